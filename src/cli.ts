@@ -1,0 +1,142 @@
+// The command line: the same engine as the extension, from a terminal or a CI job.
+//   node dist/cli.js diagnose FILE... [--json] [--locale en|sv]
+import { readFileSync, statSync } from 'node:fs';
+import type { Finding } from './domain/finding';
+import { localeOf, type Locale } from './domain/l10n';
+import { analyze, type QuestionResult } from './diagnose/engine';
+import { loadSqlJs } from './sim/sqljs';
+
+const USAGE = `Usage: async-customer-doctor diagnose FILE... [--json] [--locale en|sv]
+
+Replays each scenario file (*.asyncscenario.json) in the simulation of Commerce HQ and
+the channel side, and prints what it finds.
+Exit codes: 0 no errors, 1 an error finding, 2 unusable input.`;
+
+export interface FileReport {
+  readonly file: string;
+  readonly findings: readonly Finding[];
+  readonly walk: readonly QuestionResult[];
+  /** Set when the file could not be read or is not a scenario. */
+  readonly unusable?: string;
+}
+
+export async function main(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    out(USAGE);
+    return 0;
+  }
+  if (command !== 'diagnose') {
+    err(command ? `Unknown command '${command}'.\n\n${USAGE}` : USAGE);
+    return 2;
+  }
+  const json = rest.includes('--json');
+  let locale: Locale = localeOf(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
+  const files: string[] = [];
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    if (arg === '--json') {
+      continue;
+    }
+    if (arg === '--locale') {
+      locale = localeOf(rest[++i]);
+    } else if (arg.startsWith('--locale=')) {
+      locale = localeOf(arg.slice('--locale='.length));
+    } else if (arg.startsWith('--')) {
+      err(`Unknown option '${arg}'.\n\n${USAGE}`);
+      return 2;
+    } else {
+      files.push(arg);
+    }
+  }
+  if (files.length === 0) {
+    err(`No scenario file given.\n\n${USAGE}`);
+    return 2;
+  }
+
+  const sql = await loadSqlJs();
+  const reports: FileReport[] = files.map((file) => diagnoseFile(sql, file, locale));
+  if (json) {
+    out(JSON.stringify(reports.map(toJson), null, 2));
+  } else {
+    for (const report of reports) {
+      printHuman(report, out, err);
+    }
+  }
+  if (reports.some((r) => r.unusable)) {
+    return 2;
+  }
+  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+}
+
+function diagnoseFile(sql: Awaited<ReturnType<typeof loadSqlJs>>, file: string, locale: Locale): FileReport {
+  let text: string;
+  try {
+    if (statSync(file).isDirectory()) {
+      return { file, findings: [], walk: [], unusable: `${file}: is a directory, not a scenario file` };
+    }
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { file, findings: [], walk: [], unusable: `${file}: cannot read the file (${code ?? String(error)})` };
+  }
+  const analysis = analyze(sql, text, { locale });
+  if (!analysis.scenario.usable) {
+    const first = analysis.findings[0];
+    const where = first ? `:${first.location.range.start.line + 1}:${first.location.range.start.character + 1}` : '';
+    return { file, findings: analysis.findings, walk: [], unusable: `${file}${where}: not a scenario file${first ? ` (${first.message})` : ''}` };
+  }
+  return { file, findings: analysis.findings, walk: analysis.walk };
+}
+
+function toJson(report: FileReport) {
+  return {
+    file: report.file,
+    ...(report.unusable ? { error: report.unusable } : {}),
+    findings: report.findings.map((f) => ({
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      range: f.location.range,
+      offset: f.location.offset,
+      length: f.location.length,
+      question: f.question,
+      remedy: f.remedy,
+      evidence: f.evidence.map((e) => ({ database: e.database, table: e.table, key: e.key, columns: e.columns, range: e.location?.range })),
+      fixes: f.fixes.map((x) => ({ title: x.title, isPreferred: x.isPreferred, edits: x.edits.map((e) => ({ range: e.range, newText: e.newText })) })),
+    })),
+    walk: report.walk,
+  };
+}
+
+function printHuman(report: FileReport, out: (line: string) => void, err: (line: string) => void): void {
+  if (report.unusable) {
+    err(report.unusable);
+  }
+  if (report.findings.length === 0 && !report.unusable) {
+    out(`${report.file}: no findings`);
+    return;
+  }
+  for (const finding of report.findings) {
+    const { line, character } = finding.location.range.start;
+    out(`${report.file}:${line + 1}:${character + 1}: ${finding.severity} ${finding.ruleId}: ${finding.message}`);
+    if (finding.remedy) {
+      out(`    in HQ: ${finding.remedy.menuPath ? `${finding.remedy.menuPath}: ` : ''}${finding.remedy.text}`);
+    }
+    for (const fix of finding.fixes) {
+      out(`    fix: ${fix.title}`);
+    }
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`async-customer-doctor: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

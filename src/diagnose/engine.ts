@@ -1,0 +1,171 @@
+// The diagnosis engine: scenario text → parsed scenario → simulation → findings and the FAQ walk.
+// The command line and the editor both call analyze(); neither adds rules of its own.
+import type { SqlJsStatic } from 'sql.js';
+import { type Evidence, type Finding, type Fix, SEVERITY_ORDER } from '../domain/finding';
+import { localize, msg, type Locale } from '../domain/l10n';
+import { LineIndex } from '../domain/text';
+import { spanOfOrigin, type Scenario, type ScenarioProblem, type SpanFix } from '../scenario/model';
+import { parseScenario } from '../scenario/parse';
+import { replay } from '../scenario/replay';
+import type { Outcome, Simulation } from '../sim/simulation';
+import { accountNumbersNotDownloaded } from './rules/accountNumbersNotDownloaded';
+import { channelMetadataStale } from './rules/channelMetadataStale';
+import { csuCacheNotExpired } from './rules/csuCacheNotExpired';
+import { operationFailed } from './rules/operationFailed';
+import { prerequisiteFeatureOff } from './rules/prerequisiteFeatureOff';
+import { recordsAwaitingBatchJob } from './rules/recordsAwaitingBatchJob';
+import { recordsAwaitingUpload } from './rules/recordsAwaitingUpload';
+import { refusedAction } from './rules/refusedAction';
+import { type CauseOutcome, type DraftFinding, QUESTIONS, type QuestionId, type Rule } from './types';
+
+/** In the FAQ's order: a cause earlier in the list is checked (and reported) first. */
+export const RULES: readonly Rule[] = [
+  prerequisiteFeatureOff,
+  channelMetadataStale,
+  csuCacheNotExpired,
+  recordsAwaitingUpload,
+  recordsAwaitingBatchJob,
+  accountNumbersNotDownloaded,
+  operationFailed,
+  refusedAction,
+];
+
+export interface CauseResult {
+  readonly ruleId: string;
+  readonly label: string;
+  readonly outcome: CauseOutcome;
+  /** Indexes into Analysis.findings. */
+  readonly findings: readonly number[];
+}
+
+export interface QuestionResult {
+  readonly id: QuestionId;
+  readonly question: string;
+  readonly causes: readonly CauseResult[];
+}
+
+export interface Analysis {
+  readonly scenario: Scenario;
+  /** The replayed simulation; undefined when the file is not a usable scenario. The caller closes it. */
+  readonly sim?: Simulation;
+  readonly findings: readonly Finding[];
+  readonly walk: readonly QuestionResult[];
+  readonly outcomes: ReadonlyMap<number, Outcome>;
+  readonly cancelled: boolean;
+}
+
+export interface AnalyzeOptions {
+  readonly locale?: Locale;
+  /** Keep the simulation open for views and queries (the caller must close it). */
+  readonly keepSimulation?: boolean;
+  readonly isCancelled?: () => boolean;
+}
+
+export function analyze(sql: SqlJsStatic, text: string, options: AnalyzeOptions = {}): Analysis {
+  const locale = options.locale ?? 'en';
+  const scenario = parseScenario(text);
+  const lines = new LineIndex(text);
+  const toFix = (fix: SpanFix): Fix => ({
+    title: localize(fix.title, locale),
+    edits: fix.edits.map((e) => lines.edit(e.offset, e.length, e.newText)),
+    isPreferred: fix.isPreferred,
+  });
+  const fromProblem = (problem: ScenarioProblem): Finding => ({
+    ruleId: problem.ruleId,
+    severity: problem.severity,
+    message: localize(problem.message, locale),
+    location: lines.location(problem.span.offset, problem.span.length),
+    evidence: [],
+    fixes: problem.fixes.map(toFix),
+  });
+
+  const findings: Finding[] = scenario.problems.map(fromProblem);
+  if (!scenario.usable) {
+    return { scenario, findings: sortFindings(findings), walk: emptyWalk(locale), outcomes: new Map(), cancelled: false };
+  }
+
+  const replayed = replay(scenario, sql, { isCancelled: options.isCancelled });
+  findings.push(...replayed.problems.map(fromProblem));
+  const walk: QuestionResult[] = QUESTIONS.map((id) => ({ id, question: localize(msg(`question.${id}`, {}), locale), causes: [] }));
+  const ruleFindings: Finding[] = [];
+  const causesByQuestion = new Map<QuestionId, { rule: Rule; applicable: boolean; findings: Finding[] }[]>();
+  try {
+    if (!replayed.cancelled) {
+      for (const rule of RULES) {
+        const outcome = rule.check({ scenario, sim: replayed.sim });
+        const localized = outcome.findings.map((draft) => toFinding(draft, scenario, lines, locale, toFix));
+        ruleFindings.push(...localized);
+        if (rule.question) {
+          const list = causesByQuestion.get(rule.question) ?? [];
+          list.push({ rule, applicable: outcome.applicable, findings: localized });
+          causesByQuestion.set(rule.question, list);
+        }
+      }
+    }
+  } finally {
+    if (!options.keepSimulation) {
+      replayed.sim.close();
+    }
+  }
+  const all = sortFindings([...findings, ...ruleFindings]);
+  for (const question of walk) {
+    const causes = (causesByQuestion.get(question.id) ?? []).map(
+      ({ rule, applicable, findings: own }): CauseResult => ({
+        ruleId: rule.id,
+        label: localize(rule.cause, locale),
+        outcome: own.length > 0 ? 'failed' : applicable ? 'passed' : 'notApplicable',
+        findings: own.map((f) => all.indexOf(f)),
+      }),
+    );
+    (question as unknown as { causes: CauseResult[] }).causes = causes;
+  }
+  return {
+    scenario,
+    sim: options.keepSimulation ? replayed.sim : undefined,
+    findings: all,
+    walk,
+    outcomes: replayed.outcomes,
+    cancelled: replayed.cancelled,
+  };
+}
+
+function toFinding(draft: DraftFinding, scenario: Scenario, lines: LineIndex, locale: Locale, toFix: (fix: SpanFix) => Fix): Finding {
+  const question = questionOf(draft.ruleId);
+  return {
+    ruleId: draft.ruleId,
+    severity: draft.severity,
+    message: localize(draft.message, locale),
+    location: lines.location(draft.span.offset, draft.span.length),
+    evidence: draft.evidence.map((e): Evidence => {
+      const span = spanOfOrigin(scenario, e.origin);
+      return {
+        database: e.database,
+        table: e.table,
+        key: e.key,
+        columns: Object.fromEntries(Object.entries(e.columns).map(([k, v]) => [k, v instanceof Uint8Array ? `<${v.length} bytes>` : (v as string | number | null)])),
+        location: span ? lines.location(span.offset, span.length) : undefined,
+      };
+    }),
+    question: question ? localize(msg(`question.${question}`, {}), locale) : undefined,
+    remedy: draft.remedy ? { text: localize(draft.remedy.text, locale), menuPath: draft.remedy.menuPath } : undefined,
+    fixes: draft.fixes.map(toFix),
+  };
+}
+
+function questionOf(ruleId: string): QuestionId | undefined {
+  return RULES.find((r) => r.id === ruleId)?.question;
+}
+
+function emptyWalk(locale: Locale): QuestionResult[] {
+  return QUESTIONS.map((id) => ({
+    id,
+    question: localize(msg(`question.${id}`, {}), locale),
+    causes: RULES.filter((r) => r.question === id).map((r) => ({ ruleId: r.id, label: localize(r.cause, locale), outcome: 'notApplicable' as const, findings: [] })),
+  }));
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) => a.location.offset - b.location.offset || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.ruleId.localeCompare(b.ruleId),
+  );
+}

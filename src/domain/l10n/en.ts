@@ -1,0 +1,178 @@
+// English messages. Every key here must exist in sv.ts too (the compiler checks).
+import { FEATURES } from '../features';
+import type { Params } from './index';
+
+/** 'a|b|c' → 'a, b and c'. */
+export function listEn(joined: string | number | undefined): string {
+  const items = String(joined ?? '').split('|').filter(Boolean);
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+export function featureName(id: string | number | undefined): string {
+  return FEATURES.find((f) => f.id === id)?.name ?? String(id);
+}
+
+function plural(n: number | string | undefined, one: string, many: string): string {
+  return `${n} ${Number(n) === 1 ? one : many}`;
+}
+
+const features = (ids: string | number | undefined) => listEn(String(ids ?? '').split(',').map(featureName).join('|'));
+const jobs = (p: Params) => `${Number(String(p.jobs).split('|').length) === 1 ? 'job' : 'jobs'} ${listEn(p.jobs)}`;
+const suggestion = (p: Params) => (p.suggestion ? ` Did you mean '${p.suggestion}'?` : '');
+
+export const en = {
+  // ---- the file itself ----
+  syntax: (p: Params) => `JSON syntax error: ${p.detail}.`,
+  notAScenario: () => 'This file is empty or not JSON: a scenario is an object with "features", "channels" and "timeline".',
+  wrongType: (p: Params) => `'${p.key}' must be ${p.expected === 'object' || p.expected === 'array' ? 'an' : 'a'} ${p.expected}, not ${p.actual}.`,
+  duplicateKey: (p: Params) => `'${p.key}' is given twice; only the first counts.`,
+  duplicateChannel: (p: Params) => `Channel '${p.channel}' is defined twice.`,
+  twoActions: (p: Params) => `A timeline entry holds one action; '${p.second}' comes after '${p.first}'. Put it in an entry of its own.`,
+  noAction: (p: Params) => `This timeline entry has no action. Use one of: ${p.actions}.`,
+  keyNotForAction: (p: Params) => `'${p.key}' does not apply to '${p.action}'.`,
+  countOutOfRange: (p: Params) => `'count' must be a whole number from 1 to ${p.max}.`,
+  noChannels: () => 'There is no channel to create customers at: add one under "channels".',
+  nothingToEdit: (p: Params) => `Nothing to change: give at least one of ${p.fields}.`,
+  missingKey: (p: Params) => `'${p.where}' needs '${p.key}'.`,
+  badInstant: (p: Params) => `'${p.key}' must be an ISO-8601 date and time with a zone, e.g. 2026-11-01T09:00:00Z, not '${p.value}'.`,
+  badDuration: (p: Params) => `'${p.key}' must be an ISO-8601 duration such as PT10M, PT2H or P1D, not '${p.value}'.`,
+  unknownKey: (p: Params) => `Unknown key '${p.key}' in ${p.where}.${suggestion(p)}`,
+  unknownId: (p: Params) => `Unknown ${idKind(p.kind)} '${p.value}'.${suggestion(p)} Known: ${p.known || 'none'}.`,
+  fixReplace: (p: Params) => `Change '${p.from}' to '${p.to}'`,
+  fixRemoveKey: (p: Params) => `Remove '${p.key}'`,
+  timeBackwards: (p: Params) => `This entry is at ${p.at}, before the simulated clock (${p.clock}): time cannot go backwards. It is applied at ${p.clock}.`,
+  fixRemoveAt: () => `Remove "at" (the entry happens at the current clock)`,
+
+  // ---- the FAQ ----
+  'question.cannotEnableEditing': () => "Why can't I enable \"Enable editing customers in asynchronous mode\"?",
+  'question.realtimeCallsContinue': () => 'Why do I still see real-time service calls after enabling it?',
+  'question.customersMissingInHq': () => "Why doesn't HQ show customers created or updated in POS or e-commerce?",
+  'question.whichOperationFailed': () => 'Which asynchronous operation failed, and how do I correct it?',
+
+  'ACD001.cause': () => 'Prerequisite features are enabled',
+  'ACD001.message': (p: Params) =>
+    `'${p.feature}' cannot be enabled: its prerequisite ${String(p.missing).includes('|') ? 'features' : 'feature'} ${listEn(p.missing)} ${String(p.missing).includes('|') ? 'are' : 'is'} off. HQ refuses it until they are enabled.`,
+  'ACD001.remedy': (p: Params) => `Enable ${listEn(p.missing)} first, in that order, then enable the editing feature.`,
+  'ACD001.fix': (p: Params) => `Enable ${listEn(p.missing)} first`,
+
+  'ACD002.cause': () => 'Jobs 1110, 1010 and 1070 ran after the change',
+  'ACD002.message': (p: Params) =>
+    `Channel database ${p.db} still works from old metadata: ${change(p)} in HQ at ${p.at}${Number(p.more) > 0 ? ` (and ${plural(p.more, 'more change', 'more changes')})` : ''}, but ${jobs(p)} ${String(p.jobs).includes('|') ? 'have' : 'has'} not run for ${p.db} since.` +
+    (Number(p.calls) > 0 ? ` Its channels made ${plural(p.calls, 'real-time call', 'real-time calls')} to HQ since the change.` : ' Its channels go on making real-time calls for customer operations.'),
+  'ACD002.remedy': (p: Params) => `Run ${jobs(p)} for channel database ${p.db} (Distribution schedule > Run now), then allow for the CSU cache.`,
+  'ACD002.fix': (p: Params) => `Run ${jobs(p)} for ${p.db} after the change`,
+
+  'ACD003.cause': () => 'The Commerce Scale Unit cache has expired',
+  'ACD003.message': (p: Params) =>
+    `The jobs have run for channel database ${p.db}, but the Commerce Scale Unit cache still serves the old value of ${listEn(p.what)} until ${p.until} (cache ${p.cache}): real-time calls can go on until then.`,
+  'ACD003.remedy': (p: Params) => `Nothing is wrong in HQ: wait until ${p.until} for the CSU cache to expire, then try again in POS.`,
+  'ACD003.fix': (p: Params) => `Advance the clock by ${p.duration}`,
+
+  'ACD004.cause': () => 'The P-job uploaded the async records to HQ',
+  'ACD004.message': (p: Params) =>
+    `${operations(p)} at ${p.channel} ${pendingVerb(p)} still in channel database ${p.db}${p.names ? ` (${listEn(p.names)})` : ''}: the P-job has not run for channel database ${p.db} since ${p.since}` +
+    `${p.lastRun ? ` (last run ${p.lastRun})` : ''}, so HQ has not received them.`,
+  'ACD004.remedy': (p: Params) =>
+    `Run the P-job (P-0001) for channel database ${p.db}, then the batch job Synchronize customers and channel requests; schedule both as recurring batch jobs.`,
+  'ACD004.fix': (p: Params) => `Run the P-job for ${p.db}, then Synchronize customers and channel requests`,
+
+  'ACD005.cause': () => 'The batch job processed the staged records',
+  'ACD005.message': (p: Params) =>
+    `${plural(p.n, 'customer operation', 'customer operations')} from ${p.channel}${p.names ? ` (${listEn(p.names)})` : ''} ${Number(p.n) === 1 ? 'waits' : 'wait'} in the HQ staging tables with OnlineOperationCompleted = 0 (${plural(p.rows, 'row', 'rows')} in RETAILASYNCCUSTOMERV2): ` +
+    `the batch job Synchronize customers and channel requests has not run since they were uploaded at ${p.since}${p.lastRun ? ` (last run ${p.lastRun})` : ' (it has never run)'}.`,
+  'ACD005.remedy': () => 'Run the batch job Synchronize customers and channel requests, and schedule it as a recurring batch job.',
+  'ACD005.fix': () => 'Run Synchronize customers and channel requests',
+
+  'ACD006.cause': () => 'No asynchronous operation failed',
+  'ACD006.message': (p: Params) =>
+    `Operation ${p.op} (${opType(p.type)} for ${p.customer}, temporary id ${p.asyncId}, from ${p.channel}) failed in HQ: ${p.reason}` +
+    (p.fields ? ` Correct ${listEn(p.fields)} on the Customer synchronization status page, Save, then Synchronize.` : ' Synchronize it again once the customer exists in HQ.'),
+  'ACD006.messageAfterEdit': (p: Params) =>
+    `Operation ${p.op} (${opType(p.type)} for ${p.customer}, temporary id ${p.asyncId}, from ${p.channel}) still fails after it was edited: ${p.reason}` +
+    (p.fields ? ` Correct ${listEn(p.fields)}, Save, then Synchronize.` : ' Synchronize it again once the customer exists in HQ.'),
+  'ACD006.remedy': (p: Params) =>
+    p.op ? `Open the operation ${p.op}, Edit${p.fields ? ` ${listEn(p.fields)}` : ''}, Save, then Synchronize.` : 'Open each failed operation, Edit, Save, then Synchronize.',
+  'ACD006.fix': (p: Params) => `Correct ${listEn(p.fields)} of ${p.op} and Synchronize`,
+  'ACD006.fixDependent': (p: Params) => `Synchronize the customer's creation first, then ${p.op}`,
+  'ACD006.more': (p: Params) => `${plural(p.n, 'more operation', 'more operations')} failed; see the Synchronization status view.`,
+
+  'ACD007.cause': () => 'Account numbers are back on the channel (job 1010)',
+  'ACD007.message': (p: Params) =>
+    `${plural(p.n, 'customer', 'customers')} got ${Number(p.n) === 1 ? 'its account number' : 'their account numbers'} in HQ (${listEn(p.accounts)}) but ${Number(p.n) === 1 ? 'is' : 'are'} still Pending sync in channel database ${p.db}: job 1010 has not run for ${p.db} since. Loyalty cards cannot be issued to ${Number(p.n) === 1 ? 'it' : 'them'} until it does.`,
+  'ACD007.remedy': (p: Params) => `Run job 1010 (Customers) for channel database ${p.db}.`,
+  'ACD007.fix': (p: Params) => `Run job 1010 for ${p.db}`,
+
+  'ACD106.cause': () => 'Every action was accepted',
+  'refused.prerequisitesOff': (p: Params) => `'${featureName(p.feature)}' cannot be enabled while ${features(p.missing)} ${String(p.missing).includes(',') ? 'are' : 'is'} off.`,
+  'refused.requiredByEnabledFeature': (p: Params) =>
+    `HQ refuses to disable '${featureName(p.feature)}': ${features(p.dependents)} depends on it and is enabled. Disable that first.`,
+  'refused.unknownChannel': (p: Params) => `Unknown channel '${p.channel}'.`,
+  'refused.unknownChannelDatabase': (p: Params) => `Unknown channel database '${p.channelDatabase}'.`,
+  'refused.offlineCreationFiltered': (p: Params) =>
+    `POS at ${p.channel} cannot create customers offline: Filter shared customer data tables is Yes for channel database ${p.channelDatabase}.`,
+  'refused.unknownCustomer': (p: Params) =>
+    `Channel database ${p.channelDatabase} (${p.channel}) does not know the customer '${p.customer}'. Use the email, "First Last", the temporary id or the account number of a customer created earlier in this scenario (customers from another channel database arrive with job 1010).`,
+  'refused.pendingCustomerNeedsAsyncEditing': (p: Params) =>
+    `POS at ${p.channel} cannot edit '${p.customer}': the customer is Pending sync, and without asynchronous editing the edit would need a real-time call to HQ, which does not know the customer yet.`,
+  'refused.pendingCustomerNeedsAsyncAddress': (p: Params) =>
+    `POS at ${p.channel} cannot add an address to '${p.customer}': the customer is Pending sync, and without asynchronous address creation the address would need a real-time call to HQ.`,
+  'refused.offlineNeedsAsync': (p: Params) => `POS at ${p.channel} is offline and this change of '${p.customer}' needs a real-time call to HQ.`,
+  'refused.unknownOperation': (p: Params) => `There is no asynchronous operation '${p.operation}' in HQ (it may not have been uploaded by the P-job yet).`,
+  'refused.operationNotFailed': (p: Params) => `Operation ${p.operation} has status ${p.status}; only failed operations can be edited or synchronized again.`,
+  'refused.fieldNotInOperation': (p: Params) => `Operation ${p.operation} has no ${p.field} to edit.`,
+};
+
+export type MessageKey = keyof typeof en;
+
+function idKind(kind: string | number | undefined): string {
+  switch (kind) {
+    case 'feature':
+      return 'feature';
+    case 'job':
+      return 'CDX job';
+    case 'batchJob':
+      return 'batch job';
+    case 'channelDatabase':
+      return 'channel database';
+    case 'channelKind':
+      return 'channel kind';
+    default:
+      return String(kind);
+  }
+}
+
+function change(p: Params): string {
+  switch (p.change) {
+    case 'featureEnabled':
+      return `'${p.subject}' was enabled`;
+    case 'featureDisabled':
+      return `'${p.subject}' was disabled`;
+    default:
+      return `the settings of channel ${p.subject} changed`;
+  }
+}
+
+function opType(type: string | number | undefined): string {
+  switch (type) {
+    case 'CustomerCreate':
+      return 'create customer';
+    case 'CustomerUpdate':
+      return 'edit customer';
+    case 'AddressCreate':
+      return 'create address';
+    default:
+      return String(type);
+  }
+}
+
+function operations(p: Params): string {
+  const parts: string[] = [];
+  if (Number(p.creates) > 0) parts.push(plural(p.creates, 'customer created', 'customers created'));
+  if (Number(p.updates) > 0) parts.push(plural(p.updates, 'customer edit', 'customer edits'));
+  if (Number(p.addresses) > 0) parts.push(plural(p.addresses, 'new address', 'new addresses'));
+  return listEn(parts.join('|'));
+}
+
+function pendingVerb(p: Params): string {
+  return Number(p.creates) + Number(p.updates) + Number(p.addresses) === 1 ? 'is' : 'are';
+}

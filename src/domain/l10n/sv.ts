@@ -1,0 +1,167 @@
+// Svenska meddelanden. Funktions- och jobbnamn står kvar på engelska, som i HQ.
+import { featureName, type MessageKey } from './en';
+import type { Params } from './index';
+
+function listSv(joined: string | number | undefined): string {
+  const items = String(joined ?? '').split('|').filter(Boolean);
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
+}
+
+function plural(n: number | string | undefined, one: string, many: string): string {
+  return `${n} ${Number(n) === 1 ? one : many}`;
+}
+
+const features = (ids: string | number | undefined) => listSv(String(ids ?? '').split(',').map(featureName).join('|'));
+const jobs = (p: Params) => `${String(p.jobs).includes('|') ? 'jobben' : 'jobbet'} ${listSv(p.jobs)}`;
+const suggestion = (p: Params) => (p.suggestion ? ` Menade du '${p.suggestion}'?` : '');
+
+export const sv: Record<MessageKey, (p: Params) => string> = {
+  syntax: (p) => `JSON-syntaxfel: ${p.detail}.`,
+  notAScenario: () => 'Filen är tom eller inte JSON: ett scenario är ett objekt med "features", "channels" och "timeline".',
+  wrongType: (p) => `'${p.key}' måste vara av typen ${p.expected}, inte ${p.actual}.`,
+  duplicateKey: (p) => `'${p.key}' anges två gånger; bara den första räknas.`,
+  duplicateChannel: (p) => `Kanalen '${p.channel}' är definierad två gånger.`,
+  twoActions: (p) => `En post i tidslinjen har en enda åtgärd; '${p.second}' kommer efter '${p.first}'. Lägg den i en egen post.`,
+  noAction: (p) => `Posten i tidslinjen saknar åtgärd. Använd en av: ${p.actions}.`,
+  keyNotForAction: (p) => `'${p.key}' gäller inte för '${p.action}'.`,
+  countOutOfRange: (p) => `'count' måste vara ett heltal från 1 till ${p.max}.`,
+  noChannels: () => 'Det finns ingen kanal att skapa kunder i: lägg till en under "channels".',
+  nothingToEdit: (p) => `Inget att ändra: ange minst ett av ${p.fields}.`,
+  missingKey: (p) => `'${p.where}' behöver '${p.key}'.`,
+  badInstant: (p) => `'${p.key}' måste vara datum och tid enligt ISO 8601 med tidszon, t.ex. 2026-11-01T09:00:00Z, inte '${p.value}'.`,
+  badDuration: (p) => `'${p.key}' måste vara en varaktighet enligt ISO 8601, t.ex. PT10M, PT2H eller P1D, inte '${p.value}'.`,
+  unknownKey: (p) => `Okänd nyckel '${p.key}' i ${p.where}.${suggestion(p)}`,
+  unknownId: (p) => `Okänt värde för ${idKind(p.kind)}: '${p.value}'.${suggestion(p)} Kända: ${p.known || 'inga'}.`,
+  fixReplace: (p) => `Ändra '${p.from}' till '${p.to}'`,
+  fixRemoveKey: (p) => `Ta bort '${p.key}'`,
+  timeBackwards: (p) => `Posten gäller ${p.at}, före den simulerade klockan (${p.clock}): tiden kan inte gå bakåt. Den utförs ${p.clock}.`,
+  fixRemoveAt: () => 'Ta bort "at" (posten sker vid aktuell klocka)',
+
+  'question.cannotEnableEditing': () => 'Varför kan jag inte aktivera "Enable editing customers in asynchronous mode"?',
+  'question.realtimeCallsContinue': () => 'Varför ser jag fortfarande realtidsanrop efter att funktionen aktiverats?',
+  'question.customersMissingInHq': () => 'Varför visar HQ inte kunder som skapats eller ändrats i POS eller e-handel?',
+  'question.whichOperationFailed': () => 'Vilken asynkron åtgärd misslyckades, och hur rättar jag den?',
+
+  'ACD001.cause': () => 'Förutsättande funktioner är aktiverade',
+  'ACD001.message': (p) =>
+    `'${p.feature}' kan inte aktiveras: ${String(p.missing).includes('|') ? 'de förutsättande funktionerna' : 'den förutsättande funktionen'} ${listSv(p.missing)} är avstängd${String(p.missing).includes('|') ? 'a' : ''}. HQ nekar tills ${String(p.missing).includes('|') ? 'de' : 'den'} aktiverats.`,
+  'ACD001.remedy': (p) => `Aktivera först ${listSv(p.missing)}, i den ordningen, och därefter redigeringsfunktionen.`,
+  'ACD001.fix': (p) => `Aktivera först ${listSv(p.missing)}`,
+
+  'ACD002.cause': () => 'Jobben 1110, 1010 och 1070 har körts efter ändringen',
+  'ACD002.message': (p) =>
+    `Kanaldatabasen ${p.db} arbetar fortfarande med gamla metadata: ${change(p)} i HQ ${p.at}${Number(p.more) > 0 ? ` (och ${plural(p.more, 'ändring till', 'ändringar till')})` : ''}, men ${jobs(p)} har inte körts för ${p.db} sedan dess.` +
+    (Number(p.calls) > 0 ? ` Dess kanaler har gjort ${plural(p.calls, 'realtidsanrop', 'realtidsanrop')} till HQ sedan ändringen.` : ' Dess kanaler fortsätter att göra realtidsanrop för kundåtgärder.'),
+  'ACD002.remedy': (p) => `Kör ${jobs(p)} för kanaldatabasen ${p.db} (Distributionsschema > Kör nu) och räkna sedan med CSU-cachen.`,
+  'ACD002.fix': (p) => `Kör ${jobs(p)} för ${p.db} efter ändringen`,
+
+  'ACD003.cause': () => 'Cachen i Commerce Scale Unit har löpt ut',
+  'ACD003.message': (p) =>
+    `Jobben har körts för kanaldatabasen ${p.db}, men cachen i Commerce Scale Unit visar fortfarande det gamla värdet för ${listSv(p.what)} till ${p.until} (cache ${p.cache}): realtidsanrop kan fortsätta till dess.`,
+  'ACD003.remedy': (p) => `Inget är fel i HQ: vänta till ${p.until} tills CSU-cachen löpt ut och försök sedan igen i POS.`,
+  'ACD003.fix': (p) => `Flytta fram klockan ${p.duration}`,
+
+  'ACD004.cause': () => 'P-jobbet har laddat upp de asynkrona posterna till HQ',
+  'ACD004.message': (p) =>
+    `${operations(p)} i ${p.channel} finns fortfarande i kanaldatabasen ${p.db}${p.names ? ` (${listSv(p.names)})` : ''}: P-jobbet har inte körts för kanaldatabasen ${p.db} sedan ${p.since}` +
+    `${p.lastRun ? ` (senast ${p.lastRun})` : ''}, så HQ har inte fått dem.`,
+  'ACD004.remedy': (p) =>
+    `Kör P-jobbet (P-0001) för kanaldatabasen ${p.db} och därefter batchjobbet Synchronize customers and channel requests; schemalägg båda som återkommande batchjobb.`,
+  'ACD004.fix': (p) => `Kör P-jobbet för ${p.db} och därefter Synchronize customers and channel requests`,
+
+  'ACD005.cause': () => 'Batchjobbet har bearbetat de mellanlagrade posterna',
+  'ACD005.message': (p) =>
+    `${plural(p.n, 'kundåtgärd', 'kundåtgärder')} från ${p.channel}${p.names ? ` (${listSv(p.names)})` : ''} väntar i HQ:s mellanlagringstabeller med OnlineOperationCompleted = 0 (${plural(p.rows, 'rad', 'rader')} i RETAILASYNCCUSTOMERV2): ` +
+    `batchjobbet Synchronize customers and channel requests har inte körts sedan de laddades upp ${p.since}${p.lastRun ? ` (senast ${p.lastRun})` : ' (det har aldrig körts)'}.`,
+  'ACD005.remedy': () => 'Kör batchjobbet Synchronize customers and channel requests och schemalägg det som ett återkommande batchjobb.',
+  'ACD005.fix': () => 'Kör Synchronize customers and channel requests',
+
+  'ACD006.cause': () => 'Ingen asynkron åtgärd har misslyckats',
+  'ACD006.message': (p) =>
+    `Åtgärden ${p.op} (${opType(p.type)} för ${p.customer}, tillfälligt id ${p.asyncId}, från ${p.channel}) misslyckades i HQ: ${p.reason}` +
+    (p.fields ? ` Rätta ${listSv(p.fields)} på sidan Customer synchronization status, spara och välj sedan Synchronize.` : ' Synkronisera den igen när kunden finns i HQ.'),
+  'ACD006.messageAfterEdit': (p) =>
+    `Åtgärden ${p.op} (${opType(p.type)} för ${p.customer}, tillfälligt id ${p.asyncId}, från ${p.channel}) misslyckas fortfarande efter redigeringen: ${p.reason}` +
+    (p.fields ? ` Rätta ${listSv(p.fields)}, spara och välj sedan Synchronize.` : ' Synkronisera den igen när kunden finns i HQ.'),
+  'ACD006.remedy': (p) =>
+    p.op ? `Öppna åtgärden ${p.op}, välj Edit${p.fields ? ` och ändra ${listSv(p.fields)}` : ''}, spara och välj sedan Synchronize.` : 'Öppna varje misslyckad åtgärd, välj Edit, spara och sedan Synchronize.',
+  'ACD006.fix': (p) => `Rätta ${listSv(p.fields)} i ${p.op} och synkronisera`,
+  'ACD006.fixDependent': (p) => `Synkronisera först kundens skapande, därefter ${p.op}`,
+  'ACD006.more': (p) => `${plural(p.n, 'åtgärd till', 'åtgärder till')} misslyckades; se vyn Synkroniseringsstatus.`,
+
+  'ACD007.cause': () => 'Kontonumren har kommit tillbaka till kanalen (jobb 1010)',
+  'ACD007.message': (p) =>
+    `${plural(p.n, 'kund', 'kunder')} har fått kontonummer i HQ (${listSv(p.accounts)}) men är fortfarande Pending sync i kanaldatabasen ${p.db}: jobb 1010 har inte körts för ${p.db} sedan dess. Lojalitetskort kan inte utfärdas förrän det har körts.`,
+  'ACD007.remedy': (p) => `Kör jobb 1010 (Customers) för kanaldatabasen ${p.db}.`,
+  'ACD007.fix': (p) => `Kör jobb 1010 för ${p.db}`,
+
+  'ACD106.cause': () => 'Alla åtgärder godtogs',
+  'refused.prerequisitesOff': (p) => `'${featureName(p.feature)}' kan inte aktiveras medan ${features(p.missing)} är avstängd.`,
+  'refused.requiredByEnabledFeature': (p) =>
+    `HQ vägrar stänga av '${featureName(p.feature)}': ${features(p.dependents)} bygger på den och är aktiverad. Stäng av den först.`,
+  'refused.unknownChannel': (p) => `Okänd kanal '${p.channel}'.`,
+  'refused.unknownChannelDatabase': (p) => `Okänd kanaldatabas '${p.channelDatabase}'.`,
+  'refused.offlineCreationFiltered': (p) =>
+    `POS i ${p.channel} kan inte skapa kunder offline: Filter shared customer data tables är Ja för kanaldatabasen ${p.channelDatabase}.`,
+  'refused.unknownCustomer': (p) =>
+    `Kanaldatabasen ${p.channelDatabase} (${p.channel}) känner inte till kunden '${p.customer}'. Använd e-post, "Förnamn Efternamn", det tillfälliga id:t eller kontonumret för en kund som skapats tidigare i scenariot (kunder från en annan kanaldatabas kommer med jobb 1010).`,
+  'refused.pendingCustomerNeedsAsyncEditing': (p) =>
+    `POS i ${p.channel} kan inte redigera '${p.customer}': kunden är Pending sync, och utan asynkron redigering skulle ändringen kräva ett realtidsanrop till HQ, som ännu inte känner till kunden.`,
+  'refused.pendingCustomerNeedsAsyncAddress': (p) =>
+    `POS i ${p.channel} kan inte lägga till en adress för '${p.customer}': kunden är Pending sync, och utan asynkront skapande av adresser skulle det kräva ett realtidsanrop till HQ.`,
+  'refused.offlineNeedsAsync': (p) => `POS i ${p.channel} är offline och den här ändringen av '${p.customer}' kräver ett realtidsanrop till HQ.`,
+  'refused.unknownOperation': (p) => `Det finns ingen asynkron åtgärd '${p.operation}' i HQ (P-jobbet har kanske inte laddat upp den än).`,
+  'refused.operationNotFailed': (p) => `Åtgärden ${p.operation} har status ${p.status}; bara misslyckade åtgärder kan redigeras eller synkroniseras igen.`,
+  'refused.fieldNotInOperation': (p) => `Åtgärden ${p.operation} har inget ${p.field} att redigera.`,
+};
+
+function idKind(kind: string | number | undefined): string {
+  switch (kind) {
+    case 'feature':
+      return 'funktion';
+    case 'job':
+      return 'CDX-jobb';
+    case 'batchJob':
+      return 'batchjobb';
+    case 'channelDatabase':
+      return 'kanaldatabas';
+    case 'channelKind':
+      return 'kanaltyp';
+    case 'channel':
+      return 'kanal';
+    default:
+      return String(kind);
+  }
+}
+
+function change(p: Params): string {
+  switch (p.change) {
+    case 'featureEnabled':
+      return `'${p.subject}' aktiverades`;
+    case 'featureDisabled':
+      return `'${p.subject}' stängdes av`;
+    default:
+      return `inställningarna för kanalen ${p.subject} ändrades`;
+  }
+}
+
+function opType(type: string | number | undefined): string {
+  switch (type) {
+    case 'CustomerCreate':
+      return 'skapa kund';
+    case 'CustomerUpdate':
+      return 'redigera kund';
+    case 'AddressCreate':
+      return 'skapa adress';
+    default:
+      return String(type);
+  }
+}
+
+function operations(p: Params): string {
+  const parts: string[] = [];
+  if (Number(p.creates) > 0) parts.push(plural(p.creates, 'kund skapad', 'kunder skapade'));
+  if (Number(p.updates) > 0) parts.push(plural(p.updates, 'kundändring', 'kundändringar'));
+  if (Number(p.addresses) > 0) parts.push(plural(p.addresses, 'ny adress', 'nya adresser'));
+  return listSv(parts.join('|'));
+}

@@ -1,0 +1,110 @@
+// Replays a parsed scenario into a fresh simulation: the state is what the event log gives.
+import type { SqlJsStatic } from 'sql.js';
+import { msg } from '../domain/l10n';
+import { KNOWN_COUNTRY_REGIONS } from '../domain/tables';
+import { Simulation, type Outcome } from '../sim/simulation';
+import { featureOrigin, type Scenario, type ScenarioProblem, type TimelineEntry, timelineOrigin } from './model';
+
+export interface ReplayOptions {
+  /** Called between entries; return true to stop early (the result is then partial). */
+  readonly isCancelled?: () => boolean;
+}
+
+export interface ReplayResult {
+  readonly sim: Simulation;
+  /** Problems only replay can see: times going backwards. */
+  readonly problems: readonly ScenarioProblem[];
+  /** What each entry did, by timeline index, for hovers and the event log. */
+  readonly outcomes: ReadonlyMap<number, Outcome>;
+  readonly cancelled: boolean;
+}
+
+export function replay(scenario: Scenario, sql: SqlJsStatic, options: ReplayOptions = {}): ReplayResult {
+  const sim = new Simulation(sql, {
+    start: scenario.start,
+    channels: scenario.channels,
+    features: scenario.features.map((f) => ({ id: f.id, enabled: f.enabled, origin: featureOrigin(f.id) })),
+    csuCacheMs: scenario.csuCacheMs,
+  });
+  const problems: ScenarioProblem[] = [];
+  const outcomes = new Map<number, Outcome>();
+  let cancelled = false;
+  for (const entry of scenario.timeline) {
+    if (options.isCancelled?.()) {
+      cancelled = true;
+      break;
+    }
+    if (entry.at !== undefined && entry.atSpan) {
+      if (entry.at < sim.now) {
+        problems.push({
+          ruleId: 'ACD104',
+          severity: 'error',
+          message: msg('timeBackwards', { at: new Date(entry.at).toISOString(), clock: new Date(sim.now).toISOString() }),
+          span: entry.atSpan,
+          fixes: [{ title: msg('fixRemoveAt', {}), edits: [removeAtEdit(scenario.text, entry)], isPreferred: true }],
+        });
+      } else {
+        sim.setClock(entry.at);
+      }
+    }
+    outcomes.set(entry.index, applyEntry(sim, entry));
+  }
+  return { sim, problems, outcomes, cancelled };
+}
+
+function applyEntry(sim: Simulation, entry: TimelineEntry): Outcome {
+  const origin = timelineOrigin(entry.index);
+  const action = entry.action;
+  switch (action.kind) {
+    case 'enableFeature':
+      return sim.enableFeature(action.feature, origin);
+    case 'disableFeature':
+      return sim.disableFeature(action.feature, origin);
+    case 'runJob':
+      return sim.runJob(action.job, action.channelDatabase, origin);
+    case 'runBatch':
+      return sim.runSynchronizeBatch(origin);
+    case 'createCustomer':
+      return sim.createCustomer(action.customer, origin);
+    case 'generateCustomers':
+      return sim.generateCustomers(
+        { count: action.count, channels: action.channels, countryRegion: action.countryRegion ?? KNOWN_COUNTRY_REGIONS[0], offline: action.offline ?? false },
+        origin,
+      );
+    case 'editCustomer':
+      return sim.editCustomer({ channel: action.channel, customer: action.customer, changes: action.changes, offline: action.offline }, origin);
+    case 'createAddress':
+      return sim.createAddress({ channel: action.channel, customer: action.customer, address: action.address, offline: action.offline }, origin);
+    case 'editFailedOperation':
+      return sim.editFailedOperation(sim.resolveOperation(action.operation), action.changes, origin);
+    case 'resync':
+      return sim.resync(sim.resolveOperation(action.operation), origin);
+    case 'advance':
+      return sim.advance(action.ms, origin);
+    case 'updateChannel':
+      return sim.updateChannel(
+        action.channel,
+        { asyncCustomerCreation: action.asyncCustomerCreation, filterSharedCustomerDataTables: action.filterSharedCustomerDataTables },
+        origin,
+      );
+  }
+}
+
+/** Removes the entry's "at" property and the comma that goes with it. */
+function removeAtEdit(text: string, entry: TimelineEntry): { offset: number; length: number; newText: string } {
+  const atSpan = entry.atSpan!;
+  // Walk back from the value to the start of the "at" key.
+  const keyStart = text.lastIndexOf('"at"', atSpan.offset);
+  let start = keyStart >= entry.span.offset ? keyStart : atSpan.offset;
+  let end = atSpan.offset + atSpan.length;
+  const after = /^\s*,\s*/.exec(text.slice(end));
+  if (after) {
+    end += after[0].length;
+  } else {
+    const before = /,\s*$/.exec(text.slice(entry.span.offset, start));
+    if (before) {
+      start -= before[0].length;
+    }
+  }
+  return { offset: start, length: end - start, newText: '' };
+}
