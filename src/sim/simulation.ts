@@ -569,8 +569,8 @@ export class Simulation {
       accountNum = this.nextAccountNumber();
       this.run(
         this.hq,
-        `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, ASYNCCUSTOMERID, MODIFIEDSEQ, ORIGIN)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'AsyncSynchronization', ?, ?, ?, ?)`,
+        `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, ASYNCCUSTOMERID, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'AsyncSynchronization', ?, ?, ?, ?, ?)`,
         [
           accountNum,
           customerRow.FIRSTNAME,
@@ -582,6 +582,7 @@ export class Simulation {
           formatInstant(this.clock),
           customerRow.CHANNEL,
           asyncId,
+          seq,
           seq,
           customerRow.ORIGIN,
         ],
@@ -702,9 +703,9 @@ export class Simulation {
     const accountNum = this.nextAccountNumber();
     this.run(
       this.hq,
-      `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, ASYNCCUSTOMERID, MODIFIEDSEQ, ORIGIN)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RealtimeService', ?, NULL, ?, ?)`,
-      [accountNum, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, input.title ?? null, input.customerGroup ?? DEFAULT_CUSTOMER_GROUP, now, channel.id, seq, origin ?? null],
+      `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, ASYNCCUSTOMERID, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RealtimeService', ?, NULL, ?, ?, ?)`,
+      [accountNum, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, input.title ?? null, input.customerGroup ?? DEFAULT_CUSTOMER_GROUP, now, channel.id, seq, seq, origin ?? null],
     );
     if (input.address) {
       this.run(this.hq, 'INSERT INTO LOGISTICSPOSTALADDRESS (ACCOUNTNUM, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [

@@ -20,7 +20,7 @@ export const accountNumbersNotDownloaded: Rule = {
       const count = Number(
         sim.one(
           sim.hq,
-          `SELECT COUNT(*) AS N FROM CUSTTABLE WHERE MODIFIEDSEQ > ? AND ASYNCCUSTOMERID IS NOT NULL AND CREATEDBY = 'AsyncSynchronization' AND CHANNEL IN (${inList})`,
+          `SELECT COUNT(*) AS N FROM CUSTTABLE WHERE CREATEDSEQ > ? AND ASYNCCUSTOMERID IS NOT NULL AND CREATEDBY = 'AsyncSynchronization' AND CHANNEL IN (${inList})`,
           [since, ...channels],
         )?.N ?? 0,
       );
@@ -30,8 +30,8 @@ export const accountNumbersNotDownloaded: Rule = {
       const rows = sim.all(
         sim.hq,
         `SELECT ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, CHANNEL, CREATEDAT, ORIGIN FROM CUSTTABLE
-         WHERE MODIFIEDSEQ > ? AND ASYNCCUSTOMERID IS NOT NULL AND CREATEDBY = 'AsyncSynchronization' AND CHANNEL IN (${inList})
-         ORDER BY MODIFIEDSEQ LIMIT 20`,
+         WHERE CREATEDSEQ > ? AND ASYNCCUSTOMERID IS NOT NULL AND CREATEDBY = 'AsyncSynchronization' AND CHANNEL IN (${inList})
+         ORDER BY CREATEDSEQ LIMIT 20`,
         [since, ...channels],
       );
       findings.push({

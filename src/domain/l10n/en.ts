@@ -51,7 +51,7 @@ export const en = {
 
   'ACD001.cause': () => 'Prerequisite features are enabled',
   'ACD001.message': (p: Params) =>
-    `'${p.feature}' cannot be enabled: its prerequisite ${String(p.missing).includes('|') ? 'features' : 'feature'} ${listEn(p.missing)} ${String(p.missing).includes('|') ? 'are' : 'is'} off. HQ refuses it until they are enabled.`,
+    `'${p.feature}' cannot be enabled: its prerequisite ${String(p.missing).includes('|') ? 'features' : 'feature'} ${listEn(p.missing)} ${String(p.missing).includes('|') ? 'are off. HQ refuses it until they are' : 'is off. HQ refuses it until that is'} enabled.`,
   'ACD001.remedy': (p: Params) => `Enable ${listEn(p.missing)} first, in that order, then enable the editing feature.`,
   'ACD001.fix': (p: Params) => `Enable ${listEn(p.missing)} first`,
 
