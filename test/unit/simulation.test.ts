@@ -1,0 +1,280 @@
+import { strict as assert } from 'node:assert';
+import type { SqlJsStatic } from 'sql.js';
+import type { FeatureId } from '../../src/domain/features';
+import { Simulation, type ChannelConfig, DEFAULT_CSU_CACHE_MS } from '../../src/sim/simulation';
+import { loadSql } from './helpers';
+
+const START = Date.UTC(2026, 10, 1, 8);
+const ALL_ON: FeatureId[] = ['CustomerOrderPerformance', 'EnhancedAsyncCustomerCreation', 'AsyncCustomerAddressCreation', 'AsyncCustomerEditing'];
+
+function store(id: string, db: string, asyncCustomerCreation: boolean, extra: Partial<ChannelConfig> = {}): ChannelConfig {
+  return { id, kind: 'store', channelDatabase: db, asyncCustomerCreation, filterSharedCustomerDataTables: false, ...extra };
+}
+
+describe('simulation', () => {
+  let sql: SqlJsStatic;
+  const open: Simulation[] = [];
+
+  before(async () => {
+    sql = await loadSql();
+  });
+
+  afterEach(() => {
+    while (open.length) {
+      open.pop()!.close();
+    }
+  });
+
+  function simulate(options: { features?: FeatureId[]; channels?: ChannelConfig[]; cacheMs?: number } = {}): Simulation {
+    const sim = new Simulation(sql, {
+      start: START,
+      channels: options.channels ?? [store('Store42', 'Default', true)],
+      features: (options.features ?? ALL_ON).map((id) => ({ id, enabled: true })),
+      csuCacheMs: options.cacheMs ?? DEFAULT_CSU_CACHE_MS,
+    });
+    open.push(sim);
+    return sim;
+  }
+
+  const count = (sim: Simulation, db: string, sqlText: string, params: (string | number)[] = []) => Number(sim.one(sim.database(db), sqlText, params)?.N ?? 0);
+
+  describe('feature management', () => {
+    it('refuses to enable the editing feature while a prerequisite is off, naming the missing one', () => {
+      const sim = simulate({ features: ['CustomerOrderPerformance', 'EnhancedAsyncCustomerCreation'] });
+      const outcome = sim.enableFeature('AsyncCustomerEditing');
+      assert.deepEqual(outcome, { ok: false, code: 'prerequisitesOff', params: { feature: 'AsyncCustomerEditing', missing: 'AsyncCustomerAddressCreation' } });
+      assert.equal(sim.featureEnabled('AsyncCustomerEditing'), false);
+    });
+
+    it('enables the editing feature once its prerequisites are on, and logs the change for the channels', () => {
+      const sim = simulate({ features: ['CustomerOrderPerformance', 'EnhancedAsyncCustomerCreation'] });
+      assert.equal(sim.enableFeature('AsyncCustomerAddressCreation').ok, true);
+      assert.equal(sim.enableFeature('AsyncCustomerEditing').ok, true);
+      assert.equal(sim.featureEnabled('AsyncCustomerEditing'), true);
+      assert.equal(count(sim, 'HQ', "SELECT COUNT(*) AS N FROM RETAILCHANGELOG WHERE KIND = 'feature'"), 2);
+    });
+
+    it('refuses to disable a prerequisite while the editing feature is on', () => {
+      const sim = simulate();
+      const outcome = sim.disableFeature('AsyncCustomerAddressCreation');
+      assert.equal(outcome.ok, false);
+      assert.equal(sim.featureEnabled('AsyncCustomerAddressCreation'), true);
+      assert.equal(sim.disableFeature('AsyncCustomerEditing').ok, true);
+      assert.equal(sim.disableFeature('AsyncCustomerAddressCreation').ok, true);
+    });
+
+    it('applies an initial editing feature with a missing prerequisite as HQ would: refused', () => {
+      const sim = simulate({ features: ['CustomerOrderPerformance', 'AsyncCustomerEditing'] });
+      assert.equal(sim.featureEnabled('AsyncCustomerEditing'), false);
+      assert.equal(count(sim, 'HQ', "SELECT COUNT(*) AS N FROM EVENTLOG WHERE KIND = 'refused' AND CODE = 'prerequisitesOff'"), 1);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILCHANGELOG'), 0, 'the starting state is not a change to download');
+    });
+  });
+
+  describe('the channel works from its downloaded metadata', () => {
+    it('creates a customer by a real-time call when the channel is not in async mode', () => {
+      const sim = simulate({ channels: [store('Store42', 'Default', false)] });
+      const outcome = sim.createCustomer({ channel: 'Store42', firstName: 'Ana', lastName: 'Berg', email: 'ana@example.com' });
+      assert.deepEqual(outcome.ok && outcome.key, '100001');
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM CUSTTABLE'), 1);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILTRANSACTIONSERVICECALL'), 1);
+      assert.equal(count(sim, 'Default', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2'), 0);
+    });
+
+    it('creates a customer asynchronously with a temporary id and Pending sync in async mode', () => {
+      const sim = simulate();
+      const outcome = sim.createCustomer({ channel: 'Store42', firstName: 'Ana', lastName: 'Berg', email: 'ana@example.com' });
+      assert.ok(outcome.ok && /^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/.test(outcome.key!));
+      const row = sim.one(sim.channelDb('Default'), 'SELECT PENDINGSYNC, ACCOUNTNUM FROM CUSTOMER', [])!;
+      assert.equal(row.PENDINGSYNC, 1);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM CUSTTABLE'), 0);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILTRANSACTIONSERVICECALL'), 0);
+    });
+
+    it('goes the old way (a real-time call) after a profile change until job 1070 runs', () => {
+      const sim = simulate({ channels: [store('Store42', 'Default', false)], cacheMs: 0 });
+      sim.updateChannel('Store42', { asyncCustomerCreation: true });
+      sim.createCustomer({ channel: 'Store42', firstName: 'Before', lastName: 'Jobs' });
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILTRANSACTIONSERVICECALL'), 1);
+      sim.runJob('1070', 'Default');
+      sim.createCustomer({ channel: 'Store42', firstName: 'After', lastName: 'Jobs' });
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILTRANSACTIONSERVICECALL'), 1);
+      assert.equal(count(sim, 'Default', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2'), 1);
+    });
+
+    it('keeps serving the old value from the CSU cache after the job ran, until the cache expires', () => {
+      const sim = simulate({ features: ['CustomerOrderPerformance', 'EnhancedAsyncCustomerCreation', 'AsyncCustomerAddressCreation'] });
+      sim.enableFeature('AsyncCustomerEditing');
+      sim.runJob('1110', 'Default');
+      assert.equal(sim.channelSeesFeature('Default', 'AsyncCustomerEditing'), false);
+      sim.advance(DEFAULT_CSU_CACHE_MS - 1000);
+      assert.equal(sim.channelSeesFeature('Default', 'AsyncCustomerEditing'), false);
+      sim.advance(1000);
+      assert.equal(sim.channelSeesFeature('Default', 'AsyncCustomerEditing'), true);
+    });
+
+    it('runs a job only for the channel database it names', () => {
+      const sim = simulate({
+        features: ['CustomerOrderPerformance', 'EnhancedAsyncCustomerCreation', 'AsyncCustomerAddressCreation'],
+        channels: [store('Store42', 'Default', true), store('Web', 'Online', true)],
+        cacheMs: 0,
+      });
+      sim.enableFeature('AsyncCustomerEditing');
+      sim.runJob('1110', 'Online');
+      assert.equal(sim.channelSeesFeature('Online', 'AsyncCustomerEditing'), true);
+      assert.equal(sim.channelSeesFeature('Default', 'AsyncCustomerEditing'), false);
+      sim.runJob('1110', undefined);
+      assert.equal(sim.channelSeesFeature('Default', 'AsyncCustomerEditing'), true);
+    });
+
+    it('creates the customer asynchronously when the POS is offline or the real-time call fails', () => {
+      const sim = simulate({ channels: [store('Store42', 'Default', false)] });
+      sim.createCustomer({ channel: 'Store42', firstName: 'Off', lastName: 'Line', offline: true });
+      sim.createCustomer({ channel: 'Store42', firstName: 'Call', lastName: 'Failed', realtimeCallFails: true });
+      assert.equal(count(sim, 'Default', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2'), 2);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM CUSTTABLE'), 0);
+    });
+
+    it('refuses offline creation when Filter shared customer data tables is Yes', () => {
+      const sim = simulate({ channels: [store('Store42', 'Default', false, { filterSharedCustomerDataTables: true })] });
+      const outcome = sim.createCustomer({ channel: 'Store42', firstName: 'Off', lastName: 'Line', offline: true });
+      assert.equal(outcome.ok, false);
+      assert.equal(!outcome.ok && outcome.code, 'offlineCreationFiltered');
+      assert.equal(count(sim, 'Default', 'SELECT COUNT(*) AS N FROM CUSTOMER'), 0);
+    });
+
+    it('drops title and affiliations without enhanced creation, keeps them with it', () => {
+      const without = simulate({ features: ['CustomerOrderPerformance'] });
+      without.createCustomer({ channel: 'Store42', firstName: 'A', lastName: 'B', title: 'Dr', affiliations: ['Staff'], secondaryEmail: 'b@example.com' });
+      assert.equal(count(without, 'Default', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERAFFILIATION'), 0);
+      assert.equal(without.one(without.channelDb('Default'), 'SELECT TITLE FROM RETAILASYNCCUSTOMERV2', [])!.TITLE, null);
+      const withEnhanced = simulate();
+      withEnhanced.createCustomer({ channel: 'Store42', firstName: 'A', lastName: 'B', title: 'Dr', affiliations: ['Staff'], secondaryEmail: 'b@example.com' });
+      assert.equal(count(withEnhanced, 'Default', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERAFFILIATION'), 1);
+      assert.equal(count(withEnhanced, 'Default', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERCONTACT'), 1);
+    });
+  });
+
+  describe('from POS to the customer master and back', () => {
+    it('moves a customer channel → P-job → staging → batch job → customer master → 1010 → channel', () => {
+      const sim = simulate();
+      const created = sim.createCustomer({
+        channel: 'Store42',
+        firstName: 'Ana',
+        lastName: 'Berg',
+        email: 'ana@example.com',
+        address: { street: 'Storgatan 1', city: 'Umeå', zip: '90326', countryRegion: 'SWE' },
+      });
+      const tempId = created.ok ? created.key! : '';
+
+      sim.runJob('P-0001', 'Default');
+      assert.equal(count(sim, 'Default', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0'), 0);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2 WHERE ONLINEOPERATIONCOMPLETED = 0'), 1);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILASYNCADDRESSV2 WHERE ONLINEOPERATIONCOMPLETED = 0'), 1);
+      assert.equal(sim.one(sim.hq, 'SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS', [])!.STATUS, 'Pending');
+
+      sim.runSynchronizeBatch();
+      const customer = sim.one(sim.hq, 'SELECT * FROM CUSTTABLE', [])!;
+      assert.equal(customer.ACCOUNTNUM, '100001');
+      assert.equal(customer.ASYNCCUSTOMERID, tempId);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2 WHERE ONLINEOPERATIONCOMPLETED = 1 AND ACCOUNTNUM = ?', ['100001']), 1);
+      assert.equal(count(sim, 'HQ', "SELECT COUNT(*) AS N FROM LOGISTICSPOSTALADDRESS WHERE ACCOUNTNUM = '100001' AND COUNTRYREGIONID = 'SWE'"), 1);
+      assert.equal(sim.one(sim.hq, 'SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS', [])!.STATUS, 'Succeeded');
+      assert.equal(sim.one(sim.channelDb('Default'), 'SELECT PENDINGSYNC FROM CUSTOMER', [])!.PENDINGSYNC, 1, 'the channel does not know yet');
+
+      sim.runJob('1010', 'Default');
+      const onChannel = sim.one(sim.channelDb('Default'), 'SELECT * FROM CUSTOMER', [])!;
+      assert.equal(onChannel.ACCOUNTNUM, '100001');
+      assert.equal(onChannel.ASYNCCUSTOMERID, tempId);
+      assert.equal(onChannel.PENDINGSYNC, 0);
+    });
+
+    it('records a failure with a readable reason and the field to correct, then edits and resynchronizes it', () => {
+      const sim = simulate();
+      sim.createCustomer({ channel: 'Store42', firstName: 'Ana', lastName: 'Berg', address: { countryRegion: 'SVE' } });
+      sim.runJob('P-0001', 'Default');
+      sim.runSynchronizeBatch();
+      const failed = sim.one(sim.hq, 'SELECT * FROM RETAILASYNCOPERATIONSTATUS', [])!;
+      assert.equal(failed.STATUS, 'Failed');
+      assert.equal(failed.FAILEDFIELDS, 'countryRegion');
+      assert.match(String(failed.FAILUREREASON), /'SVE' does not exist/);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM CUSTTABLE'), 0);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2 WHERE ONLINEOPERATIONCOMPLETED = 1'), 0);
+
+      const id = String(failed.OPERATIONID);
+      assert.equal(sim.resync(id).ok, true, 'a resync without a correction fails again but is accepted');
+      assert.equal(sim.one(sim.hq, 'SELECT STATUS, ATTEMPTS FROM RETAILASYNCOPERATIONSTATUS', [])!.ATTEMPTS, 2);
+      assert.equal(sim.editFailedOperation(id, { countryRegion: 'SWE' }).ok, true);
+      sim.resync(id);
+      assert.equal(sim.one(sim.hq, 'SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS', [])!.STATUS, 'Succeeded');
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM CUSTTABLE'), 1);
+    });
+
+    it('refuses to edit or resynchronize an operation that has not failed, or does not exist', () => {
+      const sim = simulate();
+      sim.createCustomer({ channel: 'Store42', firstName: 'Ana', lastName: 'Berg' });
+      sim.runJob('P-0001', 'Default');
+      const pending = sim.editFailedOperation('ASYNC-000001', { firstName: 'X' });
+      assert.equal(!pending.ok && pending.code, 'operationNotFailed');
+      const missing = sim.resync('ASYNC-999999');
+      assert.equal(!missing.ok && missing.code, 'unknownOperation');
+    });
+
+    it('validates what HQ validates: names, email, customer group, country/region', () => {
+      const sim = simulate();
+      sim.createCustomer({ channel: 'Store42', email: 'not-an-email', customerGroup: '99' });
+      sim.runJob('P-0001', 'Default');
+      sim.runSynchronizeBatch();
+      const failed = sim.one(sim.hq, 'SELECT FAILEDFIELDS FROM RETAILASYNCOPERATIONSTATUS', [])!;
+      assert.deepEqual(String(failed.FAILEDFIELDS).split(','), ['lastName', 'email', 'customerGroup']);
+    });
+
+    it('fails an edit of a customer whose creation has not reached the customer master', () => {
+      const sim = simulate();
+      sim.createCustomer({ channel: 'Store42', firstName: 'Ana', lastName: 'Berg', email: 'ana@example.com', address: { countryRegion: 'XXX' } });
+      sim.editCustomer({ channel: 'Store42', customer: 'ana@example.com', changes: { phone: '123' } });
+      sim.runJob('P-0001', 'Default');
+      sim.runSynchronizeBatch();
+      const rows = sim.all(sim.hq, 'SELECT OPERATIONTYPE, STATUS, FAILUREREASON FROM RETAILASYNCOPERATIONSTATUS ORDER BY OPERATIONID', []);
+      assert.deepEqual(
+        rows.map((r) => [r.OPERATIONTYPE, r.STATUS]),
+        [
+          ['CustomerCreate', 'Failed'],
+          ['CustomerUpdate', 'Failed'],
+        ],
+      );
+      assert.match(String(rows[1].FAILUREREASON), /not been synchronized/);
+    });
+
+    it('refuses to edit a Pending sync customer without asynchronous editing', () => {
+      const sim = simulate({ features: ['CustomerOrderPerformance', 'EnhancedAsyncCustomerCreation', 'AsyncCustomerAddressCreation'] });
+      sim.createCustomer({ channel: 'Store42', firstName: 'Ana', lastName: 'Berg', email: 'ana@example.com' });
+      const edit = sim.editCustomer({ channel: 'Store42', customer: 'Ana Berg', changes: { phone: '123' } });
+      assert.equal(!edit.ok && edit.code, 'pendingCustomerNeedsAsyncEditing');
+      const address = sim.createAddress({ channel: 'Store42', customer: 'ana@example.com', address: { countryRegion: 'SWE' } });
+      assert.equal(address.ok, true, 'address creation is async with its own feature');
+    });
+
+    it('edits a synchronized customer by a real-time call when the channel does not see async editing', () => {
+      const sim = simulate({ channels: [store('Store42', 'Default', false)], features: ['CustomerOrderPerformance'] });
+      sim.createCustomer({ channel: 'Store42', firstName: 'Ana', lastName: 'Berg', email: 'ana@example.com' });
+      sim.editCustomer({ channel: 'Store42', customer: 'ana@example.com', changes: { email: 'ana.berg@example.com' } });
+      assert.equal(sim.one(sim.hq, 'SELECT EMAIL FROM CUSTTABLE', [])!.EMAIL, 'ana.berg@example.com');
+      assert.equal(count(sim, 'HQ', "SELECT COUNT(*) AS N FROM RETAILTRANSACTIONSERVICECALL WHERE OPERATION = 'UpdateCustomer'"), 1);
+    });
+
+    it('refuses an unknown customer reference, naming the channel database', () => {
+      const sim = simulate();
+      const outcome = sim.editCustomer({ channel: 'Store42', customer: 'nobody@example.com', changes: { phone: '1' } });
+      assert.deepEqual(!outcome.ok && outcome.params, { customer: 'nobody@example.com', channel: 'Store42', channelDatabase: 'Default' });
+    });
+
+    it('generates many customers round-robin across channels in one action', () => {
+      const sim = simulate({ channels: [store('A', 'Default', true), store('B', 'Online', false)] });
+      sim.generateCustomers({ count: 10, channels: ['A', 'B'], countryRegion: 'USA', offline: false });
+      assert.equal(count(sim, 'Default', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2'), 5);
+      assert.equal(count(sim, 'HQ', "SELECT COUNT(*) AS N FROM CUSTTABLE WHERE CHANNEL = 'B'"), 5);
+      assert.equal(count(sim, 'Online', 'SELECT COUNT(*) AS N FROM CUSTOMER'), 5);
+    });
+  });
+});
