@@ -1,0 +1,22 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { knownFeatureKeys } from '../../src/domain/features';
+import { ACTION_KEYS } from '../../src/scenario/parse';
+import { repoRoot } from './helpers';
+
+describe('the scenario JSON schema', () => {
+  const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', 'asyncscenario.schema.json'), 'utf8'));
+
+  it('describes every timeline action the reader accepts, each with hover text', () => {
+    const documented = schema.properties.timeline.items.anyOf.map((a: { required: string[] }) => a.required[0]);
+    assert.deepEqual([...documented].sort(), [...ACTION_KEYS].sort());
+    for (const action of schema.properties.timeline.items.anyOf) {
+      assert.ok(action.description, `${action.required[0]} has no description`);
+    }
+  });
+
+  it('offers every feature key the reader accepts', () => {
+    assert.deepEqual([...schema.properties.features.propertyNames.enum].sort(), [...knownFeatureKeys()].sort());
+  });
+});
