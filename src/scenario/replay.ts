@@ -2,6 +2,7 @@
 import type { SqlJsStatic } from 'sql.js';
 import { msg } from '../domain/l10n';
 import { KNOWN_COUNTRY_REGIONS } from '../domain/tables';
+import type { SqlConnection } from '../sim/connection';
 import { Simulation, type Outcome } from '../sim/simulation';
 import { featureOrigin, type Scenario, type ScenarioProblem, type TimelineEntry, timelineOrigin } from './model';
 
@@ -19,8 +20,9 @@ export interface ReplayResult {
   readonly cancelled: boolean;
 }
 
-export function replay(scenario: Scenario, sql: SqlJsStatic, options: ReplayOptions = {}): ReplayResult {
-  const sim = new Simulation(sql, {
+/** Replays on sql.js, or on any SQL connection (the benchmark's native baseline). */
+export function replay(scenario: Scenario, engine: SqlJsStatic | SqlConnection, options: ReplayOptions = {}): ReplayResult {
+  const sim = new Simulation(engine, {
     start: scenario.start,
     channels: scenario.channels,
     features: scenario.features.map((f) => ({ id: f.id, enabled: f.enabled, origin: featureOrigin(f.id) })),

@@ -234,23 +234,7 @@ export function readOnlyQuery(sim: Simulation, database: string, sql: string, ma
   if (!READ_ONLY.test(text) || WRITES.test(stripStrings(text)) || text.includes(';')) {
     throw new ReadOnlyViolation('Only one read-only statement (SELECT, WITH, EXPLAIN, VALUES) can be run against the simulation.');
   }
-  const db = sim.database(database);
-  const statement = db.prepare(text);
-  try {
-    const columns = statement.getColumnNames();
-    const rows: SqlValue[][] = [];
-    let truncated = false;
-    while (statement.step()) {
-      if (rows.length >= maxRows) {
-        truncated = true;
-        break;
-      }
-      rows.push(statement.get());
-    }
-    return { columns, rows, truncated };
-  } finally {
-    statement.free();
-  }
+  return sim.query(sim.database(database), text, maxRows);
 }
 
 export class ReadOnlyViolation extends Error {}

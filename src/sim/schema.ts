@@ -1,3 +1,4 @@
+import type { AsyncTable } from '../domain/tables';
 // Table definitions of the simulated HQ and channel databases. Names follow HQ where the
 // domain has them (RETAILASYNC*, CUSTTABLE); the rest are model tables named the same way.
 
@@ -61,7 +62,7 @@ const ASYNC_ATTRIBUTE_COLUMNS = `
   CREATEDAT TEXT NOT NULL,
   ORIGIN TEXT`;
 
-const ASYNC_TABLE_COLUMNS: Record<string, string> = {
+const ASYNC_TABLE_COLUMNS: Record<AsyncTable, string> = {
   RETAILASYNCCUSTOMERV2: ASYNC_CUSTOMER_COLUMNS,
   RETAILASYNCADDRESSV2: ASYNC_ADDRESS_COLUMNS,
   RETAILASYNCCUSTOMERCONTACT: ASYNC_CONTACT_COLUMNS,
@@ -69,13 +70,19 @@ const ASYNC_TABLE_COLUMNS: Record<string, string> = {
   RETAILASYNCCUSTOMERATTRIBUTEV2: ASYNC_ATTRIBUTE_COLUMNS,
 };
 
-function asyncTables(extraColumns: string, indexColumn: string): string {
+/** The columns both sides of an async table share, in order (what the P-job copies). */
+export const ASYNC_COLUMNS = Object.fromEntries(
+  Object.entries(ASYNC_TABLE_COLUMNS).map(([table, columns]) => [table, columns.trim().split(/,\s*\n\s*/).map((line) => line.trim().split(/\s+/)[0])]),
+) as Record<AsyncTable, string[]>;
+
+/** The async tables of one side. HQ looks rows up by operation (the batch job); the channel only by state (the P-job). */
+function asyncTables(prefix: string, extraColumns: string, indexColumn: string, byOperation: boolean): string {
   return Object.entries(ASYNC_TABLE_COLUMNS)
     .map(
       ([table, columns]) => `
-CREATE TABLE ${table} (${columns},${extraColumns});
-CREATE INDEX ${table}_BY_OPERATION ON ${table} (OPERATIONID);
-CREATE INDEX ${table}_BY_STATE ON ${table} (${indexColumn}, CHANNEL);`,
+CREATE TABLE ${prefix}${table} (${columns},${extraColumns});
+${byOperation ? `CREATE INDEX ${prefix}${table}_BY_OPERATION ON ${table} (OPERATIONID);` : ''}
+CREATE INDEX ${prefix}${table}_BY_STATE ON ${table} (${indexColumn}, CHANNEL);`,
     )
     .join('\n');
 }
@@ -171,7 +178,8 @@ CREATE TABLE RETAILASYNCOPERATIONSTATUS (
   ORIGIN TEXT,
   EDITORIGIN TEXT
 );
-CREATE INDEX RETAILASYNCOPERATIONSTATUS_BY_STATUS ON RETAILASYNCOPERATIONSTATUS (STATUS);
+CREATE INDEX RETAILASYNCOPERATIONSTATUS_BY_STATUS ON RETAILASYNCOPERATIONSTATUS (STATUS, CHANNEL);
+CREATE INDEX RETAILASYNCOPERATIONSTATUS_BY_CUSTOMER ON RETAILASYNCOPERATIONSTATUS (ASYNCCUSTOMERID);
 -- Real-time service calls from the channel to HQ (model).
 CREATE TABLE RETAILTRANSACTIONSERVICECALL (
   SEQ INTEGER PRIMARY KEY,
@@ -191,28 +199,39 @@ CREATE TABLE EVENTLOG (
   ORIGIN TEXT
 );
 CREATE INDEX EVENTLOG_BY_KIND ON EVENTLOG (KIND, CODE);
-${asyncTables(`
+-- Values HQ validates against (model: small demo-data sets).
+CREATE TABLE LOGISTICSADDRESSCOUNTRYREGION (COUNTRYREGIONID TEXT PRIMARY KEY);
+CREATE TABLE CUSTGROUP (CUSTGROUP TEXT PRIMARY KEY);
+${asyncTables(
+  '',
+  `
   ONLINEOPERATIONCOMPLETED INTEGER NOT NULL DEFAULT 0,
-  UPLOADEDAT TEXT NOT NULL`, 'ONLINEOPERATIONCOMPLETED')}
+  UPLOADEDAT TEXT NOT NULL`,
+  'ONLINEOPERATIONCOMPLETED',
+  true,
+)}
 `;
 
-export const CHANNEL_SCHEMA = `
+/** The tables of one channel database, created in the attached schema `alias`. */
+export function channelSchema(alias: string): string {
+  const p = `${alias}.`;
+  return `
 -- What the channel database last downloaded with job 1110; the CSU serves PREVENABLED until its cache expires.
-CREATE TABLE CHANNELFEATURE (
+CREATE TABLE ${p}CHANNELFEATURE (
   FEATUREID TEXT PRIMARY KEY,
   ENABLED INTEGER NOT NULL,
   PREVENABLED INTEGER NOT NULL,
   DOWNLOADEDAT TEXT NOT NULL
 );
 -- What the channel database last downloaded with job 1070 about each of its channels.
-CREATE TABLE CHANNELPROFILE (
+CREATE TABLE ${p}CHANNELPROFILE (
   CHANNELID TEXT PRIMARY KEY,
   ASYNCCUSTOMERCREATION INTEGER NOT NULL,
   PREVASYNCCUSTOMERCREATION INTEGER NOT NULL,
   FILTERSHAREDCUSTOMERDATATABLES INTEGER NOT NULL,
   DOWNLOADEDAT TEXT NOT NULL
 );
-CREATE TABLE CUSTOMER (
+CREATE TABLE ${p}CUSTOMER (
   ACCOUNTNUM TEXT PRIMARY KEY,
   ASYNCCUSTOMERID TEXT UNIQUE,
   FIRSTNAME TEXT,
@@ -223,7 +242,16 @@ CREATE TABLE CUSTOMER (
   CHANNEL TEXT,
   ORIGIN TEXT
 );
-${asyncTables(`
+${asyncTables(
+    p,
+    `
   UPLOADED INTEGER NOT NULL DEFAULT 0,
-  UPLOADEDAT TEXT`, 'UPLOADED')}
+  UPLOADEDAT TEXT`,
+    'UPLOADED',
+    false,
+  )}
 `;
+}
+
+/** Tables that exist in a channel database, for qualifying SQL written against one. */
+export const CHANNEL_TABLES = ['CHANNELFEATURE', 'CHANNELPROFILE', 'CUSTOMER', ...Object.keys(ASYNC_TABLE_COLUMNS)];

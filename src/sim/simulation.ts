@@ -1,11 +1,31 @@
 // The simulation of Commerce headquarters and the channel side, on sql.js: one HQ database
 // and one database per channel database group. Every scenario action is one method here.
-import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
+import type { SqlJsStatic } from 'sql.js';
 import { FEATURES, type FeatureId, featureById } from '../domain/features';
 import { type CdxJobId, type DownloadJobId } from '../domain/jobs';
 import { ASYNC_TABLES, KNOWN_COUNTRY_REGIONS, KNOWN_CUSTOMER_GROUPS, DEFAULT_CUSTOMER_GROUP } from '../domain/tables';
 import { formatInstant } from '../domain/time';
-import { CHANNEL_SCHEMA, HQ_SCHEMA } from './schema';
+import { type Row, type SqlConnection, type SqlStatement, type SqlValue, sqlJsConnection } from './connection';
+import { ASYNC_COLUMNS, CHANNEL_TABLES, channelSchema, HQ_SCHEMA } from './schema';
+
+export type { Row } from './connection';
+
+/** A database of the simulation: HQ (the main schema) or a channel database (an attached schema). */
+export class DbHandle {
+  constructor(
+    /** 'HQ' or the channel database name, as in evidence. */
+    readonly name: string,
+    /** The schema alias in the connection: 'main' or 'c1', 'c2', ... (never text from the scenario). */
+    readonly schema: string,
+  ) {}
+}
+
+const CHANNEL_TABLE_PATTERN = new RegExp(`(?<![.\\w'"])(${CHANNEL_TABLES.join('|')})\\b`, 'g');
+
+/** Channel-side SQL is written with plain table names; they are qualified with the schema here. */
+function qualify(sql: string, handle: DbHandle): string {
+  return handle.schema === 'main' ? sql : sql.replace(CHANNEL_TABLE_PATTERN, `${handle.schema}.$1`);
+}
 
 export type ChannelKind = 'store' | 'online' | 'callCenter';
 
@@ -113,32 +133,70 @@ export type Outcome =
   | { readonly ok: true; readonly summary: string; readonly key?: string }
   | { readonly ok: false; readonly code: RefusalCode; readonly params: Readonly<Record<string, string>> };
 
-export type Row = Record<string, SqlValue>;
-
 const CUSTOMER_SEQUENCE = 'CustTable_AccountNum';
+
+/** An email HQ accepts (model): one '@', something before it, a dot inside the domain, no white space. */
+const VALID_EMAIL = `(LENGTH(s.EMAIL) - LENGTH(REPLACE(s.EMAIL, '@', '')) = 1 AND INSTR(s.EMAIL, '@') > 1
+  AND s.EMAIL NOT GLOB ('*[' || CHAR(32, 9, 10, 13) || ']*') AND SUBSTR(s.EMAIL, INSTR(s.EMAIL, '@') + 1) GLOB '?*.?*')`;
+
+/** The account number of the customer an operation is about: converted async customers by temporary id, others by account. */
+function accountOf(asyncCustomerId: string): string {
+  return `COALESCE((SELECT c.ACCOUNTNUM FROM CUSTTABLE c WHERE c.ASYNCCUSTOMERID = ${asyncCustomerId}), (SELECT c.ACCOUNTNUM FROM CUSTTABLE c WHERE c.ACCOUNTNUM = ${asyncCustomerId}))`;
+}
+
+/** HQ's validations of the staged operations in temp.BATCHOPS, one row per problem, in a stable order. */
+const VALIDATE_OPERATIONS = `
+INSERT INTO temp.BATCHPROBLEMS (OPERATIONID, ORD, FIELD, REASON)
+SELECT s.OPERATIONID, 1, 'lastName', 'A name is required: first name and last name are both empty.'
+  FROM temp.BATCHOPS b JOIN RETAILASYNCCUSTOMERV2 s ON s.OPERATIONID = b.OPERATIONID
+  WHERE b.OPERATIONTYPE = 'CustomerCreate' AND TRIM(COALESCE(s.FIRSTNAME, '')) = '' AND TRIM(COALESCE(s.LASTNAME, '')) = ''
+UNION ALL
+SELECT s.OPERATIONID, 2, 'email', 'The email address ''' || s.EMAIL || ''' is not valid.'
+  FROM temp.BATCHOPS b JOIN RETAILASYNCCUSTOMERV2 s ON s.OPERATIONID = b.OPERATIONID
+  WHERE TRIM(COALESCE(s.EMAIL, '')) <> '' AND NOT ${VALID_EMAIL}
+UNION ALL
+SELECT s.OPERATIONID, 3, 'customerGroup', 'The customer group ''' || s.CUSTGROUP || ''' does not exist.'
+  FROM temp.BATCHOPS b JOIN RETAILASYNCCUSTOMERV2 s ON s.OPERATIONID = b.OPERATIONID
+  WHERE TRIM(COALESCE(s.CUSTGROUP, '')) <> '' AND s.CUSTGROUP NOT IN (SELECT CUSTGROUP FROM CUSTGROUP)
+UNION ALL
+SELECT a.OPERATIONID, 4, 'countryRegion', 'The country/region ''' || COALESCE(a.COUNTRYREGIONID, '') || ''' does not exist.'
+  FROM temp.BATCHOPS b JOIN RETAILASYNCADDRESSV2 a ON a.OPERATIONID = b.OPERATIONID
+  WHERE a.COUNTRYREGIONID IS NULL OR a.COUNTRYREGIONID NOT IN (SELECT COUNTRYREGIONID FROM LOGISTICSADDRESSCOUNTRYREGION)`;
 const FIRST_ACCOUNT_NUMBER = 100001;
-const EMAIL_PATTERN = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export class Simulation {
-  readonly hq: Database;
-  readonly channelDatabases = new Map<string, Database>();
+  readonly hq = new DbHandle('HQ', 'main');
+  readonly channelDatabases = new Map<string, DbHandle>();
   readonly channels = new Map<string, ChannelConfig>();
+  private readonly conn: SqlConnection;
   private clock: number;
   private seq = 0;
   private operationCounter = 0;
   private customerCounter = 0;
   private generatedCounter = 0;
-  private readonly statements = new Map<Database, Map<string, Statement>>();
+  private readonly statements = new Map<string, SqlStatement>();
   /** Customer references as a scenario writes them (email, "First Last") → the channel's customer key. */
   private readonly customerRefs = new Map<string, string>();
+  private inTransaction = false;
 
+  /** On sql.js (the extension, the command line), or on any connection (the benchmark's native SQLite). */
   constructor(
-    private readonly sql: SqlJsStatic,
+    engine: SqlJsStatic | SqlConnection,
     readonly config: SimulationConfig,
   ) {
+    this.conn = 'prepare' in engine ? engine : sqlJsConnection(engine);
     this.clock = config.start;
-    this.hq = new sql.Database();
-    this.hq.exec(HQ_SCHEMA);
+    this.conn.exec(HQ_SCHEMA);
+    this.conn.exec(`CREATE TEMP TABLE BATCHOPS (OPERATIONID TEXT PRIMARY KEY, OPERATIONTYPE TEXT NOT NULL, ASYNCCUSTOMERID TEXT NOT NULL);
+      CREATE TEMP TABLE BATCHPROBLEMS (OPERATIONID TEXT NOT NULL, ORD INTEGER NOT NULL, FIELD TEXT NOT NULL, REASON TEXT NOT NULL);
+      CREATE INDEX temp.BATCHPROBLEMS_BY_OPERATION ON BATCHPROBLEMS (OPERATIONID);
+      CREATE TEMP TABLE BATCHSUCCEEDED (OPERATIONID TEXT PRIMARY KEY);`);
+    for (const code of KNOWN_COUNTRY_REGIONS) {
+      this.run(this.hq, 'INSERT INTO LOGISTICSADDRESSCOUNTRYREGION (COUNTRYREGIONID) VALUES (?)', [code]);
+    }
+    for (const group of KNOWN_CUSTOMER_GROUPS) {
+      this.run(this.hq, 'INSERT INTO CUSTGROUP (CUSTGROUP) VALUES (?)', [group]);
+    }
     this.run(this.hq, 'INSERT INTO NUMBERSEQUENCE (NAME, NEXTREC) VALUES (?, ?)', [CUSTOMER_SEQUENCE, FIRST_ACCOUNT_NUMBER]);
     this.initialiseFeatures(config.features);
     for (const channel of config.channels) {
@@ -161,16 +219,8 @@ export class Simulation {
   }
 
   close(): void {
-    for (const byDb of this.statements.values()) {
-      for (const statement of byDb.values()) {
-        statement.free();
-      }
-    }
-    this.statements.clear();
-    this.hq.close();
-    for (const db of this.channelDatabases.values()) {
-      db.close();
-    }
+    this.freeStatements();
+    this.conn.close();
   }
 
   // ---- the clock ---------------------------------------------------------------------
@@ -268,9 +318,10 @@ export class Simulation {
       [channel.id, channel.kind, channel.channelDatabase, bit(channel.asyncCustomerCreation), bit(channel.filterSharedCustomerDataTables), channel.origin ?? null],
     );
     if (!this.channelDatabases.has(channel.channelDatabase)) {
-      const db = new this.sql.Database();
-      db.exec(CHANNEL_SCHEMA);
-      this.channelDatabases.set(channel.channelDatabase, db);
+      const handle = new DbHandle(channel.channelDatabase, `c${this.channelDatabases.size + 1}`);
+      this.conn.exec(`ATTACH DATABASE ':memory:' AS ${handle.schema}`);
+      this.conn.exec(channelSchema(handle.schema));
+      this.channelDatabases.set(channel.channelDatabase, handle);
     }
   }
 
@@ -412,73 +463,58 @@ export class Simulation {
   }
 
   /** Job 1010: customers changed in HQ since the last run, with the real account ids of converted async customers. */
-  private downloadCustomers(db: Database, channelDatabase: string): number {
+  private downloadCustomers(db: DbHandle, channelDatabase: string): number {
     const last = this.one(this.hq, 'SELECT MAX(SEQ) AS SEQ FROM RETAILCDXJOBRUN WHERE CHANNELDATABASE = ? AND JOBID = ?', [channelDatabase, '1010']);
     const since = Number(last?.SEQ ?? 0);
-    const changed = this.all(
+    const changed = Number(this.one(this.hq, 'SELECT COUNT(*) AS N FROM CUSTTABLE WHERE MODIFIEDSEQ > ?', [since])?.N ?? 0);
+    if (changed === 0) {
+      return 0;
+    }
+    const ch = db.schema;
+    // The converted async customer: its temporary id is replaced by the real account number.
+    this.run(
       this.hq,
-      'SELECT ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PHONE, CHANNEL, ORIGIN FROM CUSTTABLE WHERE MODIFIEDSEQ > ? ORDER BY MODIFIEDSEQ',
+      `DELETE FROM ${ch}.CUSTOMER WHERE ACCOUNTNUM IN (SELECT ASYNCCUSTOMERID FROM main.CUSTTABLE WHERE MODIFIEDSEQ > ? AND ASYNCCUSTOMERID IS NOT NULL)`,
       [since],
     );
-    for (const customer of changed) {
-      if (customer.ASYNCCUSTOMERID !== null) {
-        // The converted async customer: its temporary id is replaced by the real account number.
-        this.run(db, 'DELETE FROM CUSTOMER WHERE ACCOUNTNUM = ?', [customer.ASYNCCUSTOMERID]);
-      }
-      this.run(
-        db,
-        `INSERT INTO CUSTOMER (ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)
-         ON CONFLICT(ACCOUNTNUM) DO UPDATE SET ASYNCCUSTOMERID = excluded.ASYNCCUSTOMERID, FIRSTNAME = excluded.FIRSTNAME, LASTNAME = excluded.LASTNAME,
-           EMAIL = excluded.EMAIL, PHONE = excluded.PHONE, PENDINGSYNC = 0`,
-        [customer.ACCOUNTNUM, customer.ASYNCCUSTOMERID, customer.FIRSTNAME, customer.LASTNAME, customer.EMAIL, customer.PHONE, customer.CHANNEL, customer.ORIGIN],
-      );
-    }
-    return changed.length;
+    this.run(
+      this.hq,
+      `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN)
+       SELECT ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PHONE, 0, CHANNEL, ORIGIN FROM main.CUSTTABLE WHERE MODIFIEDSEQ > ? ORDER BY MODIFIEDSEQ
+       ON CONFLICT(ACCOUNTNUM) DO UPDATE SET ASYNCCUSTOMERID = excluded.ASYNCCUSTOMERID, FIRSTNAME = excluded.FIRSTNAME, LASTNAME = excluded.LASTNAME,
+         EMAIL = excluded.EMAIL, PHONE = excluded.PHONE, PENDINGSYNC = 0`,
+      [since],
+    );
+    return changed;
   }
 
-  /** The P-job: async records not yet uploaded move to the HQ staging tables. */
+  /** The P-job: async records not yet uploaded move to the HQ staging tables, in one transaction. */
   private runUpload(channelDatabase: string, origin: string | undefined): number {
-    const db = this.channelDb(channelDatabase);
+    const ch = this.channelDb(channelDatabase).schema;
     const now = formatInstant(this.clock);
     let moved = 0;
-    this.hq.exec('BEGIN');
-    try {
-      for (const table of ASYNC_TABLES) {
-        const rows = this.all(db, `SELECT * FROM ${table} WHERE UPLOADED = 0 ORDER BY RECID`, []);
-        for (const row of rows) {
-          const { UPLOADED: _u, UPLOADEDAT: _a, RECID: _r, ...columns } = row;
-          const names = Object.keys(columns);
-          this.run(
-            this.hq,
-            `INSERT INTO ${table} (${names.join(', ')}, ONLINEOPERATIONCOMPLETED, UPLOADEDAT) VALUES (${names.map(() => '?').join(', ')}, 0, ?)`,
-            [...names.map((n) => columns[n]), now],
-          );
-        }
-        moved += rows.length;
-        this.run(db, `UPDATE ${table} SET UPLOADED = 1, UPLOADEDAT = ? WHERE UPLOADED = 0`, [now]);
-      }
-      const operations = this.all(
+    this.transaction(() => {
+      // Every operation being uploaded gets its line on the Customer synchronization status page.
+      this.run(
         this.hq,
-        `SELECT OPERATIONID, MIN(OPERATIONTYPE) AS OPERATIONTYPE, MIN(ASYNCCUSTOMERID) AS ASYNCCUSTOMERID, MIN(ACCOUNTNUM) AS ACCOUNTNUM, MIN(CHANNEL) AS CHANNEL, MIN(ORIGIN) AS ORIGIN
-         FROM (SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN FROM RETAILASYNCCUSTOMERV2 WHERE UPLOADEDAT = ?
-               UNION ALL SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN FROM RETAILASYNCADDRESSV2 WHERE UPLOADEDAT = ?)
-         WHERE OPERATIONID NOT IN (SELECT OPERATIONID FROM RETAILASYNCOPERATIONSTATUS)
+        `INSERT INTO RETAILASYNCOPERATIONSTATUS (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, CHANNELDATABASE, STATUS, ATTEMPTS, UPLOADEDAT, ORIGIN)
+         SELECT OPERATIONID, MIN(OPERATIONTYPE), MIN(ASYNCCUSTOMERID), MIN(ACCOUNTNUM), MIN(CHANNEL), ?, 'Pending', 0, ?, MIN(ORIGIN)
+         FROM (SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN FROM ${ch}.RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0
+               UNION ALL SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN FROM ${ch}.RETAILASYNCADDRESSV2 WHERE UPLOADED = 0)
          GROUP BY OPERATIONID ORDER BY OPERATIONID`,
-        [now, now],
+        [channelDatabase, now],
       );
-      for (const op of operations) {
+      for (const table of ASYNC_TABLES) {
+        const columns = ASYNC_COLUMNS[table].filter((c) => c !== 'RECID').join(', ');
+        moved += Number(this.one(this.hq, `SELECT COUNT(*) AS N FROM ${ch}.${table} WHERE UPLOADED = 0`, [])?.N ?? 0);
         this.run(
           this.hq,
-          `INSERT INTO RETAILASYNCOPERATIONSTATUS (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, CHANNELDATABASE, STATUS, ATTEMPTS, UPLOADEDAT, ORIGIN)
-           VALUES (?, ?, ?, ?, ?, ?, 'Pending', 0, ?, ?)`,
-          [op.OPERATIONID, op.OPERATIONTYPE, op.ASYNCCUSTOMERID, op.ACCOUNTNUM, op.CHANNEL, channelDatabase, now, op.ORIGIN],
+          `INSERT INTO main.${table} (${columns}, ONLINEOPERATIONCOMPLETED, UPLOADEDAT) SELECT ${columns}, 0, ? FROM ${ch}.${table} WHERE UPLOADED = 0 ORDER BY RECID`,
+          [now],
         );
+        this.run(this.hq, `UPDATE ${ch}.${table} SET UPLOADED = 1, UPLOADEDAT = ? WHERE UPLOADED = 0`, [now]);
       }
-      this.hq.exec('COMMIT');
-    } catch (error) {
-      this.hq.exec('ROLLBACK');
-      throw error;
-    }
+    });
     const seq = this.nextSeq();
     this.run(this.hq, 'INSERT INTO RETAILCDXJOBRUN (SEQ, JOBID, CHANNELDATABASE, RUNAT, ROWSMOVED, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
       seq,
@@ -496,134 +532,154 @@ export class Simulation {
 
   /** Synchronize customers and channel requests: processes every pending staged operation in order. */
   runSynchronizeBatch(origin?: string): Outcome {
-    const pending = this.all(this.hq, "SELECT OPERATIONID FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Pending' ORDER BY OPERATIONID", []);
-    let failed = 0;
-    this.hq.exec('BEGIN');
-    try {
-      for (const op of pending) {
-        if (!this.processOperation(String(op.OPERATIONID))) {
-          failed++;
-        }
-      }
+    let result = { processed: 0, failed: 0 };
+    this.transaction(() => {
+      result = this.processOperations("SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Pending'", []);
       const seq = this.nextSeq();
       this.run(this.hq, 'INSERT INTO BATCHJOBRUN (SEQ, JOBID, RUNAT, PROCESSED, FAILED, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
         seq,
         'SynchronizeCustomersAndChannelRequests',
         formatInstant(this.clock),
-        pending.length,
-        failed,
+        result.processed,
+        result.failed,
         origin ?? null,
       ]);
-      this.hq.exec('COMMIT');
-    } catch (error) {
-      this.hq.exec('ROLLBACK');
-      throw error;
-    }
-    this.log('action', 'batchRan', { processed: String(pending.length), failed: String(failed) }, origin);
-    return { ok: true, summary: `Synchronize customers and channel requests processed ${pending.length} operations, ${failed} failed` };
+    });
+    this.log('action', 'batchRan', { processed: String(result.processed), failed: String(result.failed) }, origin);
+    return {
+      ok: true,
+      summary: `Synchronize customers and channel requests processed ${result.processed} operations, ${result.failed} failed`,
+    };
   }
 
-  /** Processes one staged operation as HQ would; true when it succeeded. */
-  private processOperation(operationId: string): boolean {
-    const status = this.one(this.hq, 'SELECT OPERATIONTYPE, ASYNCCUSTOMERID FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [operationId])!;
-    const customerRow = this.one(this.hq, 'SELECT * FROM RETAILASYNCCUSTOMERV2 WHERE OPERATIONID = ?', [operationId]);
-    const addresses = this.all(this.hq, 'SELECT * FROM RETAILASYNCADDRESSV2 WHERE OPERATIONID = ? ORDER BY RECID', [operationId]);
-    const problems: { field: EditableField; reason: string }[] = [];
-    const type = String(status.OPERATIONTYPE) as OperationType;
-    const asyncId = String(status.ASYNCCUSTOMERID);
-    let accountNum: string | undefined;
+  /**
+   * Processes staged operations as HQ would, in operation order: creations set-based (the bulk),
+   * then edits and addresses one by one, since each needs its customer to exist already.
+   */
+  private processOperations(selectOperations: string, params: SqlValue[]): { processed: number; failed: number } {
+    const now = formatInstant(this.clock);
+    this.conn.exec('DELETE FROM temp.BATCHOPS; DELETE FROM temp.BATCHPROBLEMS; DELETE FROM temp.BATCHSUCCEEDED;');
+    this.run(this.hq, `INSERT INTO temp.BATCHOPS (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID) ${selectOperations}`, params);
+    const processed = Number(this.one(this.hq, 'SELECT COUNT(*) AS N FROM temp.BATCHOPS', [])?.N ?? 0);
+    if (processed === 0) {
+      return { processed: 0, failed: 0 };
+    }
+    this.run(this.hq, VALIDATE_OPERATIONS, []);
 
-    if (type !== 'CustomerCreate') {
-      const existing = this.one(this.hq, 'SELECT ACCOUNTNUM FROM CUSTTABLE WHERE ASYNCCUSTOMERID = ? OR ACCOUNTNUM = ?', [asyncId, asyncId]);
-      if (!existing) {
-        return this.failOperation(operationId, [], `The customer ${asyncId} has not been synchronized to HQ yet; synchronize its creation first.`);
-      }
-      accountNum = String(existing.ACCOUNTNUM);
-    }
-    if (customerRow) {
-      if (type === 'CustomerCreate' && isBlank(customerRow.FIRSTNAME) && isBlank(customerRow.LASTNAME)) {
-        problems.push({ field: 'lastName', reason: 'A name is required: first name and last name are both empty.' });
-      }
-      if (!isBlank(customerRow.EMAIL) && !EMAIL_PATTERN.test(String(customerRow.EMAIL))) {
-        problems.push({ field: 'email', reason: `The email address '${customerRow.EMAIL}' is not valid.` });
-      }
-      if (!isBlank(customerRow.CUSTGROUP) && !KNOWN_CUSTOMER_GROUPS.includes(String(customerRow.CUSTGROUP))) {
-        problems.push({ field: 'customerGroup', reason: `The customer group '${customerRow.CUSTGROUP}' does not exist.` });
-      }
-    }
-    for (const address of addresses) {
-      if (!KNOWN_COUNTRY_REGIONS.includes(String(address.COUNTRYREGIONID ?? ''))) {
-        problems.push({ field: 'countryRegion', reason: `The country/region '${address.COUNTRYREGIONID ?? ''}' does not exist.` });
-      }
-    }
-    if (problems.length > 0) {
-      return this.failOperation(
-        operationId,
-        problems.map((p) => p.field),
-        problems.map((p) => p.reason).join(' '),
-      );
-    }
-
-    const seq = this.nextSeq();
-    if (type === 'CustomerCreate' && customerRow) {
-      accountNum = this.nextAccountNumber();
+    // Creations: the valid ones become customers with the next account numbers, in operation order.
+    this.run(
+      this.hq,
+      `INSERT INTO temp.BATCHSUCCEEDED (OPERATIONID) SELECT OPERATIONID FROM temp.BATCHOPS
+       WHERE OPERATIONTYPE = 'CustomerCreate' AND OPERATIONID NOT IN (SELECT OPERATIONID FROM temp.BATCHPROBLEMS) ORDER BY OPERATIONID`,
+      [],
+    );
+    const created = Number(this.one(this.hq, 'SELECT COUNT(*) AS N FROM temp.BATCHSUCCEEDED', [])?.N ?? 0);
+    if (created > 0) {
+      const seq = this.nextSeq();
+      const first = Number(this.one(this.hq, 'SELECT NEXTREC FROM NUMBERSEQUENCE WHERE NAME = ?', [CUSTOMER_SEQUENCE])!.NEXTREC);
       this.run(
         this.hq,
         `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, ASYNCCUSTOMERID, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'AsyncSynchronization', ?, ?, ?, ?, ?)`,
-        [
-          accountNum,
-          customerRow.FIRSTNAME,
-          customerRow.LASTNAME,
-          customerRow.EMAIL,
-          customerRow.PHONE,
-          customerRow.TITLE,
-          isBlank(customerRow.CUSTGROUP) ? DEFAULT_CUSTOMER_GROUP : customerRow.CUSTGROUP,
-          formatInstant(this.clock),
-          customerRow.CHANNEL,
-          asyncId,
-          seq,
-          seq,
-          customerRow.ORIGIN,
-        ],
+         SELECT CAST(? + ROW_NUMBER() OVER (ORDER BY s.OPERATIONID) - 1 AS TEXT), s.FIRSTNAME, s.LASTNAME, s.EMAIL, s.PHONE, s.TITLE,
+                COALESCE(NULLIF(TRIM(s.CUSTGROUP), ''), ?), ?, 'AsyncSynchronization', s.CHANNEL, s.ASYNCCUSTOMERID, ?, ?, s.ORIGIN
+         FROM temp.BATCHSUCCEEDED b JOIN RETAILASYNCCUSTOMERV2 s ON s.OPERATIONID = b.OPERATIONID ORDER BY s.OPERATIONID`,
+        [first, DEFAULT_CUSTOMER_GROUP, now, seq, seq],
       );
-    } else if (type === 'CustomerUpdate' && customerRow) {
+      this.run(this.hq, 'UPDATE NUMBERSEQUENCE SET NEXTREC = ? WHERE NAME = ?', [first + created, CUSTOMER_SEQUENCE]);
       this.run(
         this.hq,
-        `UPDATE CUSTTABLE SET FIRSTNAME = COALESCE(?, FIRSTNAME), LASTNAME = COALESCE(?, LASTNAME), EMAIL = COALESCE(?, EMAIL), PHONE = COALESCE(?, PHONE),
-           TITLE = COALESCE(?, TITLE), CUSTGROUP = COALESCE(?, CUSTGROUP), MODIFIEDSEQ = ? WHERE ACCOUNTNUM = ?`,
-        [customerRow.FIRSTNAME, customerRow.LASTNAME, customerRow.EMAIL, customerRow.PHONE, customerRow.TITLE, customerRow.CUSTGROUP, seq, accountNum!],
+        `INSERT INTO LOGISTICSPOSTALADDRESS (ACCOUNTNUM, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN)
+         SELECT c.ACCOUNTNUM, a.STREET, a.CITY, a.ZIPCODE, a.COUNTRYREGIONID, a.ORIGIN
+         FROM temp.BATCHSUCCEEDED b JOIN RETAILASYNCADDRESSV2 a ON a.OPERATIONID = b.OPERATIONID JOIN CUSTTABLE c ON c.ASYNCCUSTOMERID = a.ASYNCCUSTOMERID
+         ORDER BY a.RECID`,
+        [],
       );
+      this.completeSucceeded(now);
     }
-    for (const address of addresses) {
-      this.run(this.hq, 'INSERT INTO LOGISTICSPOSTALADDRESS (ACCOUNTNUM, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
-        accountNum!,
-        address.STREET,
-        address.CITY,
-        address.ZIPCODE,
-        address.COUNTRYREGIONID,
-        address.ORIGIN,
-      ]);
+    this.failWithProblems("OPERATIONTYPE = 'CustomerCreate'", now);
+
+    // Edits and addresses, one by one in order: each needs its customer in the master first.
+    const dependents = this.all(this.hq, "SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID FROM temp.BATCHOPS WHERE OPERATIONTYPE <> 'CustomerCreate' ORDER BY OPERATIONID", []);
+    for (const op of dependents) {
+      this.processDependent(String(op.OPERATIONID), String(op.OPERATIONTYPE) as OperationType, String(op.ASYNCCUSTOMERID), now);
     }
-    for (const table of ASYNC_TABLES) {
-      const setAccount = table === 'RETAILASYNCCUSTOMERV2' || table === 'RETAILASYNCADDRESSV2' ? ', ACCOUNTNUM = ?' : '';
-      this.run(this.hq, `UPDATE ${table} SET ONLINEOPERATIONCOMPLETED = 1${setAccount} WHERE OPERATIONID = ?`, setAccount ? [accountNum!, operationId] : [operationId]);
+    const failed = Number(
+      this.one(this.hq, "SELECT COUNT(*) AS N FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Failed' AND OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHOPS)", [])?.N ?? 0,
+    );
+    return { processed, failed };
+  }
+
+  private processDependent(operationId: string, type: OperationType, asyncId: string, now: string): void {
+    const existing = this.one(this.hq, 'SELECT ACCOUNTNUM FROM CUSTTABLE WHERE ASYNCCUSTOMERID = ? OR ACCOUNTNUM = ?', [asyncId, asyncId]);
+    if (!existing) {
+      this.failOperation(operationId, [], `The customer ${asyncId} has not been synchronized to HQ yet; synchronize its creation first.`, now);
+      return;
+    }
+    if (this.one(this.hq, 'SELECT 1 AS X FROM temp.BATCHPROBLEMS WHERE OPERATIONID = ?', [operationId])) {
+      this.failWithProblems('OPERATIONID = ?', now, [operationId]);
+      return;
+    }
+    const accountNum = String(existing.ACCOUNTNUM);
+    const seq = this.nextSeq();
+    if (type === 'CustomerUpdate') {
+      this.run(
+        this.hq,
+        `UPDATE CUSTTABLE SET (FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, MODIFIEDSEQ) =
+           (SELECT COALESCE(s.FIRSTNAME, CUSTTABLE.FIRSTNAME), COALESCE(s.LASTNAME, CUSTTABLE.LASTNAME), COALESCE(s.EMAIL, CUSTTABLE.EMAIL),
+                   COALESCE(s.PHONE, CUSTTABLE.PHONE), COALESCE(s.TITLE, CUSTTABLE.TITLE), COALESCE(s.CUSTGROUP, CUSTTABLE.CUSTGROUP), ?
+            FROM RETAILASYNCCUSTOMERV2 s WHERE s.OPERATIONID = ?)
+         WHERE ACCOUNTNUM = ?`,
+        [seq, operationId, accountNum],
+      );
     }
     this.run(
       this.hq,
-      "UPDATE RETAILASYNCOPERATIONSTATUS SET STATUS = 'Succeeded', FAILUREREASON = NULL, FAILEDFIELDS = NULL, ACCOUNTNUM = ?, ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT = ? WHERE OPERATIONID = ?",
-      [accountNum!, formatInstant(this.clock), operationId],
+      `INSERT INTO LOGISTICSPOSTALADDRESS (ACCOUNTNUM, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN)
+       SELECT ?, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN FROM RETAILASYNCADDRESSV2 WHERE OPERATIONID = ? ORDER BY RECID`,
+      [accountNum, operationId],
     );
-    return true;
+    this.conn.exec('DELETE FROM temp.BATCHSUCCEEDED');
+    this.run(this.hq, 'INSERT INTO temp.BATCHSUCCEEDED (OPERATIONID) VALUES (?)', [operationId]);
+    this.completeSucceeded(now);
   }
 
-  private failOperation(operationId: string, fields: EditableField[], reason: string): false {
+  /** Marks the operations in temp.BATCHSUCCEEDED done: OnlineOperationCompleted = 1 with the account number. */
+  private completeSucceeded(now: string): void {
+    for (const table of ASYNC_TABLES) {
+      const setAccount =
+        table === 'RETAILASYNCCUSTOMERV2' || table === 'RETAILASYNCADDRESSV2'
+          ? `, ACCOUNTNUM = ${accountOf(`${table}.ASYNCCUSTOMERID`)}`
+          : '';
+      this.run(this.hq, `UPDATE ${table} SET ONLINEOPERATIONCOMPLETED = 1${setAccount} WHERE OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHSUCCEEDED)`, []);
+    }
+    this.run(
+      this.hq,
+      `UPDATE RETAILASYNCOPERATIONSTATUS SET STATUS = 'Succeeded', FAILUREREASON = NULL, FAILEDFIELDS = NULL, ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT = ?,
+         ACCOUNTNUM = ${accountOf('RETAILASYNCOPERATIONSTATUS.ASYNCCUSTOMERID')}
+       WHERE OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHSUCCEEDED)`,
+      [now],
+    );
+  }
+
+  /** Fails the batch's operations that have validation problems (and match `where`), with HQ's reasons. */
+  private failWithProblems(where: string, now: string, params: SqlValue[] = []): void {
+    this.run(
+      this.hq,
+      `UPDATE RETAILASYNCOPERATIONSTATUS SET STATUS = 'Failed',
+         FAILUREREASON = (SELECT GROUP_CONCAT(p.REASON, ' ' ORDER BY p.ORD, p.ROWID) FROM temp.BATCHPROBLEMS p WHERE p.OPERATIONID = RETAILASYNCOPERATIONSTATUS.OPERATIONID),
+         FAILEDFIELDS = (SELECT GROUP_CONCAT(DISTINCT p.FIELD ORDER BY p.ORD) FROM temp.BATCHPROBLEMS p WHERE p.OPERATIONID = RETAILASYNCOPERATIONSTATUS.OPERATIONID),
+         ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT = ?
+       WHERE OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHOPS WHERE ${where}) AND OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHPROBLEMS)`,
+      [now, ...params],
+    );
+  }
+
+  private failOperation(operationId: string, fields: EditableField[], reason: string, now: string): void {
     this.run(
       this.hq,
       "UPDATE RETAILASYNCOPERATIONSTATUS SET STATUS = 'Failed', FAILUREREASON = ?, FAILEDFIELDS = ?, ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT = ? WHERE OPERATIONID = ?",
-      [reason, fields.join(','), formatInstant(this.clock), operationId],
+      [reason, fields.join(','), now, operationId],
     );
-    return false;
   }
 
   private nextAccountNumber(): string {
@@ -666,7 +722,8 @@ export class Simulation {
     if (status.STATUS !== 'Failed') {
       return this.refuse('operationNotFailed', { operation: operationId, status: String(status.STATUS) }, origin);
     }
-    const ok = this.processOperation(operationId);
+    this.processOperations('SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [operationId]);
+    const ok = this.one(this.hq, 'SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [operationId])?.STATUS === 'Succeeded';
     this.log('action', 'operationResynchronized', { operation: operationId, result: ok ? 'Succeeded' : 'Failed' }, origin);
     return { ok: true, summary: `Operation ${operationId} ${ok ? 'synchronized' : 'failed again'}` };
   }
@@ -878,7 +935,7 @@ export class Simulation {
   }
 
   private insertAsyncAddress(
-    db: Database,
+    db: DbHandle,
     operationId: string,
     operationType: OperationType,
     asyncId: string,
@@ -912,56 +969,87 @@ export class Simulation {
    * scenario describes volume. Each goes the way its channel works now, like createCustomer.
    */
   generateCustomers(input: { count: number; channels: readonly string[]; countryRegion: string; offline: boolean }, origin?: string): Outcome {
-    const channels = input.channels.map((id) => this.channels.get(id));
     const unknown = input.channels.find((id) => !this.channels.has(id));
     if (unknown !== undefined) {
       return this.refuse('unknownChannel', { channel: unknown }, origin);
     }
-    const touched = new Set<Database>([this.hq]);
-    for (const channel of channels) {
-      touched.add(this.channelDb(channel!.channelDatabase));
-    }
-    for (const db of touched) {
-      db.exec('BEGIN');
-    }
+    const channels = input.channels.map((id) => this.channels.get(id)!);
+    const now = formatInstant(this.clock);
+    const customerBase = this.customerCounter;
+    const operationBase = this.operationCounter;
+    const generatedBase = this.generatedCounter;
     let asyncCount = 0;
-    try {
-      const modes = channels.map((channel) => ({
-        channel: channel!,
-        async: input.offline || this.channelSeesAsyncCreation(channel!.id),
-        blocked: input.offline && this.channelFiltersSharedTables(channel!.id),
-      }));
-      for (let i = 0; i < input.count; i++) {
-        const mode = modes[i % modes.length];
-        if (mode.blocked) {
-          continue;
+    this.transaction(() => {
+      channels.forEach((channel, k) => {
+        // Customer i (1-based) goes to channel (i - 1) mod K, as a round-robin loop would send it.
+        const count = input.count > k ? Math.floor((input.count - k - 1) / channels.length) + 1 : 0;
+        if (count === 0 || (input.offline && this.channelFiltersSharedTables(channel.id))) {
+          return;
         }
-        this.generatedCounter++;
-        const n = String(this.generatedCounter).padStart(7, '0');
-        const customer: CustomerInput = {
-          channel: mode.channel.id,
-          firstName: 'Customer',
-          lastName: n,
-          email: `customer${n}@example.com`,
-          address: { street: `${n} Main Street`, city: 'Springfield', zip: String(10000 + (i % 90000)), countryRegion: input.countryRegion },
-          offline: input.offline,
-        };
-        if (mode.async) {
-          this.insertAsyncCustomer(mode.channel, customer, origin);
-          asyncCount++;
+        const params = [count, k + 1, channels.length];
+        const sequence = 'WITH RECURSIVE seq(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM seq WHERE j + 1 < ?), gen(i) AS (SELECT ? + j * ? FROM seq)';
+        const ch = this.channelDb(channel.channelDatabase).schema;
+        const number = `printf('%07d', ${generatedBase} + i)`;
+        if (input.offline || this.channelSeesAsyncCreation(channel.id)) {
+          asyncCount += count;
+          const guid = sqlGuid(`(${customerBase} + i)`);
+          const operation = `'ASYNC-' || printf('%06d', ${operationBase} + i)`;
+          this.run(
+            this.hq,
+            `INSERT INTO ${ch}.RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, CHANNEL, FIRSTNAME, LASTNAME, EMAIL, CREATEDAT, ORIGIN)
+             ${sequence} SELECT ${operation}, 'CustomerCreate', ${guid}, ?, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ? FROM gen`,
+            [...params, channel.id, now, origin ?? null],
+          );
+          this.run(
+            this.hq,
+            `INSERT INTO ${ch}.RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, CHANNEL, STREET, CITY, ZIPCODE, COUNTRYREGIONID, CREATEDAT, ORIGIN)
+             ${sequence} SELECT ${operation}, 'CustomerCreate', ${guid}, ?, ${number} || ' Main Street', 'Springfield', CAST(10000 + (i - 1) % 90000 AS TEXT), ?, ?, ? FROM gen`,
+            [...params, channel.id, input.countryRegion, now, origin ?? null],
+          );
+          this.run(
+            this.hq,
+            `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN)
+             ${sequence} SELECT ${guid}, ${guid}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', 1, ?, ? FROM gen`,
+            [...params, channel.id, origin ?? null],
+          );
         } else {
-          this.insertRealtimeCustomer(mode.channel, customer, origin);
+          // Real-time calls: HQ answers each with the next account number.
+          const first = Number(this.one(this.hq, 'SELECT NEXTREC FROM NUMBERSEQUENCE WHERE NAME = ?', [CUSTOMER_SEQUENCE])!.NEXTREC);
+          const seq = this.seq + 1;
+          this.seq += count;
+          const account = `CAST(? + (i - ?) / ? AS TEXT)`;
+          const accountParams = [first, k + 1, channels.length];
+          this.run(
+            this.hq,
+            `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+             ${sequence} SELECT ${account}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ?, 'RealtimeService', ?, ?, ?, ? FROM gen`,
+            [...params, ...accountParams, DEFAULT_CUSTOMER_GROUP, now, channel.id, seq, seq, origin ?? null],
+          );
+          this.run(
+            this.hq,
+            `INSERT INTO LOGISTICSPOSTALADDRESS (ACCOUNTNUM, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN)
+             ${sequence} SELECT ${account}, ${number} || ' Main Street', 'Springfield', CAST(10000 + (i - 1) % 90000 AS TEXT), ?, ? FROM gen`,
+            [...params, ...accountParams, input.countryRegion, origin ?? null],
+          );
+          this.run(
+            this.hq,
+            `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN)
+             ${sequence} SELECT ${account}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', 0, ?, ? FROM gen`,
+            [...params, ...accountParams, channel.id, origin ?? null],
+          );
+          this.run(
+            this.hq,
+            `INSERT INTO RETAILTRANSACTIONSERVICECALL (SEQ, CALLEDAT, CHANNEL, CHANNELDATABASE, OPERATION, ACCOUNTNUM, ORIGIN)
+             ${sequence} SELECT ? + (i - ?) / ?, ?, ?, ?, 'CreateCustomer', ${account}, ? FROM gen`,
+            [...params, seq, k + 1, channels.length, now, channel.id, channel.channelDatabase, ...accountParams, origin ?? null],
+          );
+          this.run(this.hq, 'UPDATE NUMBERSEQUENCE SET NEXTREC = ? WHERE NAME = ?', [first + count, CUSTOMER_SEQUENCE]);
         }
-      }
-      for (const db of touched) {
-        db.exec('COMMIT');
-      }
-    } catch (error) {
-      for (const db of touched) {
-        db.exec('ROLLBACK');
-      }
-      throw error;
-    }
+      });
+    });
+    this.customerCounter += input.count;
+    this.operationCounter += input.count;
+    this.generatedCounter += input.count;
     this.log('action', 'customersGenerated', { count: String(input.count), async: String(asyncCount) }, origin);
     return { ok: true, summary: `${input.count} customers generated, ${asyncCount} asynchronously` };
   }
@@ -990,10 +1078,14 @@ export class Simulation {
   }
 
   /** The channel's customer row for a reference: email, "First Last", temporary id or account number. */
-  private findChannelCustomer(db: Database, reference: string): Row | undefined {
+  private findChannelCustomer(db: DbHandle, reference: string): Row | undefined {
     const key = this.customerRefs.get(reference.trim().toLowerCase()) ?? reference;
     // A converted customer keeps its temporary id in ASYNCCUSTOMERID once job 1010 brought its account number.
-    return this.one(db, 'SELECT * FROM CUSTOMER WHERE ACCOUNTNUM = ? OR ASYNCCUSTOMERID = ?', [key, key]);
+    return (
+      this.one(db, 'SELECT * FROM CUSTOMER WHERE ACCOUNTNUM = ? OR ASYNCCUSTOMERID = ?', [key, key]) ??
+      // Generated customers are not remembered one by one; they are found by their email.
+      this.one(db, 'SELECT * FROM CUSTOMER WHERE EMAIL = ? LIMIT 1', [reference.trim().toLowerCase()])
+    );
   }
 
   /** The async customer id or account number a scenario reference resolves to, if any. */
@@ -1013,7 +1105,7 @@ export class Simulation {
 
   // ---- reading the simulation --------------------------------------------------------
 
-  channelDb(name: string): Database {
+  channelDb(name: string): DbHandle {
     const db = this.channelDatabases.get(name);
     if (!db) {
       throw new Error(`No channel database ${name}`);
@@ -1022,76 +1114,89 @@ export class Simulation {
   }
 
   /** A database by its name in evidence: 'HQ' or a channel database. */
-  database(name: string): Database {
+  database(name: string): DbHandle {
     return name === 'HQ' ? this.hq : this.channelDb(name);
   }
 
-  all(db: Database, sql: string, params: SqlValue[]): Row[] {
-    const statement = this.statement(db, sql);
+  /** Runs a query against one database; channel-side SQL names its tables without a schema. */
+  all(db: DbHandle, sql: string, params: SqlValue[]): Row[] {
+    return this.statement(db, sql).all(params);
+  }
+
+  one(db: DbHandle, sql: string, params: SqlValue[]): Row | undefined {
+    return this.statement(db, sql).one(params);
+  }
+
+  /** A statement the user typed (already checked to be read-only): prepared afresh, never cached. */
+  query(db: DbHandle, sql: string, maxRows: number): { columns: string[]; rows: SqlValue[][]; truncated: boolean } {
+    const statement = this.conn.prepare(qualify(sql, db));
     try {
-      statement.bind(params);
-      const rows: Row[] = [];
-      while (statement.step()) {
-        rows.push(statement.getAsObject() as Row);
-      }
-      return rows;
+      return statement.raw([], maxRows);
     } finally {
-      statement.reset();
+      statement.free();
     }
   }
 
-  one(db: Database, sql: string, params: SqlValue[]): Row | undefined {
-    const statement = this.statement(db, sql);
-    try {
-      statement.bind(params);
-      return statement.step() ? (statement.getAsObject() as Row) : undefined;
-    } finally {
-      statement.reset();
-    }
-  }
-
-  /** Every database's bytes, for determinism checks and saving. */
+  /**
+   * Every database's content as bytes (a logical dump: each table's rows in order), for
+   * determinism checks: the same scenario gives byte-identical dumps.
+   */
   exportAll(): Map<string, Uint8Array> {
     const out = new Map<string, Uint8Array>();
-    // Exporting closes prepared statements in sql.js; drop the cache first.
-    this.freeStatements();
-    out.set('HQ', this.hq.export());
-    for (const [name, db] of [...this.channelDatabases].sort(([a], [b]) => a.localeCompare(b))) {
-      out.set(name, db.export());
+    const encoder = new TextEncoder();
+    const handles = [this.hq, ...[...this.channelDatabases.values()].sort((a, b) => a.name.localeCompare(b.name))];
+    for (const handle of handles) {
+      const lines: string[] = [];
+      const tables = this.all(this.hq, `SELECT name, sql FROM ${handle.schema}.sqlite_master WHERE type = 'table' ORDER BY name`, []);
+      for (const table of tables) {
+        lines.push(String(table.sql));
+        for (const row of this.all(this.hq, `SELECT * FROM ${handle.schema}.${String(table.name)} ORDER BY ROWID`, [])) {
+          lines.push(JSON.stringify(Object.values(row)));
+        }
+      }
+      out.set(handle.name, encoder.encode(lines.join('\n')));
     }
     return out;
   }
 
-  private run(db: Database, sql: string, params: SqlValue[]): void {
-    const statement = this.statement(db, sql);
-    try {
-      statement.run(params);
-    } finally {
-      statement.reset();
-    }
+  private run(db: DbHandle, sql: string, params: SqlValue[]): void {
+    this.statement(db, sql).run(params);
   }
 
-  private statement(db: Database, sql: string): Statement {
-    let byDb = this.statements.get(db);
-    if (!byDb) {
-      byDb = new Map();
-      this.statements.set(db, byDb);
-    }
-    let statement = byDb.get(sql);
+  private statement(db: DbHandle, sql: string): SqlStatement {
+    const text = qualify(sql, db);
+    let statement = this.statements.get(text);
     if (!statement) {
-      statement = db.prepare(sql);
-      byDb.set(sql, statement);
+      statement = this.conn.prepare(text);
+      this.statements.set(text, statement);
     }
     return statement;
   }
 
   private freeStatements(): void {
-    for (const byDb of this.statements.values()) {
-      for (const statement of byDb.values()) {
-        statement.free();
-      }
+    for (const statement of this.statements.values()) {
+      statement.free();
     }
     this.statements.clear();
+  }
+
+  /** Runs `body` in one transaction, or inside the one already open. */
+  private transaction(body: () => void): void {
+    if (this.inTransaction) {
+      body();
+      return;
+    }
+    this.conn.exec('BEGIN');
+    this.inTransaction = true;
+    try {
+      body();
+      this.conn.exec('COMMIT');
+    } catch (error) {
+      this.conn.exec('ROLLBACK');
+      throw error;
+    } finally {
+      this.inTransaction = false;
+    }
   }
 
   private nextSeq(): number {
@@ -1144,21 +1249,18 @@ export function customerRefsOf(input: { firstName?: string; lastName?: string; e
   return refs;
 }
 
-/** A GUID-shaped temporary id that is the same on every replay (splitmix64 of a counter). */
-export function deterministicGuid(counter: number): string {
-  let x = BigInt(counter) * 0x9e3779b97f4a7c15n;
-  const mask = (1n << 64n) - 1n;
-  const mix = (v: bigint): bigint => {
-    v = (v + 0x9e3779b97f4a7c15n) & mask;
-    v = ((v ^ (v >> 30n)) * 0xbf58476d1ce4e5b9n) & mask;
-    v = ((v ^ (v >> 27n)) * 0x94d049bb133111ebn) & mask;
-    return v ^ (v >> 31n);
-  };
-  x = mix(x & mask);
-  const y = mix(x);
-  const hex = (x.toString(16).padStart(16, '0') + y.toString(16).padStart(16, '0')).slice(0, 32).split('');
-  hex[12] = '4';
-  hex[16] = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`.toUpperCase();
+// The temporary id of customer n: GUID-shaped, the same on every replay, computed the same way
+// in TypeScript (one customer) and in SQL (many generated at once). 32-bit multiplicative hashes.
+const GUID_MULTIPLIERS = [2654435761, 2246822519, 3266489917, 668265263] as const;
+
+export function deterministicGuid(n: number): string {
+  const [a, b, c, d] = GUID_MULTIPLIERS.map((m, k) => Math.imul(n + k, m | 0) >>> 0);
+  const hex = (value: number, width: number) => value.toString(16).toUpperCase().padStart(width, '0');
+  return `${hex(a, 8)}-${hex(b >>> 16, 4)}-4${hex(b & 0xfff, 3)}-${hex(((c >>> 16) & 0x3fff) | 0x8000, 4)}-${hex(c & 0xffff, 4)}${hex(d, 8)}`;
+}
+
+/** deterministicGuid as a SQL expression over the integer expression `n`. */
+function sqlGuid(n: string): string {
+  const [a, b, c, d] = GUID_MULTIPLIERS.map((m, k) => `(((${n} + ${k}) * ${m}) % 4294967296)`);
+  return `printf('%08X-%04X-4%03X-%04X-%04X%08X', ${a}, ${b} >> 16, ${b} & 4095, ((${c} >> 16) & 16383) | 32768, ${c} & 65535, ${d})`;
 }

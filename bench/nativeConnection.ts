@@ -1,0 +1,38 @@
+// The benchmark's baseline: the same Simulation, the same SQL, on native SQLite (better-sqlite3).
+// Used only by `npm run bench`; the extension never loads it.
+import Database from 'better-sqlite3';
+import type { Row, SqlConnection, SqlStatement, SqlValue } from '../src/sim/connection';
+
+export function nativeConnection(): SqlConnection {
+  const db = new Database(':memory:');
+  return {
+    exec: (text) => {
+      db.exec(text);
+    },
+    prepare: (text): SqlStatement => {
+      const statement = db.prepare(text);
+      const args = (params: readonly SqlValue[]) => params.map((p) => (p instanceof Uint8Array ? Buffer.from(p) : p));
+      return {
+        run: (params) => {
+          statement.run(...args(params));
+        },
+        all: (params) => statement.all(...args(params)) as Row[],
+        one: (params) => statement.get(...args(params)) as Row | undefined,
+        raw: (params, maxRows) => {
+          const rows: SqlValue[][] = [];
+          let truncated = false;
+          for (const row of statement.raw(true).iterate(...args(params)) as Iterable<SqlValue[]>) {
+            if (rows.length >= maxRows) {
+              truncated = true;
+              break;
+            }
+            rows.push(row);
+          }
+          return { columns: statement.columns().map((c) => c.name), rows, truncated };
+        },
+        free: () => {},
+      };
+    },
+    close: () => db.close(),
+  };
+}

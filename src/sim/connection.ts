@@ -1,0 +1,74 @@
+// The one SQLite connection a simulation runs on. HQ is the main schema; each channel database
+// is an attached schema, so jobs move rows with set-based SQL inside SQLite. The interface is
+// small so the benchmark can run the very same statements on native SQLite.
+import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
+
+export type { SqlValue } from 'sql.js';
+export type Row = Record<string, SqlValue>;
+
+export interface SqlStatement {
+  run(params: readonly SqlValue[]): void;
+  all(params: readonly SqlValue[]): Row[];
+  one(params: readonly SqlValue[]): Row | undefined;
+  /** Rows as arrays, with the column names: for the SQL console. */
+  raw(params: readonly SqlValue[], maxRows: number): { columns: string[]; rows: SqlValue[][]; truncated: boolean };
+  free(): void;
+}
+
+export interface SqlConnection {
+  exec(sql: string): void;
+  prepare(sql: string): SqlStatement;
+  close(): void;
+}
+
+export function sqlJsConnection(sql: SqlJsStatic): SqlConnection {
+  const db: Database = new sql.Database();
+  return {
+    exec: (text) => {
+      db.exec(text);
+    },
+    prepare: (text) => sqlJsStatement(db.prepare(text)),
+    close: () => db.close(),
+  };
+}
+
+function sqlJsStatement(statement: Statement): SqlStatement {
+  const withBound = <T>(params: readonly SqlValue[], body: () => T): T => {
+    try {
+      statement.bind(params as SqlValue[]);
+      return body();
+    } finally {
+      statement.reset();
+    }
+  };
+  return {
+    run: (params) => {
+      withBound(params, () => statement.step());
+    },
+    all: (params) =>
+      withBound(params, () => {
+        const rows: Row[] = [];
+        while (statement.step()) {
+          rows.push(statement.getAsObject() as Row);
+        }
+        return rows;
+      }),
+    one: (params) => withBound(params, () => (statement.step() ? (statement.getAsObject() as Row) : undefined)),
+    raw: (params, maxRows) =>
+      withBound(params, () => {
+        const rows: SqlValue[][] = [];
+        let truncated = false;
+        while (statement.step()) {
+          if (rows.length >= maxRows) {
+            truncated = true;
+            break;
+          }
+          rows.push(statement.get());
+        }
+        return { columns: statement.getColumnNames(), rows, truncated };
+      }),
+    free: () => {
+      statement.free();
+    },
+  };
+}
