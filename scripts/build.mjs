@@ -27,6 +27,8 @@ const common = {
 const entries = [
   { entryPoints: [join(root, 'src/vscode/extension.ts')], outfile: join(root, 'dist/extension.js') },
   { entryPoints: [join(root, 'src/cli.ts')], outfile: join(root, 'dist/cli.js') },
+  // The worker thread that owns the simulation (src/engine/client.ts starts it).
+  { entryPoints: [join(root, 'src/engine/worker.ts')], outfile: join(root, 'dist/engineWorker.js') },
 ];
 
 mkdirSync(join(root, 'dist'), { recursive: true });

@@ -1,0 +1,110 @@
+// The engine's side of the protocol: one analysis (and its simulation) per document. Runs in the
+// worker thread; also usable in-process (tests, and a fallback when workers are unavailable).
+import type { SqlJsStatic } from 'sql.js';
+import { analyze, type Analysis } from '../diagnose/engine';
+import {
+  cdxJobStates,
+  channelCustomers,
+  featureStates,
+  operationCounts,
+  operationFields,
+  operations,
+  readOnlyQuery,
+  ReadOnlyViolation,
+  stagingRows,
+  stagingTables,
+} from '../sim/inspect';
+import { type AnalysisSnapshot, EngineError, type EngineRequest, type EngineResults } from './protocol';
+
+export class EngineHost {
+  private readonly analyses = new Map<string, Analysis>();
+
+  constructor(private readonly loadSql: () => Promise<SqlJsStatic>) {}
+
+  async handle<K extends EngineRequest['kind']>(request: Extract<EngineRequest, { kind: K }>, isCancelled: () => boolean): Promise<EngineResults[K]> {
+    return (await this.dispatch(request, isCancelled)) as EngineResults[K];
+  }
+
+  private async dispatch(request: EngineRequest, isCancelled: () => boolean): Promise<unknown> {
+    switch (request.kind) {
+      case 'analyze':
+        return this.analyze(request.doc, request.text, request.version, request.locale, isCancelled);
+      case 'dispose':
+        this.dispose(request.doc);
+        return undefined;
+      case 'featureStates':
+        return featureStates(this.sim(request.doc));
+      case 'cdxJobStates':
+        return cdxJobStates(this.sim(request.doc));
+      case 'stagingTables':
+        return stagingTables(this.sim(request.doc));
+      case 'stagingRows':
+        return stagingRows(this.sim(request.doc), request.database, request.table, request.offset, request.limit);
+      case 'operationCounts':
+        return operationCounts(this.sim(request.doc));
+      case 'operations':
+        return operations(this.sim(request.doc), request.status, request.offset, request.limit);
+      case 'operationFields':
+        return operationFields(this.sim(request.doc), request.operation);
+      case 'channelCustomers':
+        return channelCustomers(this.sim(request.doc), request.database, request.offset, request.limit);
+      case 'query':
+        try {
+          return readOnlyQuery(this.sim(request.doc), request.database, request.sql, request.maxRows);
+        } catch (error) {
+          if (error instanceof ReadOnlyViolation) {
+            throw new EngineError('readOnly', error.message);
+          }
+          throw new EngineError('internal', error instanceof Error ? error.message : String(error));
+        }
+    }
+  }
+
+  private async analyze(doc: string, text: string, version: number, locale: 'en' | 'sv', isCancelled: () => boolean): Promise<AnalysisSnapshot> {
+    const sql = await this.loadSql();
+    const started = performance.now();
+    const analysis = analyze(sql, text, { locale, keepSimulation: true, isCancelled });
+    if (analysis.cancelled || isCancelled()) {
+      analysis.sim?.close();
+      throw new EngineError('cancelled', 'Superseded by a newer version of the document.');
+    }
+    this.dispose(doc);
+    this.analyses.set(doc, analysis);
+    const { scenario, sim } = analysis;
+    return {
+      version,
+      findings: analysis.findings,
+      walk: analysis.walk,
+      scenario: {
+        name: scenario.name,
+        usable: scenario.usable,
+        start: scenario.start,
+        timelineLength: scenario.timelineLength,
+        channels: scenario.channels.map((c) => ({ id: c.id, kind: c.kind, channelDatabase: c.channelDatabase })),
+        channelDatabases: sim ? [...sim.channelDatabases.keys()].sort() : [],
+      },
+      clock: sim?.now ?? scenario.start,
+      cancelled: false,
+      durationMs: performance.now() - started,
+    };
+  }
+
+  private sim(doc: string) {
+    const sim = this.analyses.get(doc)?.sim;
+    if (!sim) {
+      throw new EngineError('noAnalysis', `No simulation for ${doc}: it has not been analyzed, or it is not a usable scenario.`);
+    }
+    return sim;
+  }
+
+  dispose(doc: string): void {
+    this.analyses.get(doc)?.sim?.close();
+    this.analyses.delete(doc);
+  }
+
+  disposeAll(): void {
+    for (const doc of [...this.analyses.keys()]) {
+      this.dispose(doc);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+// Messages between the editor and the engine, which owns the sql.js databases in a worker
+// thread so replaying a large scenario never blocks the extension host.
+import type { Finding } from '../domain/finding';
+import type { Locale } from '../domain/l10n';
+import type { QuestionResult } from '../diagnose/engine';
+import type { CdxJobState, ChannelDatabaseState, FeatureState, OperationStatus, OperationSummary, QueryResult, StagingTable } from '../sim/inspect';
+import type { Row } from '../sim/connection';
+
+export type { CdxJobState, ChannelDatabaseState, FeatureState, OperationStatus, OperationSummary, QueryResult, StagingTable };
+
+/** What the editor keeps of an analysis: plain data, cheap to post between threads. */
+export interface AnalysisSnapshot {
+  readonly version: number;
+  readonly findings: readonly Finding[];
+  readonly walk: readonly QuestionResult[];
+  readonly scenario: {
+    readonly name?: string;
+    readonly usable: boolean;
+    readonly start: number;
+    readonly timelineLength: number;
+    readonly channels: readonly { id: string; kind: string; channelDatabase: string }[];
+    readonly channelDatabases: readonly string[];
+  };
+  /** The simulated clock after replay (ms since epoch). */
+  readonly clock: number;
+  readonly cancelled: boolean;
+  readonly durationMs: number;
+}
+
+export type EngineRequest =
+  | { readonly kind: 'analyze'; readonly doc: string; readonly text: string; readonly version: number; readonly locale: Locale }
+  | { readonly kind: 'featureStates'; readonly doc: string }
+  | { readonly kind: 'cdxJobStates'; readonly doc: string }
+  | { readonly kind: 'stagingTables'; readonly doc: string }
+  | { readonly kind: 'stagingRows'; readonly doc: string; readonly database: string; readonly table: string; readonly offset: number; readonly limit: number }
+  | { readonly kind: 'operationCounts'; readonly doc: string }
+  | { readonly kind: 'operations'; readonly doc: string; readonly status: OperationStatus; readonly offset: number; readonly limit: number }
+  | { readonly kind: 'operationFields'; readonly doc: string; readonly operation: string }
+  | { readonly kind: 'channelCustomers'; readonly doc: string; readonly database: string; readonly offset: number; readonly limit: number }
+  | { readonly kind: 'query'; readonly doc: string; readonly database: string; readonly sql: string; readonly maxRows: number }
+  | { readonly kind: 'dispose'; readonly doc: string };
+
+/** The result type of each request kind. */
+export interface EngineResults {
+  analyze: AnalysisSnapshot;
+  featureStates: FeatureState[];
+  cdxJobStates: ChannelDatabaseState[];
+  stagingTables: StagingTable[];
+  stagingRows: Row[];
+  operationCounts: Record<OperationStatus, number>;
+  operations: OperationSummary[];
+  operationFields: Row;
+  channelCustomers: Row[];
+  query: QueryResult;
+  dispose: void;
+}
+
+export type EngineErrorCode = 'cancelled' | 'readOnly' | 'noAnalysis' | 'internal';
+
+export interface WireRequest {
+  readonly id: number;
+  /** Index into the shared cancellation flags. */
+  readonly cancelSlot: number;
+  readonly request: EngineRequest;
+}
+
+export type WireResponse =
+  | { readonly id: number; readonly ok: true; readonly result: unknown }
+  | { readonly id: number; readonly ok: false; readonly code: EngineErrorCode; readonly message: string };
+
+export class EngineError extends Error {
+  constructor(
+    readonly code: EngineErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** How many requests can be in flight with their own cancellation flag. */
+export const CANCEL_SLOTS = 256;

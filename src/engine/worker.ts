@@ -1,0 +1,30 @@
+// The worker thread that owns the sql.js databases. Started by EngineClient; see protocol.ts.
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadSqlJs } from '../sim/sqljs';
+import { EngineHost } from './host';
+import { EngineError, type WireRequest, type WireResponse } from './protocol';
+
+interface WorkerOptions {
+  readonly wasmPath: string;
+  readonly cancelFlags: SharedArrayBuffer;
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const options = workerData as WorkerOptions;
+  const flags = new Int32Array(options.cancelFlags);
+  const host = new EngineHost(() => loadSqlJs(options.wasmPath));
+  port.on('message', (wire: WireRequest) => {
+    const isCancelled = () => Atomics.load(flags, wire.cancelSlot) === 1;
+    host.handle(wire.request as never, isCancelled).then(
+      (result) => port.postMessage({ id: wire.id, ok: true, result } satisfies WireResponse),
+      (error: unknown) => {
+        const response: WireResponse =
+          error instanceof EngineError
+            ? { id: wire.id, ok: false, code: error.code, message: error.message }
+            : { id: wire.id, ok: false, code: 'internal', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+        port.postMessage(response);
+      },
+    );
+  });
+}
