@@ -7,6 +7,7 @@ import { LineIndex } from '../domain/text';
 import { spanOfOrigin, type Scenario, type ScenarioProblem, type SpanFix } from '../scenario/model';
 import { parseScenario } from '../scenario/parse';
 import { replay } from '../scenario/replay';
+import type { SqlConnection } from '../sim/connection';
 import type { Outcome, Simulation } from '../sim/simulation';
 import { accountNumbersNotDownloaded } from './rules/accountNumbersNotDownloaded';
 import { channelMetadataStale } from './rules/channelMetadataStale';
@@ -61,7 +62,11 @@ export interface AnalyzeOptions {
   readonly isCancelled?: () => boolean;
 }
 
-export function analyze(sql: SqlJsStatic, text: string, options: AnalyzeOptions = {}): Analysis {
+/**
+ * Parses, replays and diagnoses a scenario. `engine` is sql.js (the extension, the command line)
+ * or a factory of fresh SQL connections (the benchmark's native baseline).
+ */
+export function analyze(engine: SqlJsStatic | (() => SqlConnection), text: string, options: AnalyzeOptions = {}): Analysis {
   const locale = options.locale ?? 'en';
   const scenario = parseScenario(text);
   const lines = new LineIndex(text);
@@ -84,7 +89,7 @@ export function analyze(sql: SqlJsStatic, text: string, options: AnalyzeOptions 
     return { scenario, findings: sortFindings(findings), walk: emptyWalk(locale), outcomes: new Map(), cancelled: false };
   }
 
-  const replayed = replay(scenario, sql, { isCancelled: options.isCancelled });
+  const replayed = replay(scenario, typeof engine === 'function' ? engine() : engine, { isCancelled: options.isCancelled });
   findings.push(...replayed.problems.map(fromProblem));
   const walk: QuestionResult[] = QUESTIONS.map((id) => ({ id, question: localize(msg(`question.${id}`, {}), locale), causes: [] }));
   const ruleFindings: Finding[] = [];

@@ -3,7 +3,7 @@ import type { SqlJsStatic } from 'sql.js';
 import { msg } from '../domain/l10n';
 import { KNOWN_COUNTRY_REGIONS } from '../domain/tables';
 import type { SqlConnection } from '../sim/connection';
-import { Simulation, type Outcome } from '../sim/simulation';
+import { Simulation, SimulationCancelled, type Outcome } from '../sim/simulation';
 import { featureOrigin, type Scenario, type ScenarioProblem, type TimelineEntry, timelineOrigin } from './model';
 
 export interface ReplayOptions {
@@ -28,6 +28,7 @@ export function replay(scenario: Scenario, engine: SqlJsStatic | SqlConnection, 
     features: scenario.features.map((f) => ({ id: f.id, enabled: f.enabled, origin: featureOrigin(f.id) })),
     csuCacheMs: scenario.csuCacheMs,
   });
+  sim.setCancellation(options.isCancelled);
   const problems: ScenarioProblem[] = [];
   const outcomes = new Map<number, Outcome>();
   let cancelled = false;
@@ -49,8 +50,17 @@ export function replay(scenario: Scenario, engine: SqlJsStatic | SqlConnection, 
         sim.setClock(entry.at);
       }
     }
-    outcomes.set(entry.index, applyEntry(sim, entry));
+    try {
+      outcomes.set(entry.index, applyEntry(sim, entry));
+    } catch (error) {
+      if (error instanceof SimulationCancelled) {
+        cancelled = true;
+        break;
+      }
+      throw error;
+    }
   }
+  sim.setCancellation(undefined);
   return { sim, problems, outcomes, cancelled };
 }
 

@@ -134,15 +134,19 @@ export type Outcome =
   | { readonly ok: false; readonly code: RefusalCode; readonly params: Readonly<Record<string, string>> };
 
 const CUSTOMER_SEQUENCE = 'CustTable_AccountNum';
+/** Generated customers are inserted this many per statement (per channel), with a cancellation check between. */
+const GENERATE_CHUNK = 50_000;
+
+/** Thrown out of a long action when the replay it belongs to was cancelled; the action is rolled back. */
+export class SimulationCancelled extends Error {
+  constructor() {
+    super('The replay was cancelled.');
+  }
+}
 
 /** An email HQ accepts (model): one '@', something before it, a dot inside the domain, no white space. */
 const VALID_EMAIL = `(LENGTH(s.EMAIL) - LENGTH(REPLACE(s.EMAIL, '@', '')) = 1 AND INSTR(s.EMAIL, '@') > 1
   AND s.EMAIL NOT GLOB ('*[' || CHAR(32, 9, 10, 13) || ']*') AND SUBSTR(s.EMAIL, INSTR(s.EMAIL, '@') + 1) GLOB '?*.?*')`;
-
-/** The account number of the customer an operation is about: converted async customers by temporary id, others by account. */
-function accountOf(asyncCustomerId: string): string {
-  return `COALESCE((SELECT c.ACCOUNTNUM FROM CUSTTABLE c WHERE c.ASYNCCUSTOMERID = ${asyncCustomerId}), (SELECT c.ACCOUNTNUM FROM CUSTTABLE c WHERE c.ACCOUNTNUM = ${asyncCustomerId}))`;
-}
 
 /** HQ's validations of the staged operations in temp.BATCHOPS, one row per problem, in a stable order. */
 const VALIDATE_OPERATIONS = `
@@ -178,6 +182,7 @@ export class Simulation {
   /** Customer references as a scenario writes them (email, "First Last") → the channel's customer key. */
   private readonly customerRefs = new Map<string, string>();
   private inTransaction = false;
+  private isCancelled?: () => boolean;
 
   /** On sql.js (the extension, the command line), or on any connection (the benchmark's native SQLite). */
   constructor(
@@ -190,7 +195,7 @@ export class Simulation {
     this.conn.exec(`CREATE TEMP TABLE BATCHOPS (OPERATIONID TEXT PRIMARY KEY, OPERATIONTYPE TEXT NOT NULL, ASYNCCUSTOMERID TEXT NOT NULL);
       CREATE TEMP TABLE BATCHPROBLEMS (OPERATIONID TEXT NOT NULL, ORD INTEGER NOT NULL, FIELD TEXT NOT NULL, REASON TEXT NOT NULL);
       CREATE INDEX temp.BATCHPROBLEMS_BY_OPERATION ON BATCHPROBLEMS (OPERATIONID);
-      CREATE TEMP TABLE BATCHSUCCEEDED (OPERATIONID TEXT PRIMARY KEY);`);
+      CREATE TEMP TABLE BATCHSUCCEEDED (OPERATIONID TEXT PRIMARY KEY, ACCOUNTNUM TEXT NOT NULL);`);
     for (const code of KNOWN_COUNTRY_REGIONS) {
       this.run(this.hq, 'INSERT INTO LOGISTICSADDRESSCOUNTRYREGION (COUNTRYREGIONID) VALUES (?)', [code]);
     }
@@ -567,30 +572,31 @@ export class Simulation {
     this.run(this.hq, VALIDATE_OPERATIONS, []);
 
     // Creations: the valid ones become customers with the next account numbers, in operation order.
+    const first = Number(this.one(this.hq, 'SELECT NEXTREC FROM NUMBERSEQUENCE WHERE NAME = ?', [CUSTOMER_SEQUENCE])!.NEXTREC);
     this.run(
       this.hq,
-      `INSERT INTO temp.BATCHSUCCEEDED (OPERATIONID) SELECT OPERATIONID FROM temp.BATCHOPS
+      `INSERT INTO temp.BATCHSUCCEEDED (OPERATIONID, ACCOUNTNUM)
+       SELECT OPERATIONID, CAST(? + ROW_NUMBER() OVER (ORDER BY OPERATIONID) - 1 AS TEXT) FROM temp.BATCHOPS
        WHERE OPERATIONTYPE = 'CustomerCreate' AND OPERATIONID NOT IN (SELECT OPERATIONID FROM temp.BATCHPROBLEMS) ORDER BY OPERATIONID`,
-      [],
+      [first],
     );
     const created = Number(this.one(this.hq, 'SELECT COUNT(*) AS N FROM temp.BATCHSUCCEEDED', [])?.N ?? 0);
     if (created > 0) {
       const seq = this.nextSeq();
-      const first = Number(this.one(this.hq, 'SELECT NEXTREC FROM NUMBERSEQUENCE WHERE NAME = ?', [CUSTOMER_SEQUENCE])!.NEXTREC);
       this.run(
         this.hq,
         `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, ASYNCCUSTOMERID, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
-         SELECT CAST(? + ROW_NUMBER() OVER (ORDER BY s.OPERATIONID) - 1 AS TEXT), s.FIRSTNAME, s.LASTNAME, s.EMAIL, s.PHONE, s.TITLE,
+         SELECT b.ACCOUNTNUM, s.FIRSTNAME, s.LASTNAME, s.EMAIL, s.PHONE, s.TITLE,
                 COALESCE(NULLIF(TRIM(s.CUSTGROUP), ''), ?), ?, 'AsyncSynchronization', s.CHANNEL, s.ASYNCCUSTOMERID, ?, ?, s.ORIGIN
          FROM temp.BATCHSUCCEEDED b JOIN RETAILASYNCCUSTOMERV2 s ON s.OPERATIONID = b.OPERATIONID ORDER BY s.OPERATIONID`,
-        [first, DEFAULT_CUSTOMER_GROUP, now, seq, seq],
+        [DEFAULT_CUSTOMER_GROUP, now, seq, seq],
       );
       this.run(this.hq, 'UPDATE NUMBERSEQUENCE SET NEXTREC = ? WHERE NAME = ?', [first + created, CUSTOMER_SEQUENCE]);
       this.run(
         this.hq,
         `INSERT INTO LOGISTICSPOSTALADDRESS (ACCOUNTNUM, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN)
-         SELECT c.ACCOUNTNUM, a.STREET, a.CITY, a.ZIPCODE, a.COUNTRYREGIONID, a.ORIGIN
-         FROM temp.BATCHSUCCEEDED b JOIN RETAILASYNCADDRESSV2 a ON a.OPERATIONID = b.OPERATIONID JOIN CUSTTABLE c ON c.ASYNCCUSTOMERID = a.ASYNCCUSTOMERID
+         SELECT b.ACCOUNTNUM, a.STREET, a.CITY, a.ZIPCODE, a.COUNTRYREGIONID, a.ORIGIN
+         FROM temp.BATCHSUCCEEDED b JOIN RETAILASYNCADDRESSV2 a ON a.OPERATIONID = b.OPERATIONID
          ORDER BY a.RECID`,
         [],
       );
@@ -639,24 +645,21 @@ export class Simulation {
       [accountNum, operationId],
     );
     this.conn.exec('DELETE FROM temp.BATCHSUCCEEDED');
-    this.run(this.hq, 'INSERT INTO temp.BATCHSUCCEEDED (OPERATIONID) VALUES (?)', [operationId]);
+    this.run(this.hq, 'INSERT INTO temp.BATCHSUCCEEDED (OPERATIONID, ACCOUNTNUM) VALUES (?, ?)', [operationId, accountNum]);
     this.completeSucceeded(now);
   }
 
   /** Marks the operations in temp.BATCHSUCCEEDED done: OnlineOperationCompleted = 1 with the account number. */
   private completeSucceeded(now: string): void {
     for (const table of ASYNC_TABLES) {
-      const setAccount =
-        table === 'RETAILASYNCCUSTOMERV2' || table === 'RETAILASYNCADDRESSV2'
-          ? `, ACCOUNTNUM = ${accountOf(`${table}.ASYNCCUSTOMERID`)}`
-          : '';
-      this.run(this.hq, `UPDATE ${table} SET ONLINEOPERATIONCOMPLETED = 1${setAccount} WHERE OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHSUCCEEDED)`, []);
+      const setAccount = table === 'RETAILASYNCCUSTOMERV2' || table === 'RETAILASYNCADDRESSV2' ? ', ACCOUNTNUM = b.ACCOUNTNUM' : '';
+      this.run(this.hq, `UPDATE ${table} SET ONLINEOPERATIONCOMPLETED = 1${setAccount} FROM temp.BATCHSUCCEEDED b WHERE ${table}.OPERATIONID = b.OPERATIONID`, []);
     }
     this.run(
       this.hq,
       `UPDATE RETAILASYNCOPERATIONSTATUS SET STATUS = 'Succeeded', FAILUREREASON = NULL, FAILEDFIELDS = NULL, ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT = ?,
-         ACCOUNTNUM = ${accountOf('RETAILASYNCOPERATIONSTATUS.ASYNCCUSTOMERID')}
-       WHERE OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHSUCCEEDED)`,
+         ACCOUNTNUM = b.ACCOUNTNUM
+       FROM temp.BATCHSUCCEEDED b WHERE RETAILASYNCOPERATIONSTATUS.OPERATIONID = b.OPERATIONID`,
       [now],
     );
   }
@@ -986,64 +989,17 @@ export class Simulation {
         if (count === 0 || (input.offline && this.channelFiltersSharedTables(channel.id))) {
           return;
         }
-        const params = [count, k + 1, channels.length];
-        const sequence = 'WITH RECURSIVE seq(j) AS (SELECT 0 UNION ALL SELECT j + 1 FROM seq WHERE j + 1 < ?), gen(i) AS (SELECT ? + j * ? FROM seq)';
         const ch = this.channelDb(channel.channelDatabase).schema;
         const number = `printf('%07d', ${generatedBase} + i)`;
-        if (input.offline || this.channelSeesAsyncCreation(channel.id)) {
-          asyncCount += count;
-          const guid = sqlGuid(`(${customerBase} + i)`);
-          const operation = `'ASYNC-' || printf('%06d', ${operationBase} + i)`;
-          this.run(
-            this.hq,
-            `INSERT INTO ${ch}.RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, CHANNEL, FIRSTNAME, LASTNAME, EMAIL, CREATEDAT, ORIGIN)
-             ${sequence} SELECT ${operation}, 'CustomerCreate', ${guid}, ?, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ? FROM gen`,
-            [...params, channel.id, now, origin ?? null],
-          );
-          this.run(
-            this.hq,
-            `INSERT INTO ${ch}.RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, CHANNEL, STREET, CITY, ZIPCODE, COUNTRYREGIONID, CREATEDAT, ORIGIN)
-             ${sequence} SELECT ${operation}, 'CustomerCreate', ${guid}, ?, ${number} || ' Main Street', 'Springfield', CAST(10000 + (i - 1) % 90000 AS TEXT), ?, ?, ? FROM gen`,
-            [...params, channel.id, input.countryRegion, now, origin ?? null],
-          );
-          this.run(
-            this.hq,
-            `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN)
-             ${sequence} SELECT ${guid}, ${guid}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', 1, ?, ? FROM gen`,
-            [...params, channel.id, origin ?? null],
-          );
-        } else {
-          // Real-time calls: HQ answers each with the next account number.
-          const first = Number(this.one(this.hq, 'SELECT NEXTREC FROM NUMBERSEQUENCE WHERE NAME = ?', [CUSTOMER_SEQUENCE])!.NEXTREC);
-          const seq = this.seq + 1;
-          this.seq += count;
-          const account = `CAST(? + (i - ?) / ? AS TEXT)`;
-          const accountParams = [first, k + 1, channels.length];
-          this.run(
-            this.hq,
-            `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
-             ${sequence} SELECT ${account}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ?, 'RealtimeService', ?, ?, ?, ? FROM gen`,
-            [...params, ...accountParams, DEFAULT_CUSTOMER_GROUP, now, channel.id, seq, seq, origin ?? null],
-          );
-          this.run(
-            this.hq,
-            `INSERT INTO LOGISTICSPOSTALADDRESS (ACCOUNTNUM, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN)
-             ${sequence} SELECT ${account}, ${number} || ' Main Street', 'Springfield', CAST(10000 + (i - 1) % 90000 AS TEXT), ?, ? FROM gen`,
-            [...params, ...accountParams, input.countryRegion, origin ?? null],
-          );
-          this.run(
-            this.hq,
-            `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN)
-             ${sequence} SELECT ${account}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', 0, ?, ? FROM gen`,
-            [...params, ...accountParams, channel.id, origin ?? null],
-          );
-          this.run(
-            this.hq,
-            `INSERT INTO RETAILTRANSACTIONSERVICECALL (SEQ, CALLEDAT, CHANNEL, CHANNELDATABASE, OPERATION, ACCOUNTNUM, ORIGIN)
-             ${sequence} SELECT ? + (i - ?) / ?, ?, ?, ?, 'CreateCustomer', ${account}, ? FROM gen`,
-            [...params, seq, k + 1, channels.length, now, channel.id, channel.channelDatabase, ...accountParams, origin ?? null],
-          );
-          this.run(this.hq, 'UPDATE NUMBERSEQUENCE SET NEXTREC = ? WHERE NAME = ?', [first + count, CUSTOMER_SEQUENCE]);
+        const asynchronous = input.offline || this.channelSeesAsyncCreation(channel.id);
+        // In chunks, so a newer version of the document can cancel a large replay between them.
+        for (let start = 0; start < count; start += GENERATE_CHUNK) {
+          this.throwIfCancelled();
+          const end = Math.min(count, start + GENERATE_CHUNK);
+          this.generateChunk(channel, ch, k, channels.length, start, end, asynchronous, number, { customerBase, operationBase, now, countryRegion: input.countryRegion, origin });
+          if (asynchronous) {
+            asyncCount += end - start;
+          }
         }
       });
     });
@@ -1052,6 +1008,89 @@ export class Simulation {
     this.generatedCounter += input.count;
     this.log('action', 'customersGenerated', { count: String(input.count), async: String(asyncCount) }, origin);
     return { ok: true, summary: `${input.count} customers generated, ${asyncCount} asynchronously` };
+  }
+
+  /** Generated customers j in [start, end) of channel k of `channelCount`: customer i = k + 1 + j * channelCount. */
+  private generateChunk(
+    channel: ChannelConfig,
+    ch: string,
+    k: number,
+    channelCount: number,
+    start: number,
+    end: number,
+    asynchronous: boolean,
+    number: string,
+    context: { customerBase: number; operationBase: number; now: string; countryRegion: string; origin?: string },
+  ): void {
+    const { customerBase, operationBase, now, countryRegion, origin } = context;
+    const params = [start, end, k + 1, channelCount];
+    const sequence = 'WITH RECURSIVE seq(j) AS (SELECT ? UNION ALL SELECT j + 1 FROM seq WHERE j + 1 < ?), gen(i) AS (SELECT ? + j * ? FROM seq)';
+    if (asynchronous) {
+      const guid = sqlGuid(`(${customerBase} + i)`);
+      const operation = `'ASYNC-' || printf('%06d', ${operationBase} + i)`;
+      this.run(
+        this.hq,
+        `INSERT INTO ${ch}.RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, CHANNEL, FIRSTNAME, LASTNAME, EMAIL, CREATEDAT, ORIGIN)
+         ${sequence} SELECT ${operation}, 'CustomerCreate', ${guid}, ?, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ? FROM gen`,
+        [...params, channel.id, now, origin ?? null],
+      );
+      this.run(
+        this.hq,
+        `INSERT INTO ${ch}.RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, CHANNEL, STREET, CITY, ZIPCODE, COUNTRYREGIONID, CREATEDAT, ORIGIN)
+         ${sequence} SELECT ${operation}, 'CustomerCreate', ${guid}, ?, ${number} || ' Main Street', 'Springfield', CAST(10000 + (i - 1) % 90000 AS TEXT), ?, ?, ? FROM gen`,
+        [...params, channel.id, countryRegion, now, origin ?? null],
+      );
+      this.run(
+        this.hq,
+        `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN)
+         ${sequence} SELECT ${guid}, ${guid}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', 1, ?, ? FROM gen`,
+        [...params, channel.id, origin ?? null],
+      );
+      return;
+    }
+    // Real-time calls: HQ answers each with the next account number.
+    const first = Number(this.one(this.hq, 'SELECT NEXTREC FROM NUMBERSEQUENCE WHERE NAME = ?', [CUSTOMER_SEQUENCE])!.NEXTREC);
+    const seq = this.seq + 1;
+    this.seq += end - start;
+    // j - start counts from 0 in this chunk.
+    const account = `CAST(? + (i - ?) / ? AS TEXT)`;
+    const accountParams = [first - start, k + 1, channelCount];
+    this.run(
+      this.hq,
+      `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+       ${sequence} SELECT ${account}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ?, 'RealtimeService', ?, ?, ?, ? FROM gen`,
+      [...params, ...accountParams, DEFAULT_CUSTOMER_GROUP, now, channel.id, seq, seq, origin ?? null],
+    );
+    this.run(
+      this.hq,
+      `INSERT INTO LOGISTICSPOSTALADDRESS (ACCOUNTNUM, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN)
+       ${sequence} SELECT ${account}, ${number} || ' Main Street', 'Springfield', CAST(10000 + (i - 1) % 90000 AS TEXT), ?, ? FROM gen`,
+      [...params, ...accountParams, countryRegion, origin ?? null],
+    );
+    this.run(
+      this.hq,
+      `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN)
+       ${sequence} SELECT ${account}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', 0, ?, ? FROM gen`,
+      [...params, ...accountParams, channel.id, origin ?? null],
+    );
+    this.run(
+      this.hq,
+      `INSERT INTO RETAILTRANSACTIONSERVICECALL (SEQ, CALLEDAT, CHANNEL, CHANNELDATABASE, OPERATION, ACCOUNTNUM, ORIGIN)
+       ${sequence} SELECT ? + (i - ?) / ?, ?, ?, ?, 'CreateCustomer', ${account}, ? FROM gen`,
+      [...params, seq - start, k + 1, channelCount, now, channel.id, channel.channelDatabase, ...accountParams, origin ?? null],
+    );
+    this.run(this.hq, 'UPDATE NUMBERSEQUENCE SET NEXTREC = ? WHERE NAME = ?', [first + end - start, CUSTOMER_SEQUENCE]);
+  }
+
+  /** Set by replay: long actions check it between chunks of work. */
+  setCancellation(isCancelled: (() => boolean) | undefined): void {
+    this.isCancelled = isCancelled;
+  }
+
+  private throwIfCancelled(): void {
+    if (this.isCancelled?.()) {
+      throw new SimulationCancelled();
+    }
   }
 
   /** An operation id as written in a scenario, or the latest failed operation of a customer reference. */
@@ -1249,18 +1288,16 @@ export function customerRefsOf(input: { firstName?: string; lastName?: string; e
   return refs;
 }
 
-// The temporary id of customer n: GUID-shaped, the same on every replay, computed the same way
-// in TypeScript (one customer) and in SQL (many generated at once). 32-bit multiplicative hashes.
-const GUID_MULTIPLIERS = [2654435761, 2246822519, 3266489917, 668265263] as const;
+// The temporary id of customer n: GUID-shaped and the same on every replay, computed the same
+// way in TypeScript (one customer) and in SQL (many generated at once). Sequential, like SQL
+// Server's NEWSEQUENTIALID(), so indexes on it grow at the end instead of splitting pages.
+const GUID_PREFIX = '6E789E6A-A1B9-45F4-86B7-';
 
 export function deterministicGuid(n: number): string {
-  const [a, b, c, d] = GUID_MULTIPLIERS.map((m, k) => Math.imul(n + k, m | 0) >>> 0);
-  const hex = (value: number, width: number) => value.toString(16).toUpperCase().padStart(width, '0');
-  return `${hex(a, 8)}-${hex(b >>> 16, 4)}-4${hex(b & 0xfff, 3)}-${hex(((c >>> 16) & 0x3fff) | 0x8000, 4)}-${hex(c & 0xffff, 4)}${hex(d, 8)}`;
+  return `${GUID_PREFIX}${n.toString(16).toUpperCase().padStart(12, '0')}`;
 }
 
 /** deterministicGuid as a SQL expression over the integer expression `n`. */
 function sqlGuid(n: string): string {
-  const [a, b, c, d] = GUID_MULTIPLIERS.map((m, k) => `(((${n} + ${k}) * ${m}) % 4294967296)`);
-  return `printf('%08X-%04X-4%03X-%04X-%04X%08X', ${a}, ${b} >> 16, ${b} & 4095, ((${c} >> 16) & 16383) | 32768, ${c} & 65535, ${d})`;
+  return `('${GUID_PREFIX}' || printf('%012X', ${n}))`;
 }

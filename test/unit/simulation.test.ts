@@ -276,5 +276,17 @@ describe('simulation', () => {
       assert.equal(count(sim, 'HQ', "SELECT COUNT(*) AS N FROM CUSTTABLE WHERE CHANNEL = 'B'"), 5);
       assert.equal(count(sim, 'Online', 'SELECT COUNT(*) AS N FROM CUSTOMER'), 5);
     });
+
+    it('generates more customers than one chunk with unique ids and account numbers', () => {
+      const sim = simulate({ channels: [store('A', 'Default', true), store('B', 'Online', false)] });
+      sim.generateCustomers({ count: 120_001, channels: ['A', 'B'], countryRegion: 'USA', offline: false });
+      assert.equal(count(sim, 'Default', 'SELECT COUNT(DISTINCT ASYNCCUSTOMERID) AS N FROM RETAILASYNCCUSTOMERV2'), 60_001);
+      assert.equal(count(sim, 'Default', 'SELECT COUNT(DISTINCT OPERATIONID) AS N FROM RETAILASYNCADDRESSV2'), 60_001);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(DISTINCT ACCOUNTNUM) AS N FROM CUSTTABLE'), 60_000);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(DISTINCT SEQ) AS N FROM RETAILTRANSACTIONSERVICECALL'), 60_000);
+      assert.equal(sim.one(sim.hq, 'SELECT MAX(CAST(ACCOUNTNUM AS INTEGER)) AS N FROM CUSTTABLE', [])!.N, 160_000);
+      sim.createCustomer({ channel: 'B', firstName: 'After', lastName: 'Generate' });
+      assert.equal(sim.one(sim.hq, "SELECT ACCOUNTNUM FROM CUSTTABLE WHERE FIRSTNAME = 'After'", [])!.ACCOUNTNUM, '160001');
+    });
   });
 });
