@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './helpers';
@@ -14,6 +14,8 @@ function run(...args: string[]) {
 
 describe('command line: diagnose', () => {
   const dir = mkdtempSync(join(tmpdir(), 'acd-cli-'));
+
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints file:line:col, rule id and message, and exits 1 on an error finding', () => {
     const { code, stdout } = run('diagnose', 'samples/cannot-enable-editing.asyncscenario.json');
