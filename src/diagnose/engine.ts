@@ -60,7 +60,20 @@ export interface AnalyzeOptions {
   /** Keep the simulation open for views and queries (the caller must close it). */
   readonly keepSimulation?: boolean;
   readonly isCancelled?: () => boolean;
+  /** Beyond these a scenario gets one finding instead of a replay (a setting in the editor). */
+  readonly limits?: Partial<ScenarioLimits>;
 }
+
+export interface ScenarioLimits {
+  /** Characters of scenario text. */
+  readonly maxTextLength: number;
+  /** Timeline entries. */
+  readonly maxEntries: number;
+  /** Customers all generateCustomers entries create together. */
+  readonly maxGeneratedCustomers: number;
+}
+
+export const DEFAULT_LIMITS: ScenarioLimits = { maxTextLength: 5_000_000, maxEntries: 20_000, maxGeneratedCustomers: 2_000_000 };
 
 /**
  * Parses, replays and diagnoses a scenario. `engine` is sql.js (the extension, the command line)
@@ -68,8 +81,20 @@ export interface AnalyzeOptions {
  */
 export function analyze(engine: SqlJsStatic | (() => SqlConnection), text: string, options: AnalyzeOptions = {}): Analysis {
   const locale = options.locale ?? 'en';
-  const scenario = parseScenario(text);
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const lines = new LineIndex(text);
+  if (text.length > limits.maxTextLength) {
+    const tooLarge: Finding = {
+      ruleId: 'ACD108',
+      severity: 'error',
+      message: localize(msg('tooLarge', { size: text.length, max: limits.maxTextLength }), locale),
+      location: lines.location(0, Math.min(text.length, Math.max(1, text.indexOf('\n')))),
+      evidence: [],
+      fixes: [],
+    };
+    return { scenario: { ...parseScenario(''), text, problems: [], usable: false }, findings: [tooLarge], walk: emptyWalk(locale), outcomes: new Map(), cancelled: false };
+  }
+  const scenario = parseScenario(text);
   const toFix = (fix: SpanFix): Fix => ({
     title: localize(fix.title, locale),
     edits: fix.edits.map((e) => lines.edit(e.offset, e.length, e.newText)),
@@ -86,6 +111,22 @@ export function analyze(engine: SqlJsStatic | (() => SqlConnection), text: strin
 
   const findings: Finding[] = scenario.problems.map(fromProblem);
   if (!scenario.usable) {
+    return { scenario, findings: sortFindings(findings), walk: emptyWalk(locale), outcomes: new Map(), cancelled: false };
+  }
+  const generated = scenario.timeline.reduce((sum, e) => sum + (e.action.kind === 'generateCustomers' ? e.action.count : 0), 0);
+  if (scenario.timeline.length > limits.maxEntries || generated > limits.maxGeneratedCustomers) {
+    const span = scenario.timelineSpan ?? { offset: 0, length: 1 };
+    findings.push({
+      ruleId: 'ACD108',
+      severity: 'error',
+      message: localize(
+        msg('tooManyActions', { entries: scenario.timeline.length, maxEntries: limits.maxEntries, generated, maxGenerated: limits.maxGeneratedCustomers }),
+        locale,
+      ),
+      location: lines.location(span.offset, Math.min(span.length, 1)),
+      evidence: [],
+      fixes: [],
+    });
     return { scenario, findings: sortFindings(findings), walk: emptyWalk(locale), outcomes: new Map(), cancelled: false };
   }
 

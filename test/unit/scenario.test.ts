@@ -176,3 +176,27 @@ describe('scenario files', () => {
     });
   });
 });
+
+describe('limits', () => {
+  it('gives a scenario over the size limit one clear finding and does not replay it', async () => {
+    const text = scenario({ timeline: [{ advance: 'PT1M' }] });
+    const { findings, sim } = await diagnose(text, { limits: { maxTextLength: 100 }, keepSimulation: true });
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['ACD108'],
+    );
+    assert.match(findings[0].message, /more than the 100 the editor replays/);
+    assert.equal(sim, undefined);
+  });
+
+  it('gives a scenario with too many entries or generated customers one finding on the timeline', async () => {
+    const many = scenario({ timeline: Array.from({ length: 30 }, () => ({ advance: 'PT1M' })) });
+    const entries = await diagnose(many, { limits: { maxEntries: 20 } });
+    assert.deepEqual(
+      entries.findings.map((f) => f.ruleId),
+      ['ACD108'],
+    );
+    const generated = await diagnose(scenario({ timeline: [{ generateCustomers: { count: 1000 } }] }), { limits: { maxGeneratedCustomers: 999 } });
+    assert.match(generated.findings[0].message, /1000 of at most 999 generated customers/);
+  });
+});

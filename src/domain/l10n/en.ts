@@ -42,6 +42,10 @@ export const en = {
   fixRemoveKey: (p: Params) => `Remove '${p.key}'`,
   timeBackwards: (p: Params) => `This entry is at ${p.at}, before the simulated clock (${p.clock}): time cannot go backwards. It is applied at ${p.clock}.`,
   fixRemoveAt: () => `Remove "at" (the entry happens at the current clock)`,
+  tooLarge: (p: Params) =>
+    `This scenario has ${p.size} characters, more than the ${p.max} the editor replays (setting asyncCustomerDoctor.limits.maxScenarioCharacters). Nothing was simulated.`,
+  tooManyActions: (p: Params) =>
+    `This scenario is larger than the limits (${p.entries} of at most ${p.maxEntries} timeline entries, ${p.generated} of at most ${p.maxGenerated} generated customers; settings asyncCustomerDoctor.limits.*). Nothing was simulated.`,
 
   // ---- the FAQ ----
   'question.cannotEnableEditing': () => "Why can't I enable \"Enable editing customers in asynchronous mode\"?",

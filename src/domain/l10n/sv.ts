@@ -36,6 +36,10 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   fixRemoveKey: (p) => `Ta bort '${p.key}'`,
   timeBackwards: (p) => `Posten gäller ${p.at}, före den simulerade klockan (${p.clock}): tiden kan inte gå bakåt. Den utförs ${p.clock}.`,
   fixRemoveAt: () => 'Ta bort "at" (posten sker vid aktuell klocka)',
+  tooLarge: (p) =>
+    `Scenariot har ${p.size} tecken, fler än de ${p.max} som redigeraren spelar upp (inställningen asyncCustomerDoctor.limits.maxScenarioCharacters). Inget simulerades.`,
+  tooManyActions: (p) =>
+    `Scenariot är större än gränserna (${p.entries} av högst ${p.maxEntries} poster i tidslinjen, ${p.generated} av högst ${p.maxGenerated} genererade kunder; inställningarna asyncCustomerDoctor.limits.*). Inget simulerades.`,
 
   'question.cannotEnableEditing': () => 'Varför kan jag inte aktivera "Enable editing customers in asynchronous mode"?',
   'question.realtimeCallsContinue': () => 'Varför ser jag fortfarande realtidsanrop efter att funktionen aktiverats?',
