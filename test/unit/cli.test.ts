@@ -22,7 +22,7 @@ describe('command line: diagnose', () => {
     assert.equal(code, 1);
     assert.match(stdout, /^samples\/cannot-enable-editing\.asyncscenario\.json:17:54: error ACD001: 'Enable editing customers in asynchronous mode' cannot be enabled/m);
     assert.match(stdout, /in HQ: Workspaces > Feature management: /);
-    assert.match(stdout, /fix: Enable Enable asynchronous creation for customer addresses first/);
+    assert.match(stdout, /fix: Turn on 'Enable asynchronous creation for customer addresses' first/);
   });
 
   it('exits 0 when there are only warnings, or nothing', () => {

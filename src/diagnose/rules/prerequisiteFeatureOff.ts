@@ -25,7 +25,7 @@ export const prerequisiteFeatureOff: Rule = {
               scenario,
               missing.map((id) => ({ key: writtenKeyOf(context, id), enabled: true })),
             );
-      const names = listParam(missing.map((id) => featureById(id).name));
+      const names = listParam(missing.map((id) => `'${featureById(id).name}'`));
       return {
         ruleId: 'ACD001',
         severity: 'error',

@@ -56,8 +56,9 @@ export const en = {
   'ACD001.cause': () => 'Prerequisite features are enabled',
   'ACD001.message': (p: Params) =>
     `'${p.feature}' cannot be enabled: its prerequisite ${String(p.missing).includes('|') ? 'features' : 'feature'} ${listEn(p.missing)} ${String(p.missing).includes('|') ? 'are off. HQ refuses it until they are' : 'is off. HQ refuses it until that is'} enabled.`,
-  'ACD001.remedy': (p: Params) => `Enable ${listEn(p.missing)} first, in that order, then enable the editing feature.`,
-  'ACD001.fix': (p: Params) => `Enable ${listEn(p.missing)} first`,
+  'ACD001.remedy': (p: Params) =>
+    `Turn on ${listEn(p.missing)} first${String(p.missing).includes('|') ? ', in that order' : ''}, then 'Enable editing customers in asynchronous mode'.`,
+  'ACD001.fix': (p: Params) => `Turn on ${listEn(p.missing)} first`,
 
   'ACD002.cause': () => 'Jobs 1110, 1010 and 1070 ran after the change',
   'ACD002.message': (p: Params) =>
