@@ -96,7 +96,13 @@ function responsiveness(): void {
 }
 
 function packageSize(): void {
-  execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (error) {
+    const detail = String((error as { stdout?: Buffer }).stdout ?? '') + String((error as { stderr?: Buffer }).stderr ?? '');
+    add('package (.vsix)', 'not built', detail.split('\n').find((l) => /ERROR/.test(l))?.trim() ?? 'npm run package failed', '', '< 1.5 MB: NOT met');
+    return;
+  }
   const vsix = readdirSync(root).find((f) => f.endsWith('.vsix'));
   const extension = statSync(join(root, 'dist', 'extension.js')).size;
   const vsixSize = vsix ? statSync(join(root, vsix)).size : 0;
