@@ -3,15 +3,16 @@
 // A 1 ms timer on the main thread records the longest gap between its ticks.
 import { join } from 'node:path';
 import { EngineClient } from '../src/engine/client';
+import { inProcessHost } from '../src/engine/host';
 import { scaleScenario } from './scale';
 
 async function main(): Promise<void> {
   const [mode, countText] = process.argv.slice(2);
   const root = join(__dirname, '..', '..');
-  const client = new EngineClient({
-    wasmPath: join(root, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm'),
-    workerPath: mode === 'worker' ? join(root, 'out', 'src', 'engine', 'worker.js') : undefined,
-  });
+  const wasmPath = join(root, 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm');
+  const client = new EngineClient(
+    mode === 'worker' ? { wasmPath, workerPath: join(root, 'out', 'src', 'engine', 'worker.js') } : { wasmPath, inProcessHost: inProcessHost(wasmPath) },
+  );
   let last = performance.now();
   let longest = 0;
   const timer = setInterval(() => {

@@ -2,10 +2,9 @@
 // replaying and diagnosing a large scenario never blocks the extension host. A newer analysis of
 // a document cancels the older one. Without a worker path it runs in-process (tests, fallbacks).
 import { Worker } from 'node:worker_threads';
-import type { SqlJsStatic } from 'sql.js';
+import type { ScenarioLimits } from '../diagnose/engine';
 import type { Locale } from '../domain/l10n';
-import { loadSqlJs } from '../sim/sqljs';
-import { EngineHost } from './host';
+import type { EngineHost } from './host';
 import {
   type AnalysisSnapshot,
   CANCEL_SLOTS,
@@ -19,8 +18,11 @@ import {
 export interface EngineClientOptions {
   /** The sql.js wasm file. */
   readonly wasmPath: string;
-  /** The bundled worker (dist/engineWorker.js); in-process when left out. */
+  /** The bundled worker (dist/engineWorker.js). */
   readonly workerPath?: string;
+  /** Without a worker: the host to run requests in-process (tests, tools). Kept out of the
+   * extension's bundle, which only ever uses the worker. */
+  readonly inProcessHost?: () => EngineHost;
   /** Called with the engine's own log lines (worker start, exit, errors). */
   readonly log?: (line: string) => void;
 }
@@ -34,7 +36,6 @@ interface Pending {
 export class EngineClient {
   private worker?: Worker;
   private inProcess?: EngineHost;
-  private sql?: Promise<SqlJsStatic>;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly flags = new Int32Array(new SharedArrayBuffer(4 * CANCEL_SLOTS));
@@ -46,12 +47,12 @@ export class EngineClient {
   constructor(private readonly options: EngineClientOptions) {}
 
   /** Analyzes a document version; an analysis still running for the same document is cancelled. */
-  analyze(doc: string, text: string, version: number, locale: Locale): Promise<AnalysisSnapshot> {
+  analyze(doc: string, text: string, version: number, locale: Locale, limits?: Partial<ScenarioLimits>): Promise<AnalysisSnapshot> {
     const previous = this.latestAnalysis.get(doc);
     if (previous !== undefined) {
       this.cancel(previous);
     }
-    const { id, promise } = this.send({ kind: 'analyze', doc, text, version, locale });
+    const { id, promise } = this.send({ kind: 'analyze', doc, text, version, locale, limits });
     this.latestAnalysis.set(doc, id);
     return (promise as Promise<AnalysisSnapshot>).finally(() => {
       if (this.latestAnalysis.get(doc) === id) {
@@ -115,8 +116,11 @@ export class EngineClient {
   }
 
   private runInProcess(wire: WireRequest): void {
-    this.sql ??= loadSqlJs(this.options.wasmPath);
-    this.inProcess ??= new EngineHost(() => this.sql!);
+    if (!this.options.inProcessHost) {
+      this.settle({ id: wire.id, ok: false, code: 'internal', message: 'No worker path and no in-process host given.' });
+      return;
+    }
+    this.inProcess ??= this.options.inProcessHost();
     const isCancelled = () => Atomics.load(this.flags, wire.cancelSlot) === 1;
     // Deferred so a caller can cancel before it starts, as with the worker.
     setImmediate(() => {

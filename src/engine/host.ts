@@ -1,7 +1,7 @@
 // The engine's side of the protocol: one analysis (and its simulation) per document. Runs in the
 // worker thread; also usable in-process (tests, and a fallback when workers are unavailable).
 import type { SqlJsStatic } from 'sql.js';
-import { analyze, type Analysis } from '../diagnose/engine';
+import { analyze, type Analysis, type ScenarioLimits } from '../diagnose/engine';
 import {
   cdxJobStates,
   channelCustomers,
@@ -14,7 +14,13 @@ import {
   stagingRows,
   stagingTables,
 } from '../sim/inspect';
+import { loadSqlJs } from '../sim/sqljs';
 import { type AnalysisSnapshot, EngineError, type EngineRequest, type EngineResults } from './protocol';
+
+/** An in-process host on sql.js from `wasmPath` (tests and tools; the editor uses the worker). */
+export function inProcessHost(wasmPath: string): () => EngineHost {
+  return () => new EngineHost(() => loadSqlJs(wasmPath));
+}
 
 export class EngineHost {
   private readonly analyses = new Map<string, Analysis>();
@@ -28,7 +34,7 @@ export class EngineHost {
   private async dispatch(request: EngineRequest, isCancelled: () => boolean): Promise<unknown> {
     switch (request.kind) {
       case 'analyze':
-        return this.analyze(request.doc, request.text, request.version, request.locale, isCancelled);
+        return this.analyze(request.doc, request.text, request.version, request.locale, isCancelled, request.limits);
       case 'dispose':
         this.dispose(request.doc);
         return undefined;
@@ -60,10 +66,17 @@ export class EngineHost {
     }
   }
 
-  private async analyze(doc: string, text: string, version: number, locale: 'en' | 'sv', isCancelled: () => boolean): Promise<AnalysisSnapshot> {
+  private async analyze(
+    doc: string,
+    text: string,
+    version: number,
+    locale: 'en' | 'sv',
+    isCancelled: () => boolean,
+    limits?: Partial<ScenarioLimits>,
+  ): Promise<AnalysisSnapshot> {
     const sql = await this.loadSql();
     const started = performance.now();
-    const analysis = analyze(sql, text, { locale, keepSimulation: true, isCancelled });
+    const analysis = analyze(sql, text, { locale, keepSimulation: true, isCancelled, limits });
     if (analysis.cancelled || isCancelled()) {
       analysis.sim?.close();
       throw new EngineError('cancelled', 'Superseded by a newer version of the document.');

@@ -2,7 +2,7 @@
 // thread so replaying a large scenario never blocks the extension host.
 import type { Finding } from '../domain/finding';
 import type { Locale } from '../domain/l10n';
-import type { QuestionResult } from '../diagnose/engine';
+import type { QuestionResult, ScenarioLimits } from '../diagnose/engine';
 import type { CdxJobState, ChannelDatabaseState, FeatureState, OperationStatus, OperationSummary, QueryResult, StagingTable } from '../sim/inspect';
 import type { Row } from '../sim/connection';
 
@@ -28,7 +28,14 @@ export interface AnalysisSnapshot {
 }
 
 export type EngineRequest =
-  | { readonly kind: 'analyze'; readonly doc: string; readonly text: string; readonly version: number; readonly locale: Locale }
+  | {
+      readonly kind: 'analyze';
+      readonly doc: string;
+      readonly text: string;
+      readonly version: number;
+      readonly locale: Locale;
+      readonly limits?: Partial<ScenarioLimits>;
+    }
   | { readonly kind: 'featureStates'; readonly doc: string }
   | { readonly kind: 'cdxJobStates'; readonly doc: string }
   | { readonly kind: 'stagingTables'; readonly doc: string }

@@ -1,7 +1,101 @@
+// Activation: cheap listeners only. The engine (sql.js, in a worker thread) starts on the first
+// scenario that needs analyzing; views build lazily when shown.
 import * as vscode from 'vscode';
+import { EngineClient } from '../engine/client';
+import type { AnalysisSnapshot } from '../engine/protocol';
+import { ScenarioFixProvider } from './codeActions';
+import { registerCommands } from './commands';
+import { registerDiagnostics } from './diagnostics';
+import { ScenarioManager } from './scenarios';
+import { StatusBar } from './statusBar';
+import type { Node, ScenarioTree } from './views/base';
+import { CdxJobsView } from './views/cdxJobsView';
+import { FeaturesView } from './views/featuresView';
+import { StagingTablesView } from './views/stagingTablesView';
+import { SyncStatusView } from './views/syncStatusView';
+import { TroubleshooterView } from './views/troubleshooterView';
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push();
+/** What tests (and other extensions) can read: the same data the views show. */
+export interface DoctorApi {
+  readonly activationMs: number;
+  registeredViews(): string[];
+  whenAnalyzed(document: vscode.TextDocument): Promise<AnalysisSnapshot>;
+  activeScenario(): vscode.Uri | undefined;
+  /** Labels and descriptions of a view's items, expanded to `depth` levels. */
+  treeItems(viewId: string, depth?: number): Promise<TreeSnapshot[]>;
+  statusBarText(): string | undefined;
+}
+
+export interface TreeSnapshot {
+  readonly id: string;
+  readonly label: string;
+  readonly description?: string;
+  readonly contextValue?: string;
+  readonly children?: TreeSnapshot[];
+}
+
+export function activate(context: vscode.ExtensionContext): DoctorApi {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('Async Customer Doctor', { log: true });
+  const engine = new EngineClient({
+    wasmPath: context.asAbsolutePath('dist/sql-wasm.wasm'),
+    workerPath: context.asAbsolutePath('dist/engineWorker.js'),
+    log: (line) => log.info(line),
+  });
+  const scenarios = new ScenarioManager(engine, log);
+  context.subscriptions.push(log, scenarios, { dispose: () => engine.dispose() });
+  registerDiagnostics(context, scenarios);
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider([{ language: 'asyncscenario' }, { pattern: '**/*.asyncscenario.json' }], new ScenarioFixProvider(scenarios), {
+      providedCodeActionKinds: ScenarioFixProvider.providedCodeActionKinds,
+    }),
+  );
+
+  const trees = new Map<string, ScenarioTree>();
+  const addTree = <T extends ScenarioTree>(tree: T): T => {
+    const view = vscode.window.createTreeView(tree.viewId, { treeDataProvider: tree, showCollapseAll: true });
+    tree.attach(view);
+    trees.set(tree.viewId, tree);
+    context.subscriptions.push(tree);
+    return tree;
+  };
+  addTree(new TroubleshooterView('asyncCustomers.troubleshooter', scenarios, engine));
+  addTree(new FeaturesView('asyncCustomers.features', scenarios, engine));
+  addTree(new CdxJobsView('asyncCustomers.cdxJobs', scenarios, engine));
+  const stagingTables = addTree(new StagingTablesView('asyncCustomers.stagingTables', scenarios, engine));
+  const syncStatus = addTree(new SyncStatusView('asyncCustomers.syncStatus', scenarios, engine));
+
+  const statusBar = new StatusBar(scenarios);
+  context.subscriptions.push(statusBar);
+  registerCommands({ context, scenarios, engine, log, stagingTables, syncStatus });
+  void vscode.commands.executeCommand('setContext', 'asyncCustomers.hasScenario', scenarios.activeScenario !== undefined);
+
+  const snapshotTree = async (tree: ScenarioTree, nodes: Node[], depth: number): Promise<TreeSnapshot[]> =>
+    Promise.all(
+      nodes.map(async (node) => {
+        const item = tree.getTreeItem(node);
+        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+        return {
+          id: node.id,
+          label,
+          description: typeof item.description === 'string' ? item.description : undefined,
+          contextValue: item.contextValue,
+          children: depth > 1 && node.children ? await snapshotTree(tree, await node.children(), depth - 1) : undefined,
+        };
+      }),
+    );
+
+  return {
+    activationMs: performance.now() - started,
+    registeredViews: () => [...trees.keys()],
+    whenAnalyzed: (document) => scenarios.whenAnalyzed(document),
+    activeScenario: () => scenarios.activeScenario,
+    treeItems: async (viewId, depth = 2) => {
+      const tree = trees.get(viewId);
+      return tree ? snapshotTree(tree, await tree.getChildren(), depth) : [];
+    },
+    statusBarText: () => statusBar.text,
+  };
 }
 
 export function deactivate(): void {}

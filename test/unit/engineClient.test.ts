@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { EngineClient } from '../../src/engine/client';
+import { inProcessHost } from '../../src/engine/host';
 import { EngineError } from '../../src/engine/protocol';
 import { repoRoot, sample, scenario } from './helpers';
 
@@ -12,7 +13,7 @@ for (const mode of ['worker thread', 'in-process'] as const) {
     let client: EngineClient;
 
     beforeEach(() => {
-      client = new EngineClient({ wasmPath, workerPath: mode === 'worker thread' ? workerPath : undefined });
+      client = new EngineClient(mode === 'worker thread' ? { wasmPath, workerPath } : { wasmPath, inProcessHost: inProcessHost(wasmPath) });
     });
 
     afterEach(() => client.dispose());

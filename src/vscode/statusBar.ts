@@ -1,0 +1,42 @@
+// The problem count of the active scenario; a click opens the Problems panel.
+import * as vscode from 'vscode';
+import type { ScenarioManager } from './scenarios';
+
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('asyncCustomers.problems', vscode.StatusBarAlignment.Left, 50);
+  private readonly disposables: vscode.Disposable[] = [this.item];
+
+  constructor(private readonly scenarios: ScenarioManager) {
+    this.item.name = vscode.l10n.t('Async Customers');
+    this.item.command = 'workbench.actions.view.problems';
+    this.disposables.push(
+      scenarios.onDidChangeAnalysis(() => this.update()),
+      scenarios.onDidChangeActiveScenario(() => this.update()),
+    );
+    this.update();
+  }
+
+  get text(): string | undefined {
+    return this.item.text || undefined;
+  }
+
+  private update(): void {
+    const uri = this.scenarios.activeScenario;
+    const snapshot = uri ? this.scenarios.snapshot(uri) : undefined;
+    if (!uri || !snapshot) {
+      this.item.hide();
+      return;
+    }
+    const errors = snapshot.findings.filter((f) => f.severity === 'error').length;
+    const total = snapshot.findings.length;
+    this.item.text =
+      total === 0 ? `$(pass) ${vscode.l10n.t('Async Customers: no problems')}` : `$(${errors > 0 ? 'error' : 'warning'}) ${vscode.l10n.t('Async Customers: {0} problems', total)}`;
+    this.item.tooltip = vscode.l10n.t('{0} findings, {1} errors in {2}. Click for the Problems panel.', total, errors, vscode.workspace.asRelativePath(uri));
+    this.item.accessibilityInformation = { label: `${this.item.text.replace(/^\$\([a-z-]+\) /, '')}. ${this.item.tooltip}` };
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

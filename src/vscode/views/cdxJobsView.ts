@@ -1,0 +1,37 @@
+// CDX jobs per channel database: when each last ran, and whether HQ changed since (stale).
+import * as vscode from 'vscode';
+import { branch, formatTime, icon, leaf, type Node, ScenarioTree, type ScenarioContext } from './base';
+
+export class CdxJobsView extends ScenarioTree {
+  protected async roots({ engine, doc }: ScenarioContext): Promise<Node[]> {
+    const databases = await engine.request({ kind: 'cdxJobStates', doc });
+    return databases.map((db) =>
+      branch(
+        `db/${db.name}`,
+        db.name,
+        async () =>
+          db.jobs.map((job) => {
+            const lastRun = job.lastRunAt ? (job.lastRunAtStart ? vscode.l10n.t('at start') : formatTime(job.lastRunAt)) : vscode.l10n.t('never');
+            return leaf(`db/${db.name}/job/${job.jobId}`, `${job.jobId} ${job.name}`, {
+              description: job.stale ? vscode.l10n.t('{0} · stale', lastRun) : lastRun,
+              iconPath: job.stale ? icon('warning', 'list.warningForeground') : icon('history'),
+              contextValue: job.stale ? 'cdxJob.stale' : 'cdxJob',
+              tooltip: new vscode.MarkdownString(
+                job.stale
+                  ? job.jobId === 'P-0001'
+                    ? vscode.l10n.t('Async customer records wait in channel database {0}: run the P-job.', db.name)
+                    : vscode.l10n.t('HQ changed after the last run of {0} for {1}: the channel works from old metadata.', job.jobId, db.name)
+                  : vscode.l10n.t('Last run: {0}', lastRun),
+              ),
+            });
+          }),
+        {
+          description: db.channels.map((c) => c.id).join(', '),
+          iconPath: icon('database'),
+          contextValue: 'channelDatabase',
+        },
+        true,
+      ),
+    );
+  }
+}

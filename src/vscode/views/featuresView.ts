@@ -1,0 +1,38 @@
+// HQ feature management in the simulation: each feature's state, its prerequisites as children.
+import * as vscode from 'vscode';
+import { icon, leaf, type Node, ScenarioTree, type ScenarioContext } from './base';
+
+export class FeaturesView extends ScenarioTree {
+  protected async roots({ engine, doc }: ScenarioContext): Promise<Node[]> {
+    const features = await engine.request({ kind: 'featureStates', doc });
+    return features.map((feature) => {
+      const state = feature.enabled ? vscode.l10n.t('Enabled') : vscode.l10n.t('Disabled');
+      const blocked = !feature.enabled && feature.missingPrerequisites.length > 0;
+      const item = new vscode.TreeItem(
+        feature.name,
+        feature.prerequisites.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+      );
+      item.description = state;
+      item.iconPath = feature.enabled ? icon('pass-filled', 'testing.iconPassed') : icon(blocked ? 'lock' : 'circle-large-outline');
+      item.contextValue = feature.enabled ? 'feature.enabled' : blocked ? 'feature.disabled.blocked' : 'feature.disabled';
+      item.tooltip = new vscode.MarkdownString(
+        `**${feature.name}** (\`${feature.id}\`)\n\n${state}${blocked ? `\n\n${vscode.l10n.t('HQ refuses to enable it until these are enabled: {0}', feature.missingPrerequisites.join(', '))}` : ''}`,
+      );
+      return {
+        id: `feature/${feature.id}`,
+        item,
+        children:
+          feature.prerequisites.length > 0
+            ? async () =>
+                feature.prerequisites.map((p) =>
+                  leaf(`feature/${feature.id}/requires/${p.id}`, p.name, {
+                    description: p.enabled ? vscode.l10n.t('prerequisite, enabled') : vscode.l10n.t('prerequisite, disabled'),
+                    iconPath: p.enabled ? icon('pass', 'testing.iconPassed') : icon('warning', 'list.warningForeground'),
+                    contextValue: p.enabled ? 'prerequisite.enabled' : 'prerequisite.disabled',
+                  }),
+                )
+            : undefined,
+      };
+    });
+  }
+}

@@ -1,0 +1,81 @@
+// The RETAILASYNC* tables in HQ and in each channel database, with row counts; rows are read a
+// page at a time ("Load more"), never a whole table.
+import * as vscode from 'vscode';
+import type { Row } from '../../sim/connection';
+import { branch, icon, leaf, type Node, ScenarioTree, type ScenarioContext } from './base';
+
+export const PAGE_SIZE = 50;
+
+export class StagingTablesView extends ScenarioTree {
+  private readonly pages = new Map<string, number>();
+
+  loadMore(key: string): void {
+    this.pages.set(key, (this.pages.get(key) ?? PAGE_SIZE) + PAGE_SIZE);
+    this.refresh();
+  }
+
+  protected async roots({ engine, doc }: ScenarioContext): Promise<Node[]> {
+    const tables = await engine.request({ kind: 'stagingTables', doc });
+    const databases = [...new Set(tables.map((t) => t.database))];
+    return databases.map((database) =>
+      branch(
+        `db/${database}`,
+        database === 'HQ' ? vscode.l10n.t('HQ staging tables') : vscode.l10n.t('Channel database {0}', database),
+        async () =>
+          tables
+            .filter((t) => t.database === database)
+            .map((table) => {
+              const key = `${database}/${table.table}`;
+              const pending =
+                database === 'HQ'
+                  ? vscode.l10n.t('{0} with OnlineOperationCompleted = 0', table.pendingCount)
+                  : vscode.l10n.t('{0} not uploaded', table.pendingCount);
+              const options = {
+                description: `${vscode.l10n.t('{0} rows', table.rowCount)}${table.rowCount > 0 ? ` · ${pending}` : ''}`,
+                iconPath: icon('table'),
+                contextValue: 'stagingTable',
+              };
+              if (table.rowCount === 0) {
+                return leaf(`table/${key}`, table.table, options);
+              }
+              return branch(`table/${key}`, table.table, () => this.rows(engine, doc, database, table.table, table.rowCount, key), options);
+            }),
+        { iconPath: icon(database === 'HQ' ? 'server' : 'database') },
+        true,
+      ),
+    );
+  }
+
+  private async rows(engine: ScenarioContext['engine'], doc: string, database: string, table: string, rowCount: number, key: string): Promise<Node[]> {
+    const limit = this.pages.get(key) ?? PAGE_SIZE;
+    const rows = await engine.request({ kind: 'stagingRows', doc, database, table, offset: 0, limit });
+    const nodes = rows.map((row) => rowNode(key, database, row));
+    if (rowCount > rows.length) {
+      nodes.push(
+        leaf(`table/${key}/more`, vscode.l10n.t('Load more ({0} of {1})', rows.length, rowCount), {
+          iconPath: icon('ellipsis'),
+          command: { command: 'asyncCustomers.loadMore', title: vscode.l10n.t('Load More'), arguments: ['stagingTables', key] },
+        }),
+      );
+    }
+    return nodes;
+  }
+}
+
+function rowNode(key: string, database: string, row: Row): Node {
+  const state =
+    database === 'HQ' ? `OnlineOperationCompleted = ${row.ONLINEOPERATIONCOMPLETED}` : `${vscode.l10n.t('Uploaded')} = ${row.UPLOADED}`;
+  const done = database === 'HQ' ? row.ONLINEOPERATIONCOMPLETED === 1 : row.UPLOADED === 1;
+  const who = [row.FIRSTNAME, row.LASTNAME].filter((v) => v !== null && v !== undefined).join(' ');
+  return leaf(`table/${key}/row/${row.RECID}`, `${row.RECID} · ${row.OPERATIONID}${who ? ` · ${who}` : ''}`, {
+    description: state,
+    iconPath: done ? icon('pass', 'testing.iconPassed') : icon('clock', 'list.warningForeground'),
+    tooltip: new vscode.MarkdownString(
+      Object.entries(row)
+        .map(([name, value]) => `\`${name}\` = ${value === null ? 'NULL' : String(value)}`)
+        .join('  \n'),
+    ),
+    contextValue: 'stagingRow',
+    command: { command: 'asyncCustomers.showStagingRow', title: vscode.l10n.t('Show Row'), arguments: [key, row] },
+  });
+}

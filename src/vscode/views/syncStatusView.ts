@@ -1,0 +1,80 @@
+// The Customer synchronization status page: operations by status. A failed operation can be
+// edited and synchronized again (both append entries to the scenario).
+import * as vscode from 'vscode';
+import type { OperationStatus, OperationSummary } from '../../engine/protocol';
+import { branch, icon, leaf, type Node, ScenarioTree, type ScenarioContext } from './base';
+import { PAGE_SIZE } from './stagingTablesView';
+
+const STATUSES: readonly OperationStatus[] = ['Failed', 'Pending', 'PendingUpload', 'Succeeded'];
+
+export class SyncStatusView extends ScenarioTree {
+  private readonly pages = new Map<string, number>();
+
+  loadMore(key: string): void {
+    this.pages.set(key, (this.pages.get(key) ?? PAGE_SIZE) + PAGE_SIZE);
+    this.refresh();
+  }
+
+  protected async roots({ engine, doc }: ScenarioContext): Promise<Node[]> {
+    const counts = await engine.request({ kind: 'operationCounts', doc });
+    const labels: Record<OperationStatus, string> = {
+      Failed: vscode.l10n.t('Failed'),
+      Pending: vscode.l10n.t('Pending in HQ staging'),
+      PendingUpload: vscode.l10n.t('Waiting for upload (channel)'),
+      Succeeded: vscode.l10n.t('Succeeded'),
+    };
+    const icons: Record<OperationStatus, vscode.ThemeIcon> = {
+      Failed: icon('error', 'testing.iconFailed'),
+      Pending: icon('clock', 'list.warningForeground'),
+      PendingUpload: icon('cloud-upload'),
+      Succeeded: icon('pass-filled', 'testing.iconPassed'),
+    };
+    return STATUSES.map((status) => {
+      const options = { description: String(counts[status]), iconPath: icons[status], contextValue: `status.${status}` };
+      if (counts[status] === 0) {
+        return leaf(`status/${status}`, labels[status], options);
+      }
+      return branch(`status/${status}`, labels[status], () => this.operations(engine, doc, status, counts[status]), options, status === 'Failed');
+    });
+  }
+
+  private async operations(engine: ScenarioContext['engine'], doc: string, status: OperationStatus, total: number): Promise<Node[]> {
+    const limit = this.pages.get(status) ?? PAGE_SIZE;
+    const operations = await engine.request({ kind: 'operations', doc, status, offset: 0, limit });
+    const nodes = operations.map((op) => operationNode(op));
+    if (total > operations.length) {
+      nodes.push(
+        leaf(`status/${status}/more`, vscode.l10n.t('Load more ({0} of {1})', operations.length, total), {
+          iconPath: icon('ellipsis'),
+          command: { command: 'asyncCustomers.loadMore', title: vscode.l10n.t('Load More'), arguments: ['syncStatus', status] },
+        }),
+      );
+    }
+    return nodes;
+  }
+}
+
+function operationNode(op: OperationSummary): Node {
+  const failed = op.status === 'Failed';
+  return leaf(`operation/${op.operationId}`, `${op.operationId} ${op.operationType}`, {
+    description: `${op.channel} · ${op.accountNum ?? op.asyncCustomerId}`,
+    iconPath: failed ? icon('error', 'testing.iconFailed') : undefined,
+    contextValue: failed ? 'operation.failed' : `operation.${op.status}`,
+    tooltip: new vscode.MarkdownString(
+      [
+        `**${op.operationId}** ${op.operationType} · ${op.channel} (${op.channelDatabase})`,
+        `${vscode.l10n.t('Temporary id')}: \`${op.asyncCustomerId}\``,
+        op.accountNum ? `${vscode.l10n.t('Account')}: \`${op.accountNum}\`` : '',
+        op.failureReason ? `${vscode.l10n.t('Reason')}: ${op.failureReason}` : '',
+        op.failedFields.length ? `${vscode.l10n.t('Fields to correct')}: ${op.failedFields.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+    ),
+  });
+}
+
+export function operationOf(node: Node | undefined): string | undefined {
+  const id = node?.id;
+  return id?.startsWith('operation/') ? id.slice('operation/'.length) : undefined;
+}

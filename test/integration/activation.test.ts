@@ -1,0 +1,36 @@
+// The manifest and the running extension agree: every contributed command and view exists.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'async-customer-doctor.async-customer-doctor';
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+
+describe('the extension in VS Code', () => {
+  it('is installed and activates', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+    await extension.activate();
+    assert.equal(extension.isActive, true);
+  });
+
+  it('registers every command its manifest contributes', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const contributed: { command: string }[] = manifest.contributes?.commands ?? [];
+    assert.ok(contributed.length > 0, 'the manifest contributes no commands');
+    const missing = contributed.map((c) => c.command).filter((id) => !registered.has(id));
+    assert.deepEqual(missing, [], 'commands in package.json that the extension does not register');
+  });
+
+  it('provides a tree for every view its manifest contributes', async () => {
+    const views: { id: string }[] = Object.values(manifest.contributes?.views ?? {}).flat() as { id: string }[];
+    assert.ok(views.length > 0, 'the manifest contributes no views');
+    for (const view of views) {
+      // Focusing a view whose id has no registered provider fails or leaves no tree.
+      await vscode.commands.executeCommand(`${view.id}.focus`);
+    }
+    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { registeredViews(): string[] };
+    assert.deepEqual([...api.registeredViews()].sort(), views.map((v) => v.id).sort());
+  });
+});
