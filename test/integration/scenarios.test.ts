@@ -1,0 +1,198 @@
+// A new user's tour of each sample inside VS Code: Problems, quick fixes, views, status bar, commands.
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { DoctorApi, TreeSnapshot } from '../../src/vscode/extension';
+
+const EXTENSION_ID = 'async-customer-doctor.async-customer-doctor';
+const samplesDir = join(__dirname, '..', '..', '..', 'samples');
+
+let api: DoctorApi;
+let counter = 0;
+
+/** A private copy of a sample in the workspace, opened in an editor and analyzed. */
+async function openCopy(sample: string): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const folder = vscode.workspace.workspaceFolders![0].uri;
+  const uri = vscode.Uri.joinPath(folder, `copy-${++counter}-${sample}.asyncscenario.json`);
+  await vscode.workspace.fs.writeFile(uri, readFileSync(join(samplesDir, `${sample}.asyncscenario.json`)));
+  const document = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(document);
+  await api.whenAnalyzed(document);
+  return { document, editor };
+}
+
+async function diagnosticsSettled(document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
+  const snapshot = await api.whenAnalyzed(document);
+  for (let i = 0; i < 50; i++) {
+    const diagnostics = vscode.languages.getDiagnostics(document.uri);
+    if (diagnostics.length === snapshot.findings.length) {
+      return diagnostics;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return vscode.languages.getDiagnostics(document.uri);
+}
+
+function codes(diagnostics: readonly vscode.Diagnostic[]): string[] {
+  return diagnostics.map((d) => String(typeof d.code === 'object' ? d.code.value : d.code)).sort();
+}
+
+function find(items: readonly TreeSnapshot[], label: string): TreeSnapshot | undefined {
+  for (const item of items) {
+    if (item.label === label || item.label.startsWith(label)) return item;
+    const inner = find(item.children ?? [], label);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
+const EXPECTED: Record<string, { code: string; line: number; character: number }[]> = {
+  healthy: [],
+  'cannot-enable-editing': [{ code: 'ACD001', line: 16, character: 53 }],
+  'realtime-calls-continue': [{ code: 'ACD002', line: 22, character: 53 }],
+  'csu-cache-not-expired': [{ code: 'ACD003', line: 23, character: 16 }],
+  'customers-stuck-in-channel': [{ code: 'ACD004', line: 17, character: 54 }],
+  'customers-stuck-in-staging': [{ code: 'ACD005', line: 18, character: 54 }],
+  'failed-operation': [{ code: 'ACD006', line: 18, character: 54 }],
+};
+
+describe('scenarios in VS Code', () => {
+  before(async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    api = (await extension.activate()) as DoctorApi;
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  for (const [sample, expected] of Object.entries(EXPECTED)) {
+    it(`shows the findings of ${sample} in Problems at their ranges, with evidence`, async () => {
+      const { document } = await openCopy(sample);
+      const diagnostics = await diagnosticsSettled(document);
+      assert.deepEqual(codes(diagnostics), expected.map((e) => e.code).sort());
+      for (const e of expected) {
+        const diagnostic = diagnostics.find((d) => (d.code as { value: string }).value === e.code)!;
+        assert.equal(diagnostic.source, 'Async Customer Doctor');
+        assert.deepEqual([diagnostic.range.start.line, diagnostic.range.start.character], [e.line, e.character]);
+      }
+      const status = api.statusBarText() ?? '';
+      assert.match(status, expected.length === 0 ? /no problems/ : new RegExp(`${expected.length} problems`));
+    });
+  }
+
+  for (const sample of Object.keys(EXPECTED).filter((s) => EXPECTED[s].length > 0)) {
+    it(`fixes ${sample} with its quick fix, and Problems, views and status bar agree afterwards`, async () => {
+      const { document } = await openCopy(sample);
+      const [diagnostic] = await diagnosticsSettled(document);
+      const code = (diagnostic.code as { value: string }).value;
+      const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range)) ?? [];
+      // (The command's results do not carry the diagnostics back; the UI check covers the lightbulb.)
+      const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.isPreferred);
+      assert.ok(fix?.edit, `no preferred quick fix for ${code}: ${JSON.stringify(actions.map((a) => ({ title: a.title, kind: a.kind?.value, preferred: a.isPreferred, diagnostics: a.diagnostics?.length })))}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      const after = await diagnosticsSettled(document);
+      assert.ok(!codes(after).includes(code), `${code} still reported after "${fix.title}"`);
+      assert.deepEqual(
+        after.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map((d) => d.message),
+        [],
+      );
+      const walk = await api.treeItems('asyncCustomers.troubleshooter', 2);
+      const cause = walk.flatMap((q) => q.children ?? []).find((c) => c.description?.endsWith(code));
+      assert.ok(cause && !cause.description!.startsWith('failed'), `the Troubleshooter still shows ${code} failed`);
+      const status = api.statusBarText() ?? '';
+      assert.match(status, after.length === 0 ? /no problems/ : new RegExp(`${after.length} problems`));
+    });
+  }
+
+  it('shows features, CDX jobs, staging tables and operations of a sample', async () => {
+    await openCopy('customers-stuck-in-channel');
+    const features = await api.treeItems('asyncCustomers.features', 2);
+    assert.equal(features.length, 4);
+    const editing = find(features, 'Enable editing customers in asynchronous mode')!;
+    assert.equal(editing.description, 'Disabled');
+    assert.equal(editing.contextValue, 'feature.disabled');
+    assert.equal(editing.children?.length, 3);
+
+    const jobs = await api.treeItems('asyncCustomers.cdxJobs', 2);
+    const pJob = find(jobs, 'P-0001')!;
+    assert.match(pJob.description ?? '', /stale/);
+    assert.equal(pJob.contextValue, 'cdxJob.stale');
+    assert.equal(find(jobs, '1110')!.description, 'at start');
+
+    const staging = await api.treeItems('asyncCustomers.stagingTables', 3);
+    const channelTable = staging.find((d) => d.id === 'db/Default')!.children!.find((t) => t.label === 'RETAILASYNCCUSTOMERV2')!;
+    assert.equal(channelTable.description, '3 rows · 3 not uploaded');
+    assert.equal(channelTable.children?.length, 3);
+    assert.match(channelTable.children![0].description ?? '', /Uploaded = 0/);
+
+    const sync = await api.treeItems('asyncCustomers.syncStatus', 2);
+    assert.equal(find(sync, 'Waiting for upload')!.description, '3');
+  });
+
+  it('marks a failed operation editable, and edit + synchronize from the view fix it', async () => {
+    const { document } = await openCopy('failed-operation');
+    const sync = await api.treeItems('asyncCustomers.syncStatus', 2);
+    const failed = find(sync, 'ASYNC-000001')!;
+    assert.equal(failed.contextValue, 'operation.failed');
+    await vscode.commands.executeCommand('asyncCustomers.editFailedOperation', 'ASYNC-000001', 'countryRegion', 'SWE');
+    await vscode.commands.executeCommand('asyncCustomers.resync', 'ASYNC-000001');
+    const after = await diagnosticsSettled(document);
+    assert.ok(!codes(after).includes('ACD006'));
+    assert.match(document.getText(), /\{ "editFailedOperation": \{ "operation": "ASYNC-000001", "set": \{ "countryRegion": "SWE" \} \} \}/);
+    const syncAfter = await api.treeItems('asyncCustomers.syncStatus', 1);
+    assert.equal(find(syncAfter, 'Succeeded')!.description, '1');
+  });
+
+  it('appends timeline entries from commands, and Undo takes them back', async () => {
+    const { document } = await openCopy('customers-stuck-in-channel');
+    const before = document.getText();
+    await vscode.commands.executeCommand('asyncCustomers.runPJob', 'Default');
+    await vscode.commands.executeCommand('asyncCustomers.runBatch');
+    await vscode.commands.executeCommand('asyncCustomers.runCdxJob', undefined, '1010', 'Default');
+    await vscode.commands.executeCommand('asyncCustomers.createCustomer', { channel: 'Store42', firstName: 'Nils', lastName: 'Ek', countryRegion: 'SWE' });
+    await vscode.commands.executeCommand('asyncCustomers.advanceClock', 'PT5M');
+    const text = document.getText();
+    assert.match(text, /\{ "runJob": "P-0001", "channelDatabase": "Default" \}/);
+    assert.match(text, /\{ "runBatch": "SynchronizeCustomersAndChannelRequests" \}/);
+    assert.match(text, /\{ "runJob": "1010", "channelDatabase": "Default" \}/);
+    assert.match(text, /"createCustomer": \{ "channel": "Store42", "firstName": "Nils", "lastName": "Ek", "address": \{ "countryRegion": "SWE" \} \}/);
+    const diagnostics = await diagnosticsSettled(document);
+    assert.deepEqual(codes(diagnostics), ['ACD004'], 'only the customer created after the P-job waits for upload');
+    for (let i = 0; i < 5; i++) {
+      await vscode.commands.executeCommand('undo');
+    }
+    assert.equal(document.getText(), before);
+  });
+
+  it('exports a Markdown report and answers read-only SQL, refusing writes', async () => {
+    await openCopy('failed-operation');
+    const target = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'report.md');
+    await vscode.commands.executeCommand('asyncCustomers.exportReport', target);
+    const report = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    assert.match(report, /ACD006 \(error\)/);
+    const result = await vscode.commands.executeCommand<{ rows: unknown[][] }>('asyncCustomers.querySql', 'HQ', 'SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS');
+    assert.deepEqual(result?.rows, [['Failed']]);
+    const refused = await vscode.commands.executeCommand('asyncCustomers.querySql', 'HQ', 'DELETE FROM RETAILASYNCOPERATIONSTATUS');
+    assert.equal(refused, undefined);
+    const again = await vscode.commands.executeCommand<{ rows: unknown[][] }>('asyncCustomers.querySql', 'HQ', 'SELECT COUNT(*) FROM RETAILASYNCOPERATIONSTATUS');
+    assert.deepEqual(again?.rows, [[1]]);
+  });
+
+  it('updates Problems while typing and clears them when the file is deleted', async () => {
+    const { document, editor } = await openCopy('healthy');
+    assert.deepEqual(codes(await diagnosticsSettled(document)), []);
+    const at = document.getText().indexOf('"name"') + 1;
+    await editor.edit((b) => b.insert(document.positionAt(at + 'name'.length), 'X'));
+    const typed = await diagnosticsSettled(document);
+    assert.deepEqual(codes(typed), ['ACD101']);
+    assert.equal(document.getText(typed[0].range), 'nameX');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.workspace.fs.delete(document.uri);
+    for (let i = 0; i < 40 && vscode.languages.getDiagnostics(document.uri).length > 0; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.deepEqual(vscode.languages.getDiagnostics(document.uri), []);
+  });
+});
