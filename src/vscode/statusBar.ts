@@ -30,7 +30,9 @@ export class StatusBar implements vscode.Disposable {
     const errors = snapshot.findings.filter((f) => f.severity === 'error').length;
     const total = snapshot.findings.length;
     this.item.text =
-      total === 0 ? `$(pass) ${vscode.l10n.t('Async Customers: no problems')}` : `$(${errors > 0 ? 'error' : 'warning'}) ${vscode.l10n.t('Async Customers: {0} problems', total)}`;
+      total === 0
+        ? `$(pass) ${vscode.l10n.t('Async Customers: no problems')}`
+        : `$(${errors > 0 ? 'error' : 'warning'}) ${total === 1 ? vscode.l10n.t('Async Customers: 1 problem') : vscode.l10n.t('Async Customers: {0} problems', total)}`;
     this.item.tooltip = vscode.l10n.t('{0} findings, {1} errors in {2}. Click for the Problems panel.', total, errors, vscode.workspace.asRelativePath(uri));
     this.item.accessibilityInformation = { label: `${this.item.text.replace(/^\$\([a-z-]+\) /, '')}. ${this.item.tooltip}` };
     this.item.show();

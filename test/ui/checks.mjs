@@ -36,11 +36,12 @@ async function openFile(page, name) {
 }
 
 async function showContainer(page) {
+  const header = page.locator('.pane-header[aria-label*="Features"]').first();
+  if (await header.isVisible().catch(() => false)) return;
   const item = page.locator('.activitybar [aria-label^="Async Customers"]').first();
   await item.waitFor({ timeout: 20_000 });
-  const expanded = await item.getAttribute('aria-expanded');
-  if (expanded !== 'true') await item.click();
-  await page.locator('.pane-header[aria-label*="Features"]').first().waitFor({ timeout: 15_000 });
+  await item.click();
+  await header.waitFor({ timeout: 15_000 });
 }
 
 export const CHECKS = [
@@ -83,10 +84,16 @@ export const CHECKS = [
       await problem.waitFor({ timeout: 30_000 });
       await shot('problems-before-fix');
       await problem.click();
+      const menuItem = page.getByText('Run Synchronize customers and channel requests').first();
       await page.keyboard.press(`${mod}+.`);
-      const action = page.locator('.action-widget .monaco-list-row').filter({ hasText: 'Synchronize customers and channel requests' }).first();
-      await action.waitFor({ timeout: 15_000 });
-      await action.click();
+      if (!(await menuItem.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
+        // The row's lightbulb opens the same menu.
+        await problem.hover();
+        await problem.locator('.codicon-lightbulb, .codicon-light-bulb, .codicon-lightbulb-autofix').first().click();
+        await menuItem.waitFor({ timeout: 10_000 });
+      }
+      await shot('problems-quick-fix-menu');
+      await menuItem.click();
       await page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'ACD005' }).first().waitFor({ state: 'detached', timeout: 30_000 });
       await shot('problems-after-fix');
     },
