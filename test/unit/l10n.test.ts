@@ -1,0 +1,36 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './helpers';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('Swedish for every user-facing string', () => {
+  it('translates every vscode.l10n.t string of the extension', () => {
+    const bundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.sv.json'), 'utf8'));
+    const pattern = /l10n\.t\((['`])((?:(?!\1)[^\\]|\\.)*)\1/g;
+    const missing: string[] = [];
+    for (const file of sources(join(repoRoot, 'src', 'vscode'))) {
+      for (const match of readFileSync(file, 'utf8').matchAll(pattern)) {
+        const text = match[2].replace(/\\'/g, "'");
+        if (!(text in bundle)) missing.push(text);
+      }
+    }
+    assert.deepEqual(missing, []);
+  });
+
+  it('translates every manifest string', () => {
+    const english = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8'));
+    const swedish = JSON.parse(readFileSync(join(repoRoot, 'package.nls.sv.json'), 'utf8'));
+    assert.deepEqual(Object.keys(swedish).sort(), Object.keys(english).sort());
+    const manifest = readFileSync(join(repoRoot, 'package.json'), 'utf8');
+    for (const key of manifest.matchAll(/"%([^%]+)%"/g)) {
+      assert.ok(key[1] in english, `package.json uses %${key[1]}% but package.nls.json lacks it`);
+    }
+  });
+});
