@@ -40,8 +40,12 @@ export function parseDuration(text: string): number | undefined {
     return undefined;
   }
   const [, w, d, h, mi, s] = m.map((v) => (v === undefined ? 0 : Number(v)));
-  return ((((w * 7 + d) * 24 + h) * 60 + mi) * 60 + s) * 1000;
+  const ms = ((((w * 7 + d) * 24 + h) * 60 + mi) * 60 + s) * 1000;
+  // Beyond a century the simulated clock would leave the calendar; no scenario needs that.
+  return Number.isFinite(ms) && ms <= MAX_DURATION_MS ? ms : undefined;
 }
+
+export const MAX_DURATION_MS = 100 * 366 * 24 * 3600 * 1000;
 
 /** Canonical ISO form used in the simulated tables: sortable, second precision, UTC. */
 export function formatInstant(ms: number): string {

@@ -34,6 +34,34 @@ const ADDRESS_KEYS = ['street', 'city', 'zip', 'countryRegion'] as const;
 const CUSTOMER_TEXT_KEYS = ['firstName', 'lastName', 'email', 'phone', 'title', 'customerGroup', 'secondaryEmail', 'secondaryPhone'] as const;
 const CUSTOMER_KEYS = [...CUSTOMER_TEXT_KEYS, 'channel', 'address', 'affiliations', 'attributes', 'offline', 'realtimeCallFails'];
 const EDIT_CUSTOMER_FIELDS: readonly EditableField[] = ['firstName', 'lastName', 'email', 'phone', 'title', 'customerGroup'];
+/** Deeper nesting than any scenario needs; beyond it the file is not parsed. */
+export const MAX_NESTING = 64;
+
+/** The offset where brackets first nest deeper than `max`, skipping strings and comments. */
+function nestingBeyond(text: string, max: number): number | undefined {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) {
+        if (text.charCodeAt(i) === 92 /* \ */) i++;
+        else if (text.charCodeAt(i) === 10) break;
+      }
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 123 || c === 91 /* { [ */) {
+      if (++depth > max) return i;
+    } else if (c === 125 || c === 93 /* } ] */) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
 /** The largest count one generateCustomers entry may ask for. */
 export const MAX_GENERATED_CUSTOMERS = 2_000_000;
 
@@ -58,6 +86,12 @@ class ScenarioReader {
 
   read(): Scenario {
     const errors: ParseError[] = [];
+    const tooDeep = nestingBeyond(this.text, MAX_NESTING);
+    if (tooDeep !== undefined) {
+      // jsonc-parser recurses per level; a file nested thousands deep would overflow the stack.
+      this.problem('ACD100', 'error', msg('tooDeep', { max: MAX_NESTING }), { offset: tooDeep, length: 1 });
+      return this.result(false);
+    }
     const root = parseTree(this.text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
     for (const error of errors) {
       this.problem('ACD100', 'error', msg('syntax', { detail: describeParseError(error.error) }), { offset: error.offset, length: Math.max(error.length, 1) });
@@ -71,6 +105,10 @@ class ScenarioReader {
       usable = true;
       this.readRoot(root);
     }
+    return this.result(usable);
+  }
+
+  private result(usable: boolean): Scenario {
     return {
       text: this.text,
       name: this.name,

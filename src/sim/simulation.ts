@@ -134,6 +134,8 @@ export type Outcome =
   | { readonly ok: false; readonly code: RefusalCode; readonly params: Readonly<Record<string, string>> };
 
 const CUSTOMER_SEQUENCE = 'CustTable_AccountNum';
+/** Year 9999: the last instant ISO-8601 dates in the tables can hold with four digits. */
+const MAX_CLOCK_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
 /** Generated customers are inserted this many per statement (per channel), with a cancellation check between. */
 const GENERATE_CHUNK = 50_000;
 
@@ -238,7 +240,8 @@ export class Simulation {
   }
 
   advance(ms: number, origin?: string): Outcome {
-    this.clock += Math.max(0, ms);
+    // The clock stays inside the calendar JavaScript dates can show, whatever the durations add up to.
+    this.clock = Math.min(this.clock + Math.max(0, ms), MAX_CLOCK_MS);
     this.log('action', 'advance', { to: formatInstant(this.clock) }, origin);
     return { ok: true, summary: `Clock advanced to ${formatInstant(this.clock)}` };
   }

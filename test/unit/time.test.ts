@@ -19,6 +19,7 @@ describe('scenario clock', () => {
     assert.equal(parseDuration('P'), undefined);
     assert.equal(parseDuration('PT'), undefined);
     assert.equal(parseDuration('10 minutes'), undefined);
+    assert.equal(parseDuration('PT99999999999999999999H'), undefined, 'beyond a century');
     assert.equal(formatDuration(600_000), 'PT10M');
     assert.equal(formatDuration(((24 + 2) * 60 + 30) * 60_000), 'P1DT2H30M');
   });

@@ -22,6 +22,7 @@ const suggestion = (p: Params) => (p.suggestion ? ` Did you mean '${p.suggestion
 
 export const en = {
   // ---- the file itself ----
+  tooDeep: (p: Params) => `The file nests brackets more than ${p.max} levels deep; a scenario never needs that. Nothing was read.`,
   syntax: (p: Params) => `JSON syntax error: ${p.detail}.`,
   notAScenario: () => 'This file is empty or not JSON: a scenario is an object with "features", "channels" and "timeline".',
   wrongType: (p: Params) => `'${p.key}' must be ${p.expected === 'object' || p.expected === 'array' ? 'an' : 'a'} ${p.expected}, not ${p.actual}.`,

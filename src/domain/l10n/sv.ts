@@ -16,6 +16,7 @@ const jobs = (p: Params) => `${String(p.jobs).includes('|') ? 'jobben' : 'jobbet
 const suggestion = (p: Params) => (p.suggestion ? ` Menade du '${p.suggestion}'?` : '');
 
 export const sv: Record<MessageKey, (p: Params) => string> = {
+  tooDeep: (p) => `Filen har hakparenteser och klamrar i mer än ${p.max} nivåer; ett scenario behöver aldrig det. Inget lästes.`,
   syntax: (p) => `JSON-syntaxfel: ${p.detail}.`,
   notAScenario: () => 'Filen är tom eller inte JSON: ett scenario är ett objekt med "features", "channels" och "timeline".',
   wrongType: (p) => `'${p.key}' måste vara av typen ${p.expected}, inte ${p.actual}.`,
