@@ -64,7 +64,8 @@ export function replay(scenario: Scenario, engine: SqlJsStatic | SqlConnection, 
   return { sim, problems, outcomes, cancelled };
 }
 
-function applyEntry(sim: Simulation, entry: TimelineEntry): Outcome {
+/** Applies one timeline entry to the simulation (exported for the invariant tests). */
+export function applyEntry(sim: Simulation, entry: TimelineEntry): Outcome {
   const origin = timelineOrigin(entry.index);
   const action = entry.action;
   switch (action.kind) {

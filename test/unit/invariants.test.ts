@@ -1,0 +1,131 @@
+// Simulation invariants after random sequences of actions, through the scenario path: a
+// customer is in exactly one place, OnlineOperationCompleted = 1 only for customers in the
+// master, account numbers unique, replay deterministic, refused actions change nothing.
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import type { SqlJsStatic } from 'sql.js';
+import { parseScenario } from '../../src/scenario/parse';
+import { applyEntry, replay } from '../../src/scenario/replay';
+import { Simulation } from '../../src/sim/simulation';
+import { featureOrigin, timelineOrigin } from '../../src/scenario/model';
+import { loadSql } from './helpers';
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const CHANNELS = [
+  { id: 'S1', channelDatabase: 'Default', asyncCustomerCreation: true },
+  { id: 'S2', channelDatabase: 'Default', asyncCustomerCreation: false },
+  { id: 'W1', kind: 'online', channelDatabase: 'Online', asyncCustomerCreation: true, filterSharedCustomerDataTables: true },
+];
+const FEATURES = ['CustomerOrderPerformance', 'EnhancedAsyncCustomerCreation', 'AsyncCustomerAddressCreation', 'AsyncCustomerEditing'];
+const EMAILS = ['a@example.com', 'b@example.com', 'c@example.com', 'bad-email'];
+
+const action = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ channel: fc.constantFrom('S1', 'S2', 'W1'), email: fc.constantFrom(...EMAILS), country: fc.constantFrom('SWE', 'USA', 'XX'), offline: fc.boolean(), fails: fc.boolean() }).map((c) => ({
+    createCustomer: { channel: c.channel, firstName: 'F', lastName: c.email.split('@')[0], email: c.email, offline: c.offline, realtimeCallFails: c.fails, address: { countryRegion: c.country } },
+  })) },
+  { weight: 2, arbitrary: fc.record({ channel: fc.constantFrom('S1', 'S2', 'W1'), email: fc.constantFrom(...EMAILS) }).map((e) => ({ editCustomer: { channel: e.channel, customer: e.email, phone: '1' } })) },
+  { weight: 1, arbitrary: fc.record({ channel: fc.constantFrom('S1', 'W1'), email: fc.constantFrom(...EMAILS), country: fc.constantFrom('SWE', 'XX') }).map((a) => ({ createAddress: { channel: a.channel, customer: a.email, countryRegion: a.country } })) },
+  { weight: 3, arbitrary: fc.record({ job: fc.constantFrom('1010', '1070', '1110', 'P-0001'), db: fc.constantFrom('Default', 'Online', undefined) }).map((j) => (j.db ? { runJob: j.job, channelDatabase: j.db } : { runJob: j.job })) },
+  { weight: 2, arbitrary: fc.constant({ runBatch: 'SynchronizeCustomersAndChannelRequests' }) },
+  { weight: 1, arbitrary: fc.constantFrom(...FEATURES).map((f) => ({ enableFeature: f })) },
+  { weight: 1, arbitrary: fc.constantFrom(...FEATURES).map((f) => ({ disableFeature: f })) },
+  { weight: 2, arbitrary: fc.record({ op: fc.integer({ min: 1, max: 8 }), country: fc.constantFrom('SWE', 'YY') }).map((e) => ({ editFailedOperation: { operation: `ASYNC-${String(e.op).padStart(6, '0')}`, set: { countryRegion: e.country, email: null } } })) },
+  { weight: 2, arbitrary: fc.integer({ min: 1, max: 8 }).map((op) => ({ resync: `ASYNC-${String(op).padStart(6, '0')}` })) },
+  { weight: 1, arbitrary: fc.constantFrom('PT1M', 'PT20M', 'P1D').map((d) => ({ advance: d })) },
+  { weight: 1, arbitrary: fc.record({ channel: fc.constantFrom('S1', 'S2'), on: fc.boolean() }).map((u) => ({ updateChannel: { channel: u.channel, asyncCustomerCreation: u.on } })) },
+);
+
+function scenarioText(features: Record<string, boolean>, timeline: unknown[]): string {
+  return JSON.stringify({ start: '2026-11-01T08:00:00Z', features, channels: CHANNELS, timeline }, null, 1);
+}
+
+/** Every table's rows except the event log, which records refusals too. */
+function stateWithoutLog(sim: Simulation): string {
+  return [...sim.exportAll()]
+    .map(([db, bytes]) => `${db}\n${Buffer.from(bytes).toString('utf8').split('\n').filter((line) => !line.includes('"action"') && !line.includes('"refused"') && !line.includes('"note"')).join('\n')}`)
+    .join('\n');
+}
+
+function checkInvariants(sim: Simulation): void {
+  // 1. Every customer created asynchronously is in exactly one place.
+  for (const [, db] of sim.channelDatabases) {
+    for (const op of sim.all(db, "SELECT OPERATIONID, ASYNCCUSTOMERID, UPLOADED FROM RETAILASYNCCUSTOMERV2 WHERE OPERATIONTYPE = 'CustomerCreate'", [])) {
+      const status = sim.one(sim.hq, 'SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [op.OPERATIONID])?.STATUS;
+      const inMaster = sim.one(sim.hq, 'SELECT 1 AS X FROM CUSTTABLE WHERE ASYNCCUSTOMERID = ?', [op.ASYNCCUSTOMERID]) !== undefined;
+      const places = [op.UPLOADED === 0, status === 'Pending', status === 'Failed', inMaster].filter(Boolean).length;
+      assert.equal(places, 1, `${op.OPERATIONID}: uploaded=${op.UPLOADED} status=${status} inMaster=${inMaster}`);
+      assert.equal(inMaster, status === 'Succeeded', `${op.OPERATIONID}: in the master exactly when it succeeded`);
+    }
+  }
+  // 2. OnlineOperationCompleted = 1 only for rows whose customer exists in the master.
+  for (const table of ['RETAILASYNCCUSTOMERV2', 'RETAILASYNCADDRESSV2']) {
+    const orphans = sim.one(
+      sim.hq,
+      `SELECT COUNT(*) AS N FROM ${table} s WHERE ONLINEOPERATIONCOMPLETED = 1 AND NOT EXISTS (SELECT 1 FROM CUSTTABLE c WHERE c.ASYNCCUSTOMERID = s.ASYNCCUSTOMERID OR c.ACCOUNTNUM = s.ASYNCCUSTOMERID)`,
+      [],
+    )!.N;
+    assert.equal(orphans, 0, `${table}: completed rows without a customer`);
+  }
+  // 3. Account numbers unique, and below the number sequence's next value.
+  const accounts = sim.one(sim.hq, 'SELECT COUNT(*) AS N, COUNT(DISTINCT ACCOUNTNUM) AS D, MAX(CAST(ACCOUNTNUM AS INTEGER)) AS M FROM CUSTTABLE', [])!;
+  assert.equal(accounts.N, accounts.D);
+  const next = Number(sim.one(sim.hq, 'SELECT NEXTREC FROM NUMBERSEQUENCE', [])!.NEXTREC);
+  assert.ok(accounts.M === null || Number(accounts.M) < next);
+}
+
+describe('simulation invariants after random action sequences', () => {
+  let sql: SqlJsStatic;
+
+  before(async () => {
+    sql = await loadSql();
+  });
+
+  it(`keeps every customer in one place, completion honest, account numbers unique, refusals harmless (${RUNS} sequences)`, () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...FEATURES), fc.boolean()), fc.array(action, { minLength: 1, maxLength: 25 }), (features, timeline) => {
+        const scenario = parseScenario(scenarioText(features, timeline));
+        assert.deepEqual(scenario.problems, [], 'generated scenarios are valid');
+        const sim = new Simulation(sql, {
+          start: scenario.start,
+          channels: scenario.channels,
+          features: scenario.features.map((f) => ({ id: f.id, enabled: f.enabled, origin: featureOrigin(f.id) })),
+          csuCacheMs: scenario.csuCacheMs,
+        });
+        try {
+          for (const entry of scenario.timeline) {
+            const before = stateWithoutLog(sim);
+            const outcome = applyEntry(sim, entry);
+            if (!outcome.ok) {
+              assert.equal(stateWithoutLog(sim), before, `refused ${timelineOrigin(entry.index)} (${outcome.code}) changed the simulation`);
+            }
+            checkInvariants(sim);
+          }
+        } finally {
+          sim.close();
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it(`replays the same file to byte-identical databases (${Math.ceil(RUNS / 3)} sequences)`, () => {
+    fc.assert(
+      fc.property(fc.array(action, { minLength: 1, maxLength: 20 }), (timeline) => {
+        const scenario = parseScenario(scenarioText({ CustomerOrderPerformance: true, AsyncCustomerAddressCreation: true }, timeline));
+        const first = replay(scenario, sql).sim;
+        const second = replay(scenario, sql).sim;
+        try {
+          const a = first.exportAll();
+          const b = second.exportAll();
+          for (const [db, bytes] of a) {
+            assert.ok(Buffer.from(bytes).equals(Buffer.from(b.get(db)!)), `${db} differs`);
+          }
+        } finally {
+          first.close();
+          second.close();
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
+    );
+  });
+});
