@@ -1,7 +1,7 @@
 // npm run bench: every performance figure with its baseline from the same run, as one table.
 // Each measurement runs in a fresh process so timings and peak memory are its own.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
@@ -113,12 +113,17 @@ function packageSize(): void {
 
 function activation(): void {
   const report = join(root, 'test-results', 'activation.json');
-  if (!existsSync(report)) {
-    add('activation (median, real VS Code)', 'not measured', 'run npm run bench:activation', '', '< 20 ms');
+  try {
+    // The production bundle, as users get it.
+    execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--production'], { cwd: root, stdio: 'ignore' });
+    execFileSync(process.execPath, [join(root, 'bench', 'activation.mjs')], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch (error) {
+    add('activation (median, real VS Code)', 'not measured', String(error).split('\n')[0], '', '< 20 ms');
     return;
   }
-  const { extensionMs, emptyMs } = require(report) as { extensionMs: number; emptyMs: number };
-  add('activation (median, real VS Code)', ms(extensionMs), `${ms(emptyMs)} empty extension`, ratio(extensionMs, emptyMs), `< 20 ms: ${verdict(extensionMs < 20)}`);
+  const { extensionMs, emptyMs, insideActivateMs } = JSON.parse(readFileSync(report, 'utf8')) as { extensionMs: number; emptyMs: number; insideActivateMs: number };
+  add('activation (median of 5, VS Code 1.100.3)', ms(extensionMs), `${ms(emptyMs)} empty extension`, ratio(extensionMs, emptyMs), `< 20 ms: ${verdict(extensionMs < 20)}`);
+  add('  of which activate() itself', ms(insideActivateMs), '', '', '');
 }
 
 function main(): void {

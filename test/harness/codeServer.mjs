@@ -84,7 +84,7 @@ export function freePort() {
  * Starts code-server on 127.0.0.1 with a fresh profile; resolves when it answers HTTP.
  * Returns { port, url(folder, payload), stop(), output() }.
  */
-export async function startCodeServer({ settings = {}, timeoutMs = 60_000, verbose = false } = {}) {
+export async function startCodeServer({ settings = {}, timeoutMs = 60_000, verbose = false, prepareExtensions } = {}) {
   const dir = ensureCodeServer();
   const port = await freePort();
   const profile = mkdtempSync(join(tmpdir(), 'acd-vscode-'));
@@ -109,6 +109,8 @@ export async function startCodeServer({ settings = {}, timeoutMs = 60_000, verbo
       2,
     ),
   );
+  mkdirSync(join(profile, 'extensions'), { recursive: true });
+  prepareExtensions?.(join(profile, 'extensions'));
   let output = '';
   const child = spawn(
     process.execPath,

@@ -1,0 +1,29 @@
+// Runs inside VS Code (extensionTestsPath) for npm run bench: activates the empty baseline
+// extension, then ours, on a workspace without scenarios (so neither is active yet), and
+// writes the times for the launcher to collect.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+
+async function activationMs(id: string): Promise<number> {
+  const extension = vscode.extensions.getExtension(id);
+  if (!extension) {
+    throw new Error(`${id} is not installed`);
+  }
+  if (extension.isActive) {
+    throw new Error(`${id} was already active: the measurement would be empty`);
+  }
+  const started = performance.now();
+  await extension.activate();
+  return performance.now() - started;
+}
+
+export async function run(): Promise<void> {
+  const out = join(__dirname, '..', '..', '..', 'test-results');
+  mkdirSync(out, { recursive: true });
+  const emptyMs = await activationMs('bench.empty');
+  const extensionMs = await activationMs('async-customer-doctor.async-customer-doctor');
+  // How much of it was our activate() itself; the rest is loading the bundle.
+  const insideMs = (vscode.extensions.getExtension('async-customer-doctor.async-customer-doctor')!.exports as { activationMs: number }).activationMs;
+  writeFileSync(join(out, `activation-run-${process.env.ACD_BENCH_RUN ?? Date.now()}.json`), JSON.stringify({ emptyMs, extensionMs, insideMs, vscode: vscode.version }));
+}
