@@ -46,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
   context.subscriptions.push(log, scenarios, { dispose: () => engine.dispose() });
   registerDiagnostics(context, scenarios);
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider([{ language: 'asyncscenario' }, { pattern: '**/*.asyncscenario.json' }], new ScenarioFixProvider(scenarios), {
+    vscode.languages.registerCodeActionsProvider({ pattern: '**/*.asyncscenario.json' }, new ScenarioFixProvider(scenarios), {
       providedCodeActionKinds: ScenarioFixProvider.providedCodeActionKinds,
     }),
   );

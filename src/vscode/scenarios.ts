@@ -7,8 +7,9 @@ import type { ScenarioLimits } from '../diagnose/engine';
 import type { EngineClient } from '../engine/client';
 import { type AnalysisSnapshot, EngineError } from '../engine/protocol';
 
+/** Scenario files are JSONC (the built-in language) named *.asyncscenario.json. */
 export function isScenarioDocument(document: vscode.TextDocument): boolean {
-  return document.languageId === 'asyncscenario' || document.uri.path.endsWith('.asyncscenario.json');
+  return document.uri.path.endsWith('.asyncscenario.json');
 }
 
 interface Entry {

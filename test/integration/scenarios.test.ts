@@ -22,16 +22,21 @@ async function openCopy(sample: string): Promise<{ document: vscode.TextDocument
   return { document, editor };
 }
 
+/** Our diagnostics (the JSON language server adds its own schema checks beside them). */
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Async Customer Doctor');
+}
+
 async function diagnosticsSettled(document: vscode.TextDocument): Promise<vscode.Diagnostic[]> {
   const snapshot = await api.whenAnalyzed(document);
   for (let i = 0; i < 50; i++) {
-    const diagnostics = vscode.languages.getDiagnostics(document.uri);
+    const diagnostics = ours(document.uri);
     if (diagnostics.length === snapshot.findings.length) {
       return diagnostics;
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return vscode.languages.getDiagnostics(document.uri);
+  return ours(document.uri);
 }
 
 function codes(diagnostics: readonly vscode.Diagnostic[]): string[] {
@@ -105,6 +110,27 @@ describe('scenarios in VS Code', () => {
       assert.match(status, after.length === 0 ? /no problems/ : new RegExp(`${after.length} problems?$`));
     });
   }
+
+  it('has the JSON language server validate scenarios against the schema, comments allowed', async () => {
+    await vscode.extensions.getExtension('vscode.json-language-features')?.activate();
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(folder, `schema-${++counter}.asyncscenario.json`);
+    // A comment, and a name of the wrong type that the schema (not only the engine) rejects.
+    await vscode.workspace.fs.writeFile(uri, Buffer.from('// comments are fine\n{ "name": 42, "timeline": [] }\n'));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    let fromJson: vscode.Diagnostic[] = [];
+    for (let i = 0; i < 100 && fromJson.length === 0; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      fromJson = vscode.languages.getDiagnostics(uri).filter((d) => d.source !== 'Async Customer Doctor');
+    }
+    assert.ok(fromJson.length > 0, 'the JSON language server never validated the scenario');
+    assert.deepEqual(
+      fromJson.filter((d) => /comment/i.test(d.message)).map((d) => d.message),
+      [],
+    );
+    assert.ok(fromJson.some((d) => /string/i.test(d.message)), `no schema error: ${fromJson.map((d) => d.message).join('; ')}`);
+  });
 
   it('shows features, CDX jobs, staging tables and operations of a sample', async () => {
     await openCopy('customers-stuck-in-channel');
@@ -190,9 +216,9 @@ describe('scenarios in VS Code', () => {
     assert.equal(document.getText(typed[0].range), 'nameX');
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.workspace.fs.delete(document.uri);
-    for (let i = 0; i < 40 && vscode.languages.getDiagnostics(document.uri).length > 0; i++) {
+    for (let i = 0; i < 40 && ours(document.uri).length > 0; i++) {
       await new Promise((r) => setTimeout(r, 50));
     }
-    assert.deepEqual(vscode.languages.getDiagnostics(document.uri), []);
+    assert.deepEqual(ours(document.uri), []);
   });
 });

@@ -64,6 +64,11 @@ export const CHECKS = [
       await page.getByText('P-0001').first().waitFor({ timeout: 15_000 });
       await page.getByText('RETAILASYNCCUSTOMERV2').first().waitFor({ timeout: 15_000 });
       await shot('views-customers-stuck-in-channel');
+      // One picture per view, as a user sees it with this sample loaded.
+      for (const title of ['Troubleshooter', 'Features', 'CDX Jobs', 'Staging Tables', 'Synchronization Status']) {
+        const pane = page.locator('.pane').filter({ has: page.locator(`.pane-header[aria-label*="${title}"]`) }).first();
+        await pane.screenshot({ path: join(root, 'test-results', `view-${title.toLowerCase().replace(/ /g, '-')}.png`) });
+      }
     },
   },
   {
