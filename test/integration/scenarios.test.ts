@@ -1,6 +1,7 @@
 // A new user's tour of each sample inside VS Code: Problems, quick fixes, views, status bar, commands.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { DoctorApi, TreeSnapshot } from '../../src/vscode/extension';
@@ -10,11 +11,12 @@ const samplesDir = join(__dirname, '..', '..', '..', 'samples');
 
 let api: DoctorApi;
 let counter = 0;
+/** Copies live outside the workspace, so a run never leaves files among the samples. */
+const scratch = vscode.Uri.file(mkdtempSync(join(tmpdir(), 'acd-integration-')));
 
 /** A private copy of a sample in the workspace, opened in an editor and analyzed. */
 async function openCopy(sample: string): Promise<{ document: vscode.TextDocument; editor: vscode.TextEditor }> {
-  const folder = vscode.workspace.workspaceFolders![0].uri;
-  const uri = vscode.Uri.joinPath(folder, `copy-${++counter}-${sample}.asyncscenario.json`);
+  const uri = vscode.Uri.joinPath(scratch, `copy-${++counter}-${sample}.asyncscenario.json`);
   await vscode.workspace.fs.writeFile(uri, readFileSync(join(samplesDir, `${sample}.asyncscenario.json`)));
   const document = await vscode.workspace.openTextDocument(uri);
   const editor = await vscode.window.showTextDocument(document);
@@ -113,8 +115,7 @@ describe('scenarios in VS Code', () => {
 
   it('has the JSON language server validate scenarios against the schema, comments allowed', async () => {
     await vscode.extensions.getExtension('vscode.json-language-features')?.activate();
-    const folder = vscode.workspace.workspaceFolders![0].uri;
-    const uri = vscode.Uri.joinPath(folder, `schema-${++counter}.asyncscenario.json`);
+    const uri = vscode.Uri.joinPath(scratch, `schema-${++counter}.asyncscenario.json`);
     // A comment, and a name of the wrong type that the schema (not only the engine) rejects.
     await vscode.workspace.fs.writeFile(uri, Buffer.from('// comments are fine\n{ "name": 42, "timeline": [] }\n'));
     const document = await vscode.workspace.openTextDocument(uri);
@@ -194,7 +195,7 @@ describe('scenarios in VS Code', () => {
 
   it('exports a Markdown report and answers read-only SQL, refusing writes', async () => {
     await openCopy('failed-operation');
-    const target = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'report.md');
+    const target = vscode.Uri.joinPath(scratch, 'report.md');
     await vscode.commands.executeCommand('asyncCustomers.exportReport', target);
     const report = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
     assert.match(report, /ACD006 \(error\)/);
