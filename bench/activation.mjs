@@ -32,8 +32,11 @@ async function main() {
       await page.close();
     }
     for (const f of readdirSync(results).filter((f) => f.startsWith('activation-run-'))) {
-      runs.push(JSON.parse(readFileSync(join(results, f), 'utf8')));
+      const run = JSON.parse(readFileSync(join(results, f), 'utf8'));
+      // null: the extension was already active in that window, so that run measured nothing.
+      if (run.extensionMs !== null && run.emptyMs !== null) runs.push(run);
     }
+    if (runs.length === 0) throw new Error('no activation run measured anything');
   } finally {
     await browser.close();
     await server.stop();

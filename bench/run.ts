@@ -87,7 +87,7 @@ function responsiveness(): void {
   const worker = child('responsive.js', 'worker', count);
   const inProcess = child('responsive.js', 'inprocess', String(Math.min(Number(count), 100000)));
   add(
-    `longest block of the editor thread while typing (${Number(count) / 1000}k customers)`,
+    `longest block of the editor thread: 10 edits, then 5 s of replay (${Number(count) / 1000}k customers)`,
     ms(worker.longestBlockMs),
     `${ms(inProcess.longestBlockMs)} on the editor thread (${Math.min(Number(count), 100000) / 1000}k)`,
     ratio(worker.longestBlockMs, inProcess.longestBlockMs),
