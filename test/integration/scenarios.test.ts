@@ -158,6 +158,24 @@ describe('scenarios in VS Code', () => {
     assert.equal(find(sync, 'Waiting for upload')!.description, '3');
   });
 
+  it('pages large tables: 50 rows, then Load more adds 50', async () => {
+    const uri = vscode.Uri.joinPath(scratch, `paging-${++counter}.asyncscenario.json`);
+    const text = JSON.stringify({ channels: [{ id: 'S1', channelDatabase: 'Default', asyncCustomerCreation: true }], timeline: [{ generateCustomers: { count: 120 } }] });
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    await api.whenAnalyzed(document);
+    const rowsOf = async () =>
+      (await api.treeItems('asyncCustomers.stagingTables', 3)).find((d) => d.id === 'db/Default')!.children!.find((t) => t.label === 'RETAILASYNCCUSTOMERV2')!.children!;
+    const first = await rowsOf();
+    assert.equal(first.length, 51);
+    assert.equal(first[50].label, 'Load more (50 of 120)');
+    await vscode.commands.executeCommand('asyncCustomers.loadMore', 'stagingTables', 'Default/RETAILASYNCCUSTOMERV2');
+    const second = await rowsOf();
+    assert.equal(second.length, 101);
+    assert.equal(second[100].label, 'Load more (100 of 120)');
+  });
+
   it('marks a failed operation editable, and edit + synchronize from the view fix it', async () => {
     const { document } = await openCopy('failed-operation');
     const sync = await api.treeItems('asyncCustomers.syncStatus', 2);

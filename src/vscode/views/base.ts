@@ -138,3 +138,26 @@ export function branch(id: string, label: string, children: () => Promise<Node[]
 export function formatTime(iso: string | undefined): string {
   return iso ? iso.slice(0, 16).replace('T', ' ') : vscode.l10n.t('never');
 }
+
+export const PAGE_SIZE = 50;
+
+/** How many rows each paged branch shows; "Load more" adds a page. */
+export class Pager {
+  private readonly pages = new Map<string, number>();
+
+  limit(key: string): number {
+    return this.pages.get(key) ?? PAGE_SIZE;
+  }
+
+  more(key: string): void {
+    this.pages.set(key, this.limit(key) + PAGE_SIZE);
+  }
+}
+
+/** The "Load more (shown of total)" item at the end of a paged branch. */
+export function loadMoreNode(id: string, view: 'stagingTables' | 'syncStatus', key: string, shown: number, total: number): Node {
+  return leaf(id, vscode.l10n.t('Load more ({0} of {1})', shown, total), {
+    iconPath: icon('ellipsis'),
+    command: { command: 'asyncCustomers.loadMore', title: vscode.l10n.t('Load More'), arguments: [view, key] },
+  });
+}

@@ -2,15 +2,13 @@
 // page at a time ("Load more"), never a whole table.
 import * as vscode from 'vscode';
 import type { Row } from '../../sim/connection';
-import { branch, icon, leaf, type Node, ScenarioTree, type ScenarioContext } from './base';
-
-export const PAGE_SIZE = 50;
+import { branch, icon, leaf, loadMoreNode, type Node, Pager, ScenarioTree, type ScenarioContext } from './base';
 
 export class StagingTablesView extends ScenarioTree {
-  private readonly pages = new Map<string, number>();
+  private readonly pager = new Pager();
 
   loadMore(key: string): void {
-    this.pages.set(key, (this.pages.get(key) ?? PAGE_SIZE) + PAGE_SIZE);
+    this.pager.more(key);
     this.refresh();
   }
 
@@ -47,16 +45,10 @@ export class StagingTablesView extends ScenarioTree {
   }
 
   private async rows(engine: ScenarioContext['engine'], doc: string, database: string, table: string, rowCount: number, key: string): Promise<Node[]> {
-    const limit = this.pages.get(key) ?? PAGE_SIZE;
-    const rows = await engine.request({ kind: 'stagingRows', doc, database, table, offset: 0, limit });
+    const rows = await engine.request({ kind: 'stagingRows', doc, database, table, offset: 0, limit: this.pager.limit(key) });
     const nodes = rows.map((row) => rowNode(key, database, row));
     if (rowCount > rows.length) {
-      nodes.push(
-        leaf(`table/${key}/more`, vscode.l10n.t('Load more ({0} of {1})', rows.length, rowCount), {
-          iconPath: icon('ellipsis'),
-          command: { command: 'asyncCustomers.loadMore', title: vscode.l10n.t('Load More'), arguments: ['stagingTables', key] },
-        }),
-      );
+      nodes.push(loadMoreNode(`table/${key}/more`, 'stagingTables', key, rows.length, rowCount));
     }
     return nodes;
   }

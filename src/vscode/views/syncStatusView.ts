@@ -2,16 +2,15 @@
 // edited and synchronized again (both append entries to the scenario).
 import * as vscode from 'vscode';
 import type { OperationStatus, OperationSummary } from '../../engine/protocol';
-import { branch, icon, leaf, type Node, ScenarioTree, type ScenarioContext } from './base';
-import { PAGE_SIZE } from './stagingTablesView';
+import { branch, icon, leaf, loadMoreNode, type Node, Pager, ScenarioTree, type ScenarioContext } from './base';
 
 const STATUSES: readonly OperationStatus[] = ['Failed', 'Pending', 'PendingUpload', 'Succeeded'];
 
 export class SyncStatusView extends ScenarioTree {
-  private readonly pages = new Map<string, number>();
+  private readonly pager = new Pager();
 
   loadMore(key: string): void {
-    this.pages.set(key, (this.pages.get(key) ?? PAGE_SIZE) + PAGE_SIZE);
+    this.pager.more(key);
     this.refresh();
   }
 
@@ -39,16 +38,10 @@ export class SyncStatusView extends ScenarioTree {
   }
 
   private async operations(engine: ScenarioContext['engine'], doc: string, status: OperationStatus, total: number): Promise<Node[]> {
-    const limit = this.pages.get(status) ?? PAGE_SIZE;
-    const operations = await engine.request({ kind: 'operations', doc, status, offset: 0, limit });
+    const operations = await engine.request({ kind: 'operations', doc, status, offset: 0, limit: this.pager.limit(status) });
     const nodes = operations.map((op) => operationNode(op));
     if (total > operations.length) {
-      nodes.push(
-        leaf(`status/${status}/more`, vscode.l10n.t('Load more ({0} of {1})', operations.length, total), {
-          iconPath: icon('ellipsis'),
-          command: { command: 'asyncCustomers.loadMore', title: vscode.l10n.t('Load More'), arguments: ['syncStatus', status] },
-        }),
-      );
+      nodes.push(loadMoreNode(`status/${status}/more`, 'syncStatus', status, operations.length, total));
     }
     return nodes;
   }
