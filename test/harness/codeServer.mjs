@@ -84,9 +84,9 @@ export function freePort() {
  * Starts code-server on 127.0.0.1 with a fresh profile; resolves when it answers HTTP.
  * Returns { port, url(folder, payload), stop(), output() }.
  */
-export async function startCodeServer({ settings = {}, timeoutMs = 60_000, verbose = false, prepareExtensions } = {}) {
+export async function startCodeServer({ settings = {}, timeoutMs = 60_000, verbose = false, prepareExtensions, port: fixedPort } = {}) {
   const dir = ensureCodeServer();
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const profile = mkdtempSync(join(tmpdir(), 'acd-vscode-'));
   const userData = join(profile, 'user-data');
   mkdirSync(join(userData, 'User'), { recursive: true });
