@@ -158,6 +158,24 @@ describe('scenarios in VS Code', () => {
     assert.equal(find(sync, 'Waiting for upload')!.description, '3');
   });
 
+  it('shows a failed cause in the Troubleshooter that reveals its finding, and a blocked feature', async () => {
+    const { document } = await openCopy('cannot-enable-editing');
+    const walk = await api.treeItems('asyncCustomers.troubleshooter', 3);
+    const question = walk.find((q) => q.id === 'question/cannotEnableEditing')!;
+    assert.equal(question.contextValue, 'question.failed');
+    const cause = question.children!.find((c) => c.id === 'cause/ACD001')!;
+    assert.equal(cause.contextValue, 'cause.failed');
+    assert.equal(cause.children?.length, 1);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('asyncCustomers.revealFinding', document.uri, 0);
+    const [diagnostic] = await diagnosticsSettled(document);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), document.uri.toString());
+    assert.ok(editor.selection.isEqual(new vscode.Selection(diagnostic.range.start, diagnostic.range.end)));
+    const features = await api.treeItems('asyncCustomers.features', 1);
+    assert.equal(features.find((f) => f.id === 'feature/AsyncCustomerEditing')!.contextValue, 'feature.disabled.blocked');
+  });
+
   it('pages large tables: 50 rows, then Load more adds 50', async () => {
     const uri = vscode.Uri.joinPath(scratch, `paging-${++counter}.asyncscenario.json`);
     const text = JSON.stringify({ channels: [{ id: 'S1', channelDatabase: 'Default', asyncCustomerCreation: true }], timeline: [{ generateCustomers: { count: 120 } }] });
