@@ -73,3 +73,6 @@ export function formatDuration(ms: number): string {
   }
   return out === 'P' ? 'PT0S' : out;
 }
+
+/** How long the Commerce Scale Unit keeps serving old channel data after a download (model). */
+export const DEFAULT_CSU_CACHE_MS = 15 * 60_000;

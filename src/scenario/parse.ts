@@ -6,7 +6,9 @@ import { BATCH_JOBS, CDX_JOB_IDS, resolveBatchJobId, resolveCdxJobId } from '../
 import { msg } from '../domain/l10n';
 import { closest } from '../domain/text';
 import { parseDuration, parseInstant } from '../domain/time';
-import { type AddressInput, type ChannelKind, type CustomerInput, DEFAULT_CSU_CACHE_MS, EDITABLE_FIELD_NAMES, type EditableField } from '../sim/simulation';
+import { EDITABLE_FIELD_NAMES, type EditableField } from '../domain/fields';
+import { DEFAULT_CSU_CACHE_MS } from '../domain/time';
+import type { AddressInput, ChannelKind, CustomerInput } from '../sim/simulation';
 import type { Action, ChannelSetting, FeatureSetting, Scenario, ScenarioProblem, Span, TimelineEntry } from './model';
 
 /** Used when a scenario has no "start": a fixed instant, so replays are the same everywhere. */

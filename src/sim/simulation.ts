@@ -52,7 +52,7 @@ export interface SimulationConfig {
   readonly csuCacheMs: number;
 }
 
-export const DEFAULT_CSU_CACHE_MS = 15 * 60_000;
+export { DEFAULT_CSU_CACHE_MS } from '../domain/time';
 
 export interface AddressInput {
   readonly street?: string;
@@ -95,22 +95,8 @@ export interface AddressCreateInput {
   readonly offline?: boolean;
 }
 
-/** Fields of an operation that the Customer synchronization status page lets the user edit. */
-export const EDITABLE_FIELDS = {
-  firstName: { table: 'RETAILASYNCCUSTOMERV2', column: 'FIRSTNAME' },
-  lastName: { table: 'RETAILASYNCCUSTOMERV2', column: 'LASTNAME' },
-  email: { table: 'RETAILASYNCCUSTOMERV2', column: 'EMAIL' },
-  phone: { table: 'RETAILASYNCCUSTOMERV2', column: 'PHONE' },
-  title: { table: 'RETAILASYNCCUSTOMERV2', column: 'TITLE' },
-  customerGroup: { table: 'RETAILASYNCCUSTOMERV2', column: 'CUSTGROUP' },
-  street: { table: 'RETAILASYNCADDRESSV2', column: 'STREET' },
-  city: { table: 'RETAILASYNCADDRESSV2', column: 'CITY' },
-  zip: { table: 'RETAILASYNCADDRESSV2', column: 'ZIPCODE' },
-  countryRegion: { table: 'RETAILASYNCADDRESSV2', column: 'COUNTRYREGIONID' },
-} as const;
-
-export type EditableField = keyof typeof EDITABLE_FIELDS;
-export const EDITABLE_FIELD_NAMES = Object.keys(EDITABLE_FIELDS) as EditableField[];
+export { EDITABLE_FIELDS, EDITABLE_FIELD_NAMES, type EditableField } from '../domain/fields';
+import { EDITABLE_FIELDS, type EditableField } from '../domain/fields';
 
 export type OperationType = 'CustomerCreate' | 'CustomerUpdate' | 'AddressCreate';
 

@@ -10,7 +10,7 @@ import type { EngineClient } from '../engine/client';
 import { EngineError, type FeatureState } from '../engine/protocol';
 import { appendEntries, type EntryValue } from '../scenario/edits';
 import { parseScenario } from '../scenario/parse';
-import { EDITABLE_FIELD_NAMES } from '../sim/simulation';
+import { EDITABLE_FIELD_NAMES } from '../domain/fields';
 import { toRange } from './diagnostics';
 import type { ScenarioManager } from './scenarios';
 import type { Node } from './views/base';

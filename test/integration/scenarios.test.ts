@@ -229,6 +229,16 @@ describe('scenarios in VS Code', () => {
     assert.equal(document.getText(), before);
   });
 
+  it('resets the timeline after confirmation, and Undo brings it back', async () => {
+    const { document } = await openCopy('customers-stuck-in-channel');
+    const before = document.getText();
+    await vscode.commands.executeCommand('asyncCustomers.reset', true);
+    assert.match(document.getText(), /"timeline": \[\]/);
+    assert.deepEqual(codes(await diagnosticsSettled(document)), []);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(document.getText(), before);
+  });
+
   it('exports a Markdown report and answers read-only SQL, refusing writes', async () => {
     await openCopy('failed-operation');
     const target = vscode.Uri.joinPath(scratch, 'report.md');
