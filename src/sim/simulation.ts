@@ -111,6 +111,7 @@ export type RefusalCode =
   | 'pendingCustomerNeedsAsyncEditing'
   | 'pendingCustomerNeedsAsyncAddress'
   | 'offlineNeedsAsync'
+  | 'realtimeCallRejected'
   | 'unknownOperation'
   | 'operationNotFailed'
   | 'fieldNotInOperation';
@@ -136,24 +137,43 @@ export class SimulationCancelled extends Error {
 const VALID_EMAIL = `(LENGTH(s.EMAIL) - LENGTH(REPLACE(s.EMAIL, '@', '')) = 1 AND INSTR(s.EMAIL, '@') > 1
   AND s.EMAIL NOT GLOB ('*[' || CHAR(32, 9, 10, 13) || ']*') AND SUBSTR(s.EMAIL, INSTR(s.EMAIL, '@') + 1) GLOB '?*.?*')`;
 
-/** HQ's validations of the staged operations in temp.BATCHOPS, one row per problem, in a stable order. */
-const VALIDATE_OPERATIONS = `
-INSERT INTO temp.BATCHPROBLEMS (OPERATIONID, ORD, FIELD, REASON)
-SELECT s.OPERATIONID, 1, 'lastName', 'A name is required: first name and last name are both empty.'
-  FROM temp.BATCHOPS b JOIN RETAILASYNCCUSTOMERV2 s ON s.OPERATIONID = b.OPERATIONID
-  WHERE b.OPERATIONTYPE = 'CustomerCreate' AND TRIM(COALESCE(s.FIRSTNAME, '')) = '' AND TRIM(COALESCE(s.LASTNAME, '')) = ''
+/**
+ * HQ's validations (model) as one SELECT of (OPERATIONID, ORD, FIELD, REASON), one row per problem,
+ * over customer rows aliased `s` and address rows aliased `a`: the batch job (staged rows) and a
+ * real-time call (the call's values) are judged by the same rules.
+ */
+function validationProblems(customers: string, addresses: string): string {
+  return `
+SELECT s.OPERATIONID AS OPERATIONID, 1 AS ORD, 'lastName' AS FIELD, 'A name is required: first name and last name are both empty.' AS REASON
+  FROM ${customers}
+  WHERE s.OPERATIONTYPE = 'CustomerCreate' AND TRIM(COALESCE(s.FIRSTNAME, '')) = '' AND TRIM(COALESCE(s.LASTNAME, '')) = ''
 UNION ALL
 SELECT s.OPERATIONID, 2, 'email', 'The email address ''' || s.EMAIL || ''' is not valid.'
-  FROM temp.BATCHOPS b JOIN RETAILASYNCCUSTOMERV2 s ON s.OPERATIONID = b.OPERATIONID
+  FROM ${customers}
   WHERE TRIM(COALESCE(s.EMAIL, '')) <> '' AND NOT ${VALID_EMAIL}
 UNION ALL
 SELECT s.OPERATIONID, 3, 'customerGroup', 'The customer group ''' || s.CUSTGROUP || ''' does not exist.'
-  FROM temp.BATCHOPS b JOIN RETAILASYNCCUSTOMERV2 s ON s.OPERATIONID = b.OPERATIONID
+  FROM ${customers}
   WHERE TRIM(COALESCE(s.CUSTGROUP, '')) <> '' AND s.CUSTGROUP NOT IN (SELECT CUSTGROUP FROM CUSTGROUP)
 UNION ALL
 SELECT a.OPERATIONID, 4, 'countryRegion', 'The country/region ''' || COALESCE(a.COUNTRYREGIONID, '') || ''' does not exist.'
-  FROM temp.BATCHOPS b JOIN RETAILASYNCADDRESSV2 a ON a.OPERATIONID = b.OPERATIONID
+  FROM ${addresses}
   WHERE a.COUNTRYREGIONID IS NULL OR a.COUNTRYREGIONID NOT IN (SELECT COUNTRYREGIONID FROM LOGISTICSADDRESSCOUNTRYREGION)`;
+}
+
+/** The validations of the staged operations in temp.BATCHOPS, into temp.BATCHPROBLEMS. */
+const VALIDATE_OPERATIONS = `INSERT INTO temp.BATCHPROBLEMS (OPERATIONID, ORD, FIELD, REASON) ${validationProblems(
+  'temp.BATCHOPS b JOIN RETAILASYNCCUSTOMERV2 s ON s.OPERATIONID = b.OPERATIONID',
+  'temp.BATCHOPS b JOIN RETAILASYNCADDRESSV2 a ON a.OPERATIONID = b.OPERATIONID',
+)}`;
+
+/**
+ * The same validations of one real-time call. Parameters: operation type, first name, last name,
+ * email, customer group, the address's country/region, and 1 when the call carries an address.
+ */
+const VALIDATE_REALTIME_CALL = `WITH s AS (SELECT 'RealtimeService' AS OPERATIONID, ? AS OPERATIONTYPE, ? AS FIRSTNAME, ? AS LASTNAME, ? AS EMAIL, ? AS CUSTGROUP),
+  a AS (SELECT OPERATIONID, ? AS COUNTRYREGIONID FROM s WHERE ?)
+SELECT * FROM (${validationProblems('s', 'a')}) ORDER BY ORD`;
 const FIRST_ACCOUNT_NUMBER = 100001;
 
 export class Simulation {
@@ -732,6 +752,10 @@ export class Simulation {
     }
     const realtime = !input.offline && !input.realtimeCallFails && !this.channelSeesAsyncCreation(channel.id);
     if (realtime) {
+      const rejected = this.rejectRealtimeCall(channel, 'CreateCustomer', input, input.address, customerDisplayName(input), origin);
+      if (rejected) {
+        return rejected;
+      }
       const accountNum = this.insertRealtimeCustomer(channel, input, origin);
       this.rememberCustomer(input, accountNum);
       this.log('action', 'customerCreatedRealtime', { channel: channel.id, account: accountNum }, origin);
@@ -878,6 +902,10 @@ export class Simulation {
       this.log('action', 'customerEditedAsync', { channel: channel.id, customer: asyncId, operation: operationId }, origin);
       return { ok: true, summary: `Customer ${asyncId} edited asynchronously at ${channel.id}`, key: asyncId };
     }
+    const rejected = this.rejectRealtimeCall(channel, 'UpdateCustomer', changes, undefined, input.customer, origin);
+    if (rejected) {
+      return rejected;
+    }
     const seq = this.nextSeq();
     this.run(
       this.hq,
@@ -913,6 +941,10 @@ export class Simulation {
       this.log('action', 'addressCreatedAsync', { channel: channel.id, customer: asyncId, operation: operationId }, origin);
       return { ok: true, summary: `Address created asynchronously for ${asyncId} at ${channel.id}`, key: asyncId };
     }
+    const rejected = this.rejectRealtimeCall(channel, 'CreateAddress', {}, input.address, input.customer, origin);
+    if (rejected) {
+      return rejected;
+    }
     this.run(this.hq, 'INSERT INTO LOGISTICSPOSTALADDRESS (ACCOUNTNUM, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
       accountKey,
       input.address.street ?? null,
@@ -942,6 +974,35 @@ export class Simulation {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [operationId, operationType, asyncId, accountNum, channelId, address.street ?? null, address.city ?? null, address.zip ?? null, address.countryRegion ?? null, formatInstant(this.clock), origin ?? null],
     );
+  }
+
+  /**
+   * HQ validates a real-time call as it validates a staged operation; when it rejects the call, POS
+   * shows the error and nothing is saved. Like every refusal, only the event log records it.
+   */
+  private rejectRealtimeCall(
+    channel: ChannelConfig,
+    operation: 'CreateCustomer' | 'UpdateCustomer' | 'CreateAddress',
+    values: { firstName?: string | null; lastName?: string | null; email?: string | null; customerGroup?: string | null },
+    address: AddressInput | undefined,
+    customer: string,
+    origin: string | undefined,
+  ): Outcome | undefined {
+    const type: OperationType = operation === 'CreateCustomer' ? 'CustomerCreate' : operation === 'UpdateCustomer' ? 'CustomerUpdate' : 'AddressCreate';
+    const problems = this.all(this.hq, VALIDATE_REALTIME_CALL, [
+      type,
+      values.firstName ?? null,
+      values.lastName ?? null,
+      values.email ?? null,
+      values.customerGroup ?? null,
+      address?.countryRegion ?? null,
+      address ? 1 : 0,
+    ]);
+    if (problems.length === 0) {
+      return undefined;
+    }
+    const reason = problems.map((p) => String(p.REASON)).join(' ');
+    return this.refuse('realtimeCallRejected', { channel: channel.id, operation, customer, reason }, origin);
   }
 
   private recordRealtimeCall(channel: ChannelConfig, operation: string, accountNum: string, origin: string | undefined): void {
@@ -1262,6 +1323,11 @@ function bit(value: boolean): number {
 
 function isBlank(value: SqlValue | undefined): boolean {
   return value === null || value === undefined || String(value).trim() === '';
+}
+
+/** How a message names a customer the call is about: "First Last", else the email. */
+function customerDisplayName(input: { firstName?: string; lastName?: string; email?: string }): string {
+  return [input.firstName, input.lastName].filter(Boolean).join(' ').trim() || input.email || '';
 }
 
 /** The ways a scenario may refer to a customer it created: its email, "First Last". */

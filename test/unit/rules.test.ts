@@ -270,7 +270,7 @@ describe('diagnosis rules', () => {
         timeline: [{ createCustomer: ANA }, { runBatch: 'SynchronizeCustomersAndChannelRequests' }, { runJob: 'P-0001' }],
       });
       const [finding] = await rule(text, 'ACD005');
-      assert.match(finding.message, /last run 2026-11-01 08:00/);
+      assert.match(finding.message, /its last run, at 2026-11-01 08:00, came before the upload/);
       await assertFixWorks(text, finding);
     });
   });
@@ -366,6 +366,20 @@ describe('diagnosis rules', () => {
       const [finding] = await rule(text, 'ACD106');
       assert.equal(finding.severity, 'warning');
       assert.match(finding.message, /Enable editing customers in asynchronous mode depends on it/);
+    });
+  });
+
+  describe('real-time calls HQ rejects', () => {
+    it('reports ACD106 with HQ\'s reason on the createCustomer entry when a real-time call is rejected', async () => {
+      const text = scenario({
+        channels: [{ id: 'Store42', channelDatabase: 'Default', asyncCustomerCreation: false }],
+        timeline: [{ createCustomer: { ...ANA, email: 'ana.example.com' } }],
+      });
+      const [finding] = await rule(text, 'ACD106');
+      assert.equal(finding.severity, 'warning');
+      assert.match(finding.message, /HQ rejected the real-time call CreateCustomer from Store42 for 'Ana Berg': The email address 'ana.example.com' is not valid\./);
+      assert.match(coveredText(text, finding), /^\{[^]*"email": "ana.example.com"[^]*\}$/, 'the range is the rejected createCustomer');
+      assert.deepEqual(only((await diagnose(text)).findings, 'ACD006'), [], 'nothing reached HQ, so no operation failed');
     });
   });
 

@@ -229,6 +229,31 @@ describe('simulation', () => {
       assert.deepEqual(String(failed.FAILEDFIELDS).split(','), ['lastName', 'email', 'customerGroup']);
     });
 
+    it('rejects a real-time call HQ would not accept, with its reasons, and saves nothing', () => {
+      const sim = simulate({ channels: [store('Store42', 'Default', false)] });
+      const created = sim.createCustomer({ channel: 'Store42', firstName: 'Ana', lastName: 'Berg', email: 'ana@', address: { countryRegion: 'XXX' } });
+      assert.deepEqual(created, {
+        ok: false,
+        code: 'realtimeCallRejected',
+        params: {
+          channel: 'Store42',
+          operation: 'CreateCustomer',
+          customer: 'Ana Berg',
+          reason: "The email address 'ana@' is not valid. The country/region 'XXX' does not exist.",
+        },
+      });
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM CUSTTABLE'), 0);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM LOGISTICSPOSTALADDRESS'), 0);
+      assert.equal(count(sim, 'Default', 'SELECT COUNT(*) AS N FROM CUSTOMER'), 0);
+      assert.equal(sim.createCustomer({ channel: 'Store42', firstName: 'Ana', lastName: 'Berg', email: 'ana@example.com' }).ok, true);
+      const edit = sim.editCustomer({ channel: 'Store42', customer: 'Ana Berg', changes: { customerGroup: '99' } });
+      assert.equal(!edit.ok && edit.params.reason, "The customer group '99' does not exist.");
+      assert.equal(sim.one(sim.hq, 'SELECT CUSTGROUP FROM CUSTTABLE', [])!.CUSTGROUP, '30', 'the customer keeps its group');
+      const address = sim.createAddress({ channel: 'Store42', customer: 'Ana Berg', address: { city: 'Umeå' } });
+      assert.equal(!address.ok && address.params.reason, "The country/region '' does not exist.");
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM LOGISTICSPOSTALADDRESS'), 0);
+    });
+
     it('fails an edit of a customer whose creation has not reached the customer master', () => {
       const sim = simulate();
       sim.createCustomer({ channel: 'Store42', firstName: 'Ana', lastName: 'Berg', email: 'ana@example.com', address: { countryRegion: 'XXX' } });

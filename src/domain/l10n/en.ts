@@ -77,7 +77,7 @@ export const en = {
   'ACD004.cause': () => 'The P-job uploaded the async records to HQ',
   'ACD004.message': (p: Params) =>
     `${operations(p)} at ${p.channel} ${pendingVerb(p)} still in channel database ${p.db}${p.names ? ` (${listEn(p.names)})` : ''}: the P-job has not run for channel database ${p.db} since ${p.since}` +
-    `${p.lastRun ? ` (last run ${p.lastRun})` : ''}, so HQ has not received them.`,
+    `${p.lastRun ? ` (its last run, at ${p.lastRun}, came before they were written)` : ''}, so HQ has not received them.`,
   'ACD004.remedy': (p: Params) =>
     `Run the P-job (P-0001) for channel database ${p.db}, then the batch job Synchronize customers and channel requests; schedule both as recurring batch jobs.`,
   'ACD004.fix': (p: Params) => `Run the P-job for ${p.db}, then Synchronize customers and channel requests`,
@@ -85,7 +85,7 @@ export const en = {
   'ACD005.cause': () => 'The batch job processed the staged records',
   'ACD005.message': (p: Params) =>
     `${plural(p.n, 'customer operation', 'customer operations')} from ${p.channel}${p.names ? ` (${listEn(p.names)})` : ''} ${Number(p.n) === 1 ? 'waits' : 'wait'} in the HQ staging tables with OnlineOperationCompleted = 0 (${plural(p.rows, 'row', 'rows')} in RETAILASYNCCUSTOMERV2): ` +
-    `the batch job Synchronize customers and channel requests has not run since they were uploaded at ${p.since}${p.lastRun ? ` (last run ${p.lastRun})` : ' (it has never run)'}.`,
+    `the batch job Synchronize customers and channel requests has not run since they were uploaded at ${p.since}${p.lastRun ? ` (its last run, at ${p.lastRun}, came before the upload)` : ' (it has never run)'}.`,
   'ACD005.remedy': () => 'Run the batch job Synchronize customers and channel requests, and schedule it as a recurring batch job.',
   'ACD005.fix': () => 'Run Synchronize customers and channel requests',
 
@@ -123,6 +123,8 @@ export const en = {
   'refused.pendingCustomerNeedsAsyncAddress': (p: Params) =>
     `POS at ${p.channel} cannot add an address to '${p.customer}': the customer is Pending sync, and without asynchronous address creation the address would need a real-time call to HQ.`,
   'refused.offlineNeedsAsync': (p: Params) => `POS at ${p.channel} is offline and this change of '${p.customer}' needs a real-time call to HQ.`,
+  'refused.realtimeCallRejected': (p: Params) =>
+    `HQ rejected the real-time call ${p.operation} from ${p.channel}${p.customer ? ` for '${p.customer}'` : ''}: ${p.reason} POS shows the error and nothing is saved.`,
   'refused.unknownOperation': (p: Params) => `There is no asynchronous operation '${p.operation}' in HQ (it may not have been uploaded by the P-job yet).`,
   'refused.operationNotFailed': (p: Params) => `Operation ${p.operation} has status ${p.status}; only failed operations can be edited or synchronized again.`,
   'refused.fieldNotInOperation': (p: Params) => `Operation ${p.operation} has no ${p.field} to edit.`,

@@ -70,7 +70,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD004.cause': () => 'P-jobbet har laddat upp de asynkrona posterna till HQ',
   'ACD004.message': (p) =>
     `${operations(p)} i ${p.channel} finns fortfarande i kanaldatabasen ${p.db}${p.names ? ` (${listSv(p.names)})` : ''}: P-jobbet har inte körts för kanaldatabasen ${p.db} sedan ${p.since}` +
-    `${p.lastRun ? ` (senast ${p.lastRun})` : ''}, så HQ har inte fått dem.`,
+    `${p.lastRun ? ` (den senaste körningen, ${p.lastRun}, var innan de skrevs)` : ''}, så HQ har inte fått dem.`,
   'ACD004.remedy': (p) =>
     `Kör P-jobbet (P-0001) för kanaldatabasen ${p.db} och därefter batchjobbet Synchronize customers and channel requests; schemalägg båda som återkommande batchjobb.`,
   'ACD004.fix': (p) => `Kör P-jobbet för ${p.db} och därefter Synchronize customers and channel requests`,
@@ -78,7 +78,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD005.cause': () => 'Batchjobbet har bearbetat de mellanlagrade posterna',
   'ACD005.message': (p) =>
     `${plural(p.n, 'kundåtgärd', 'kundåtgärder')} från ${p.channel}${p.names ? ` (${listSv(p.names)})` : ''} väntar i HQ:s mellanlagringstabeller med OnlineOperationCompleted = 0 (${plural(p.rows, 'rad', 'rader')} i RETAILASYNCCUSTOMERV2): ` +
-    `batchjobbet Synchronize customers and channel requests har inte körts sedan de laddades upp ${p.since}${p.lastRun ? ` (senast ${p.lastRun})` : ' (det har aldrig körts)'}.`,
+    `batchjobbet Synchronize customers and channel requests har inte körts sedan de laddades upp ${p.since}${p.lastRun ? ` (den senaste körningen, ${p.lastRun}, var före uppladdningen)` : ' (det har aldrig körts)'}.`,
   'ACD005.remedy': () => 'Kör batchjobbet Synchronize customers and channel requests och schemalägg det som ett återkommande batchjobb.',
   'ACD005.fix': () => 'Kör Synchronize customers and channel requests',
 
@@ -116,6 +116,8 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'refused.pendingCustomerNeedsAsyncAddress': (p) =>
     `POS i ${p.channel} kan inte lägga till en adress för '${p.customer}': kunden är Pending sync, och utan asynkront skapande av adresser skulle det kräva ett realtidsanrop till HQ.`,
   'refused.offlineNeedsAsync': (p) => `POS i ${p.channel} är offline och den här ändringen av '${p.customer}' kräver ett realtidsanrop till HQ.`,
+  'refused.realtimeCallRejected': (p) =>
+    `HQ avvisade realtidsanropet ${p.operation} från ${p.channel}${p.customer ? ` för '${p.customer}'` : ''}: ${p.reason} POS visar felet och inget sparas.`,
   'refused.unknownOperation': (p) => `Det finns ingen asynkron åtgärd '${p.operation}' i HQ (P-jobbet har kanske inte laddat upp den än).`,
   'refused.operationNotFailed': (p) => `Åtgärden ${p.operation} har status ${p.status}; bara misslyckade åtgärder kan redigeras eller synkroniseras igen.`,
   'refused.fieldNotInOperation': (p) => `Åtgärden ${p.operation} har inget ${p.field} att redigera.`,
