@@ -10,6 +10,12 @@ export const ASYNC_TABLES = [
 
 export type AsyncTable = (typeof ASYNC_TABLES)[number];
 
+/**
+ * How many channel databases one scenario can simulate: each is an attached SQLite database, as
+ * is HQ, and SQLite attaches at most 10.
+ */
+export const MAX_CHANNEL_DATABASES = 9;
+
 /** Menu paths in the real HQ, quoted in remedies. */
 export const MENU = {
   featureManagement: 'Workspaces > Feature management',

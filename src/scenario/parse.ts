@@ -4,6 +4,7 @@ import { type Node, type ParseError, parseTree, printParseErrorCode } from 'json
 import { FEATURES, type FeatureId, knownFeatureKeys, resolveFeatureKey } from '../domain/features';
 import { BATCH_JOBS, CDX_JOB_IDS, resolveBatchJobId, resolveCdxJobId } from '../domain/jobs';
 import { msg } from '../domain/l10n';
+import { MAX_CHANNEL_DATABASES } from '../domain/tables';
 import { closest } from '../domain/text';
 import { parseDuration, parseInstant } from '../domain/time';
 import { EDITABLE_FIELD_NAMES, type EditableField } from '../domain/fields';
@@ -240,6 +241,16 @@ class ScenarioReader {
       }
       const dbNode = props.get('channelDatabase');
       const channelDatabase = (dbNode && this.string(dbNode, 'channelDatabase')) || 'Default';
+      const databases = new Set(this.channels.map((c) => c.channelDatabase));
+      if (!databases.has(channelDatabase) && databases.size >= MAX_CHANNEL_DATABASES) {
+        this.problem(
+          'ACD108',
+          'error',
+          msg('tooManyChannelDatabases', { channel: id, channelDatabase, max: MAX_CHANNEL_DATABASES, known: [...databases].join(', ') }),
+          dbNode ? innerSpan(dbNode) : innerSpan(idNode!),
+        );
+        return;
+      }
       this.channels.push({
         id,
         kind,

@@ -1,5 +1,5 @@
-// The one SQLite connection a simulation runs on. HQ is the main schema; each channel database
-// is an attached schema, so jobs move rows with set-based SQL inside SQLite. The interface is
+// The one SQLite connection a simulation runs on. HQ and each channel database are attached
+// in-memory schemas, so jobs move rows with set-based SQL inside SQLite. The interface is
 // small so the benchmark can run the very same statements on native SQLite.
 import type { Database, SqlJsStatic, SqlValue, Statement } from 'sql.js';
 

@@ -87,7 +87,7 @@ CREATE INDEX ${prefix}${table}_BY_STATE ON ${table} (${indexColumn}, CHANNEL);`,
     .join('\n');
 }
 
-export const HQ_SCHEMA = `
+const HQ_TABLES = `
 CREATE TABLE FEATUREMANAGEMENTSTATE (
   FEATUREID TEXT PRIMARY KEY,
   ENABLED INTEGER NOT NULL,
@@ -211,6 +211,11 @@ ${asyncTables(
   true,
 )}
 `;
+
+/** The HQ tables, created in the attached schema `alias`. */
+export function hqSchema(alias: string): string {
+  return HQ_TABLES.replace(/^CREATE (TABLE|INDEX) /gm, `CREATE $1 ${alias}.`);
+}
 
 /** The tables of one channel database, created in the attached schema `alias`. */
 export function channelSchema(alias: string): string {

@@ -6,26 +6,37 @@ import { type CdxJobId, type DownloadJobId } from '../domain/jobs';
 import { ASYNC_TABLES, KNOWN_COUNTRY_REGIONS, KNOWN_CUSTOMER_GROUPS, DEFAULT_CUSTOMER_GROUP } from '../domain/tables';
 import { formatInstant } from '../domain/time';
 import { type Row, type SqlConnection, type SqlStatement, type SqlValue, sqlJsConnection } from './connection';
-import { ASYNC_COLUMNS, CHANNEL_TABLES, channelSchema, HQ_SCHEMA } from './schema';
+import { ASYNC_COLUMNS, CHANNEL_TABLES, channelSchema, hqSchema } from './schema';
 
 export type { Row } from './connection';
 
-/** A database of the simulation: HQ (the main schema) or a channel database (an attached schema). */
+/** A database of the simulation: HQ or a channel database, each an attached in-memory schema. */
 export class DbHandle {
   constructor(
     /** 'HQ' or the channel database name, as in evidence. */
     readonly name: string,
-    /** The schema alias in the connection: 'main' or 'c1', 'c2', ... (never text from the scenario). */
+    /** The schema alias in the connection: 'hq' or 'c1', 'c2', ... (never text from the scenario). */
     readonly schema: string,
   ) {}
 }
 
 const CHANNEL_TABLE_PATTERN = new RegExp(`(?<![.\\w'"])(${CHANNEL_TABLES.join('|')})\\b`, 'g');
 
-/** Channel-side SQL is written with plain table names; they are qualified with the schema here. */
+/**
+ * Channel-side SQL is written with plain table names; they are qualified with the schema here.
+ * HQ's SQL stays plain: SQLite resolves an unqualified name to the least recently attached
+ * schema that has the table, and HQ is attached before every channel database.
+ */
 function qualify(sql: string, handle: DbHandle): string {
-  return handle.schema === 'main' ? sql : sql.replace(CHANNEL_TABLE_PATTERN, `${handle.schema}.$1`);
+  return handle.schema === HQ_SCHEMA ? sql : sql.replace(CHANNEL_TABLE_PATTERN, `${handle.schema}.$1`);
 }
+
+/**
+ * HQ lives in an attached in-memory database, not in the connection's main one: sql.js keeps
+ * main in its emulated file system, which costs a second copy of every page and a JS call per
+ * page written.
+ */
+const HQ_SCHEMA = 'hq';
 
 export type ChannelKind = 'store' | 'online' | 'callCenter';
 
@@ -177,7 +188,7 @@ SELECT * FROM (${validationProblems('s', 'a')}) ORDER BY ORD`;
 const FIRST_ACCOUNT_NUMBER = 100001;
 
 export class Simulation {
-  readonly hq = new DbHandle('HQ', 'main');
+  readonly hq = new DbHandle('HQ', HQ_SCHEMA);
   readonly channelDatabases = new Map<string, DbHandle>();
   readonly channels = new Map<string, ChannelConfig>();
   private readonly conn: SqlConnection;
@@ -199,7 +210,8 @@ export class Simulation {
   ) {
     this.conn = 'prepare' in engine ? engine : sqlJsConnection(engine);
     this.clock = config.start;
-    this.conn.exec(HQ_SCHEMA);
+    this.conn.exec(`ATTACH DATABASE ':memory:' AS ${HQ_SCHEMA}`);
+    this.conn.exec(hqSchema(HQ_SCHEMA));
     this.conn.exec(`CREATE TEMP TABLE BATCHOPS (OPERATIONID TEXT PRIMARY KEY, OPERATIONTYPE TEXT NOT NULL, ASYNCCUSTOMERID TEXT NOT NULL);
       CREATE TEMP TABLE BATCHPROBLEMS (OPERATIONID TEXT NOT NULL, ORD INTEGER NOT NULL, FIELD TEXT NOT NULL, REASON TEXT NOT NULL);
       CREATE INDEX temp.BATCHPROBLEMS_BY_OPERATION ON BATCHPROBLEMS (OPERATIONID);
@@ -488,13 +500,13 @@ export class Simulation {
     // The converted async customer: its temporary id is replaced by the real account number.
     this.run(
       this.hq,
-      `DELETE FROM ${ch}.CUSTOMER WHERE ACCOUNTNUM IN (SELECT ASYNCCUSTOMERID FROM main.CUSTTABLE WHERE MODIFIEDSEQ > ? AND ASYNCCUSTOMERID IS NOT NULL)`,
+      `DELETE FROM ${ch}.CUSTOMER WHERE ACCOUNTNUM IN (SELECT ASYNCCUSTOMERID FROM ${HQ_SCHEMA}.CUSTTABLE WHERE MODIFIEDSEQ > ? AND ASYNCCUSTOMERID IS NOT NULL)`,
       [since],
     );
     this.run(
       this.hq,
       `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN)
-       SELECT ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PHONE, 0, CHANNEL, ORIGIN FROM main.CUSTTABLE WHERE MODIFIEDSEQ > ? ORDER BY MODIFIEDSEQ
+       SELECT ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PHONE, 0, CHANNEL, ORIGIN FROM ${HQ_SCHEMA}.CUSTTABLE WHERE MODIFIEDSEQ > ? ORDER BY MODIFIEDSEQ
        ON CONFLICT(ACCOUNTNUM) DO UPDATE SET ASYNCCUSTOMERID = excluded.ASYNCCUSTOMERID, FIRSTNAME = excluded.FIRSTNAME, LASTNAME = excluded.LASTNAME,
          EMAIL = excluded.EMAIL, PHONE = excluded.PHONE, PENDINGSYNC = 0`,
       [since],
@@ -523,7 +535,7 @@ export class Simulation {
         moved += Number(this.one(this.hq, `SELECT COUNT(*) AS N FROM ${ch}.${table} WHERE UPLOADED = 0`, [])?.N ?? 0);
         this.run(
           this.hq,
-          `INSERT INTO main.${table} (${columns}, ONLINEOPERATIONCOMPLETED, UPLOADEDAT) SELECT ${columns}, 0, ? FROM ${ch}.${table} WHERE UPLOADED = 0 ORDER BY RECID`,
+          `INSERT INTO ${HQ_SCHEMA}.${table} (${columns}, ONLINEOPERATIONCOMPLETED, UPLOADEDAT) SELECT ${columns}, 0, ? FROM ${ch}.${table} WHERE UPLOADED = 0 ORDER BY RECID`,
           [now],
         );
         this.run(this.hq, `UPDATE ${ch}.${table} SET UPLOADED = 1, UPLOADEDAT = ? WHERE UPLOADED = 0`, [now]);

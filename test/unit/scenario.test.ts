@@ -200,3 +200,20 @@ describe('limits', () => {
     assert.match(generated.findings[0].message, /1000 of at most 999 generated customers/);
   });
 });
+
+describe('channel databases', () => {
+  it('reports a tenth channel database on its name and simulates the nine before it', async () => {
+    const channels = Array.from({ length: 10 }, (_, i) => ({ id: `Store${i + 1}`, channelDatabase: `Region${i + 1}`, asyncCustomerCreation: true }));
+    const text = scenario({ channels, timeline: [{ createCustomer: { channel: 'Store9', firstName: 'Ana', lastName: 'Berg' } }, { runJob: 'P-0001' }] });
+    const finding = await single(text, 'ACD108');
+    assert.equal(coveredText(text, finding), 'Region10');
+    assert.match(finding.message, /Channel 'Store10' would add channel database 'Region10', but a scenario simulates at most 9 channel databases/);
+    const { sim } = replay(parseScenario(text), await loadSql());
+    try {
+      assert.equal(sim.channelDatabases.size, 9);
+      assert.equal(Number(sim.one(sim.hq, 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2', [])?.N), 1, 'Region9 uploads to HQ like any other');
+    } finally {
+      sim.close();
+    }
+  });
+});

@@ -28,6 +28,8 @@ export const en = {
   wrongType: (p: Params) => `'${p.key}' must be ${p.expected === 'object' || p.expected === 'array' ? 'an' : 'a'} ${p.expected}, not ${p.actual}.`,
   duplicateKey: (p: Params) => `'${p.key}' is given twice; only the first counts.`,
   duplicateChannel: (p: Params) => `Channel '${p.channel}' is defined twice.`,
+  tooManyChannelDatabases: (p: Params) =>
+    `Channel '${p.channel}' would add channel database '${p.channelDatabase}', but a scenario simulates at most ${p.max} channel databases. Put it in one of ${p.known}; the channel is left out.`,
   twoActions: (p: Params) => `A timeline entry holds one action; '${p.second}' comes after '${p.first}'. Put it in an entry of its own.`,
   noAction: (p: Params) => `This timeline entry has no action. Use one of: ${p.actions}.`,
   keyNotForAction: (p: Params) => `'${p.key}' does not apply to '${p.action}'.`,

@@ -22,6 +22,8 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   wrongType: (p) => `'${p.key}' måste vara av typen ${p.expected}, inte ${p.actual}.`,
   duplicateKey: (p) => `'${p.key}' anges två gånger; bara den första räknas.`,
   duplicateChannel: (p) => `Kanalen '${p.channel}' är definierad två gånger.`,
+  tooManyChannelDatabases: (p) =>
+    `Kanalen '${p.channel}' skulle lägga till kanaldatabasen '${p.channelDatabase}', men ett scenario simulerar högst ${p.max} kanaldatabaser. Lägg den i någon av ${p.known}; kanalen utelämnas.`,
   twoActions: (p) => `En post i tidslinjen har en enda åtgärd; '${p.second}' kommer efter '${p.first}'. Lägg den i en egen post.`,
   noAction: (p) => `Posten i tidslinjen saknar åtgärd. Använd en av: ${p.actions}.`,
   keyNotForAction: (p) => `'${p.key}' gäller inte för '${p.action}'.`,
