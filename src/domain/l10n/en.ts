@@ -66,7 +66,7 @@ export const en = {
   'ACD002.cause': () => 'Jobs 1110, 1010 and 1070 ran after the change',
   'ACD002.message': (p: Params) =>
     `Channel database ${p.db} still works from old metadata: ${change(p)} in HQ at ${p.at}${Number(p.more) > 0 ? ` (and ${plural(p.more, 'more change', 'more changes')})` : ''}, but ${jobs(p)} ${String(p.jobs).includes('|') ? 'have' : 'has'} not run for ${p.db} since.` +
-    (Number(p.calls) > 0 ? ` Its channels made ${plural(p.calls, 'real-time call', 'real-time calls')} to HQ since the change.` : ' Its channels go on making real-time calls for customer operations.'),
+    (Number(p.calls) > 0 ? ` Its channels made ${plural(p.calls, 'real-time call', 'real-time calls')} to HQ since the change.` : ' Until they run, its channels may keep making real-time calls for customer operations.'),
   'ACD002.remedy': (p: Params) => `Run ${jobs(p)} for channel database ${p.db} (Distribution schedule > Run now), then allow for the CSU cache.`,
   'ACD002.fix': (p: Params) => `Run ${jobs(p)} for ${p.db} after the change`,
 

@@ -59,7 +59,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD002.cause': () => 'Jobben 1110, 1010 och 1070 har körts efter ändringen',
   'ACD002.message': (p) =>
     `Kanaldatabasen ${p.db} arbetar fortfarande med gamla metadata: ${change(p)} i HQ ${p.at}${Number(p.more) > 0 ? ` (och ${plural(p.more, 'ändring till', 'ändringar till')})` : ''}, men ${jobs(p)} har inte körts för ${p.db} sedan dess.` +
-    (Number(p.calls) > 0 ? ` Dess kanaler har gjort ${plural(p.calls, 'realtidsanrop', 'realtidsanrop')} till HQ sedan ändringen.` : ' Dess kanaler fortsätter att göra realtidsanrop för kundåtgärder.'),
+    (Number(p.calls) > 0 ? ` Dess kanaler har gjort ${plural(p.calls, 'realtidsanrop', 'realtidsanrop')} till HQ sedan ändringen.` : ' Tills de har körts kan dess kanaler fortsätta att göra realtidsanrop för kundåtgärder.'),
   'ACD002.remedy': (p) => `Kör ${jobs(p)} för kanaldatabasen ${p.db} (Distributionsschema > Kör nu) och räkna sedan med CSU-cachen.`,
   'ACD002.fix': (p) => `Kör ${jobs(p)} för ${p.db} efter ändringen`,
 
