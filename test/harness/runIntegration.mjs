@@ -1,9 +1,11 @@
 // npm run test:integration: the integration tests inside a real VS Code (code-server), then the
-// UI checks with Playwright on the same server. Fails when a test fails or nothing ran.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// UI checks with Playwright on the same server, then the same integration tests against the
+// packaged .vsix installed as a user installs it. Fails when a test fails or nothing ran.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, root, startCodeServer } from './codeServer.mjs';
+import { ensureCodeServer, launchBrowser, root, startCodeServer } from './codeServer.mjs';
 import { runUiChecks } from '../ui/checks.mjs';
 
 const TEST_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 300_000);
@@ -23,7 +25,7 @@ export function workspaceCopy() {
   return dir;
 }
 
-async function runIntegrationTests(server, browser) {
+async function runIntegrationTests(server, browser, extensionDevelopmentPath = root) {
   rmSync(reportFile, { force: true });
   rmSync(progressFile, { force: true });
   mkdirSync(resultsDir, { recursive: true });
@@ -35,7 +37,7 @@ async function runIntegrationTests(server, browser) {
   });
   await page.goto(
     server.url(workspace, {
-      extensionDevelopmentPath: root,
+      extensionDevelopmentPath,
       extensionTestsPath: join(root, 'out', 'test', 'integration', 'index'),
     }),
   );
@@ -68,6 +70,36 @@ async function runIntegrationTests(server, browser) {
   return report;
 }
 
+/**
+ * Builds the .vsix (production bundle), installs it into a fresh extensions folder with
+ * code-server's --install-extension, and runs the integration tests against that installed
+ * copy: a file missing from the package, or a path that only resolves in the repository,
+ * fails here ("works in development, broken after install").
+ */
+async function runAgainstPackage(browser) {
+  execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  const vsix = join(root, 'async-customer-doctor.vsix');
+  if (!existsSync(vsix)) throw new Error('npm run package did not produce async-customer-doctor.vsix');
+  let installed;
+  const server = await startCodeServer({
+    prepareExtensions(dir) {
+      const entry = join(ensureCodeServer(), 'out', 'node', 'entry.js');
+      execFileSync(process.execPath, [entry, '--install-extension', vsix, '--extensions-dir', dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+      const folder = readdirSync(dir).find((f) => f.startsWith('async-customer-doctor.async-customer-doctor-'));
+      if (!folder) throw new Error(`code-server did not install ${vsix} into ${dir}`);
+      installed = join(dir, folder);
+      // The extension host inherits this: the suite checks it runs from the installed copy.
+      process.env.ACD_EXPECT_EXTENSION_PATH = installed;
+    },
+  });
+  try {
+    return await runIntegrationTests(server, browser, installed);
+  } finally {
+    delete process.env.ACD_EXPECT_EXTENSION_PATH;
+    await server.stop();
+  }
+}
+
 async function main() {
   const started = Date.now();
   const server = await startCodeServer();
@@ -83,6 +115,11 @@ async function main() {
       const ui = await runUiChecks({ server, browser, workspaceCopy, resultsDir });
       console.log(`ui checks: ${ui.passed} passed, ${ui.failed} failed (screenshots in test-results/)`);
       if (ui.failed > 0) fail(`${ui.failed} UI check(s) failed.`);
+    }
+    if (!process.env.SKIP_PACKAGE_CHECK) {
+      const installed = await runAgainstPackage(browser);
+      console.log(`installed .vsix: ${installed.passes} passed, ${installed.failures} failed in VS Code ${installed.vscodeVersion}`);
+      if (installed.failures > 0) fail(`${installed.failures} integration test(s) failed against the installed .vsix.`);
     }
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));

@@ -15,6 +15,12 @@ describe('the extension in VS Code', () => {
     assert.equal(extension.isActive, true);
   });
 
+  it('runs from the copy under test (the installed .vsix when the launcher installed one)', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const expected = process.env.ACD_EXPECT_EXTENSION_PATH ?? join(__dirname, '..', '..', '..');
+    assert.equal(extension.extensionUri.fsPath, expected);
+  });
+
   it('registers every command its manifest contributes', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const contributed: { command: string }[] = manifest.contributes?.commands ?? [];
