@@ -14,8 +14,10 @@ export function isScenarioDocument(document: vscode.TextDocument): boolean {
 
 interface Entry {
   snapshot?: AnalysisSnapshot;
+  /** Why the latest analysis failed (the engine broke, not the scenario); cleared by a success. */
+  failure?: string;
   timer?: ReturnType<typeof setTimeout>;
-  waiting: { version: number; resolve: (snapshot: AnalysisSnapshot) => void }[];
+  waiting: { version: number; resolve: (snapshot: AnalysisSnapshot) => void; reject: (error: Error) => void }[];
 }
 
 export class ScenarioManager implements vscode.Disposable {
@@ -24,6 +26,8 @@ export class ScenarioManager implements vscode.Disposable {
   private readonly activeChanged = new vscode.EventEmitter<vscode.Uri | undefined>();
   private readonly disposables: vscode.Disposable[] = [];
   private active?: vscode.Uri;
+  /** The last failure told to the user, so typing does not repeat the same notification. */
+  private lastFailureShown?: string;
 
   /** A document's analysis changed (new snapshot). */
   readonly onDidChangeAnalysis = this.changed.event;
@@ -70,6 +74,11 @@ export class ScenarioManager implements vscode.Disposable {
     return this.entries.get(uri.toString())?.snapshot;
   }
 
+  /** Why the document's latest analysis failed, when it did. */
+  failure(uri: vscode.Uri): string | undefined {
+    return this.entries.get(uri.toString())?.failure;
+  }
+
   /** The snapshot of exactly this document version, when it is ready. */
   snapshotFor(document: vscode.TextDocument): AnalysisSnapshot | undefined {
     const snapshot = this.snapshot(document.uri);
@@ -86,7 +95,7 @@ export class ScenarioManager implements vscode.Disposable {
     if (!entry.timer) {
       this.track(document, 0);
     }
-    return new Promise((resolve) => entry.waiting.push({ version: document.version, resolve }));
+    return new Promise((resolve, reject) => entry.waiting.push({ version: document.version, resolve, reject }));
   }
 
   /** Analyzes now, skipping the typing delay (Run Diagnosis). */
@@ -139,6 +148,7 @@ export class ScenarioManager implements vscode.Disposable {
         return;
       }
       entry.snapshot = snapshot;
+      entry.failure = undefined;
       this.log.info(`analyzed ${vscode.workspace.asRelativePath(document.uri)} v${version}: ${snapshot.findings.length} findings in ${Date.now() - started} ms`);
       this.changed.fire(document.uri);
       const ready = entry.waiting.filter((w) => w.version <= snapshot.version);
@@ -148,9 +158,37 @@ export class ScenarioManager implements vscode.Disposable {
       if (error instanceof EngineError && error.code === 'cancelled') {
         return;
       }
-      this.log.error(`analysis of ${document.uri.toString()} failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.failed(document, error instanceof Error ? error.message : String(error));
     } finally {
       clearTimeout(progress);
+    }
+  }
+
+  /**
+   * The engine could not analyze the document: say so where the user looks (status bar, one
+   * notification per distinct failure) instead of leaving the last findings as if they were current.
+   */
+  private failed(document: vscode.TextDocument, message: string): void {
+    this.log.error(`analysis of ${document.uri.toString()} failed: ${message}`);
+    const entry = this.entries.get(document.uri.toString());
+    if (!entry || document.isClosed) {
+      return;
+    }
+    entry.failure = message;
+    const waiting = entry.waiting.filter((w) => w.version <= document.version);
+    entry.waiting = entry.waiting.filter((w) => w.version > document.version);
+    waiting.forEach((w) => w.reject(new Error(message)));
+    this.changed.fire(document.uri);
+    if (this.lastFailureShown !== message) {
+      this.lastFailureShown = message;
+      const showLog = vscode.l10n.t('Show Log');
+      void vscode.window
+        .showErrorMessage(vscode.l10n.t('Async Customer Doctor could not analyze {0}: {1}', vscode.workspace.asRelativePath(document.uri), message), showLog)
+        .then((choice) => {
+          if (choice === showLog) {
+            this.log.show();
+          }
+        });
     }
   }
 

@@ -22,6 +22,14 @@ export class StatusBar implements vscode.Disposable {
 
   private update(): void {
     const uri = this.scenarios.activeScenario;
+    const failure = uri ? this.scenarios.failure(uri) : undefined;
+    if (uri && failure) {
+      this.item.text = `$(error) ${vscode.l10n.t('Async Customers: analysis failed')}`;
+      this.item.tooltip = vscode.l10n.t('{0} could not be analyzed: {1}', vscode.workspace.asRelativePath(uri), failure);
+      this.item.accessibilityInformation = { label: `${vscode.l10n.t('Async Customers: analysis failed')}. ${this.item.tooltip}` };
+      this.item.show();
+      return;
+    }
     const snapshot = uri ? this.scenarios.snapshot(uri) : undefined;
     if (!uri || !snapshot) {
       this.item.hide();
