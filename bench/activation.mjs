@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, root, startCodeServer } from '../test/harness/codeServer.mjs';
 
-const RUNS = Number(process.env.ACTIVATION_RUNS ?? 5);
+const RUNS = Number(process.env.ACTIVATION_RUNS ?? 9);
 const results = join(root, 'test-results');
 
 async function main() {

@@ -24,8 +24,20 @@ const common = {
   external: ['vscode'],
 };
 
+// extension.ts loads the command handlers on the first command: they are a bundle of their
+// own, and its require('./commands') stays a require of dist/commands.js.
+const commandsOnFirstUse = {
+  name: 'commands-on-first-use',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/commands$/ }, (args) =>
+      args.importer.endsWith(join('src', 'vscode', 'extension.ts')) ? { path: './commands.js', external: true } : undefined,
+    );
+  },
+};
+
 const entries = [
-  { entryPoints: [join(root, 'src/vscode/extension.ts')], outfile: join(root, 'dist/extension.js') },
+  { entryPoints: [join(root, 'src/vscode/extension.ts')], outfile: join(root, 'dist/extension.js'), plugins: [commandsOnFirstUse] },
+  { entryPoints: [join(root, 'src/vscode/commands.ts')], outfile: join(root, 'dist/commands.js') },
   { entryPoints: [join(root, 'src/cli.ts')], outfile: join(root, 'dist/cli.js') },
   // The worker thread that owns the simulation (src/engine/client.ts starts it).
   { entryPoints: [join(root, 'src/engine/worker.ts')], outfile: join(root, 'dist/engineWorker.js') },

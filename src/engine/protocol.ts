@@ -81,7 +81,16 @@ export class EngineError extends Error {
     message: string,
   ) {
     super(message);
+    this.name = 'EngineError';
   }
+}
+
+/**
+ * By name, not instanceof: the command handlers are a bundle of their own (loaded on first
+ * use), with their own copy of this class.
+ */
+export function isEngineError(error: unknown, code?: EngineErrorCode): error is EngineError {
+  return error instanceof Error && error.name === 'EngineError' && (code === undefined || (error as EngineError).code === code);
 }
 
 /** How many requests can be in flight with their own cancellation flag. */

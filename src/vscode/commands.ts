@@ -7,7 +7,7 @@ import { markdownReport } from '../diagnose/report';
 import { writeFileAtomically } from '../io/atomicWrite';
 import { CDX_JOBS, type CdxJobId } from '../domain/jobs';
 import type { EngineClient } from '../engine/client';
-import { EngineError, type FeatureState } from '../engine/protocol';
+import { isEngineError, type FeatureState } from '../engine/protocol';
 import { appendEntries, type EntryValue } from '../scenario/edits';
 import { parseScenario } from '../scenario/parse';
 import { EDITABLE_FIELD_NAMES } from '../domain/fields';
@@ -47,10 +47,16 @@ const TEMPLATE = `// A new scenario: what happened in HQ and at the channel, in 
 }
 `;
 
-export function registerCommands(deps: CommandDependencies): void {
+export type CommandHandler = (...args: unknown[]) => unknown;
+
+/**
+ * The handler of every command, by id without the 'asyncCustomers.' prefix. extension.ts
+ * registers the ids at activation and loads this module on the first command.
+ */
+export function commandHandlers(deps: CommandDependencies): Map<string, CommandHandler> {
   const { context, scenarios, engine } = deps;
-  const register = (id: string, handler: (...args: never[]) => unknown) =>
-    context.subscriptions.push(vscode.commands.registerCommand(`asyncCustomers.${id}`, handler as (...args: unknown[]) => unknown));
+  const handlers = new Map<string, CommandHandler>();
+  const register = (id: string, handler: (...args: never[]) => unknown) => handlers.set(id, handler as CommandHandler);
 
   /** The active scenario document, opened if needed; a message when there is none. */
   const activeDocument = async (): Promise<vscode.TextDocument | undefined> => {
@@ -304,7 +310,7 @@ export function registerCommands(deps: CommandDependencies): void {
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content }), { preview: true });
       return result;
     } catch (error) {
-      const message = error instanceof EngineError && error.code === 'readOnly' ? error.message : vscode.l10n.t('The query failed: {0}', error instanceof Error ? error.message : String(error));
+      const message = isEngineError(error, 'readOnly') ? error.message : vscode.l10n.t('The query failed: {0}', error instanceof Error ? error.message : String(error));
       void vscode.window.showErrorMessage(message);
       return undefined;
     }
@@ -359,6 +365,7 @@ export function registerCommands(deps: CommandDependencies): void {
     const content = `// ${key}\n${JSON.stringify(row, null, 2)}\n`;
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'jsonc', content }), { preview: true });
   });
+  return handlers;
 }
 
 const ALL = '*';

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { EngineClient } from '../engine/client';
 import type { AnalysisSnapshot } from '../engine/protocol';
 import { ScenarioFixProvider } from './codeActions';
-import { registerCommands } from './commands';
+import { COMMAND_IDS } from './commandIds';
+import type { CommandDependencies, CommandHandler } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { ScenarioManager } from './scenarios';
 import { StatusBar } from './statusBar';
@@ -67,7 +68,7 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
 
   const statusBar = new StatusBar(scenarios);
   context.subscriptions.push(statusBar);
-  registerCommands({ context, scenarios, engine, log, stagingTables, syncStatus });
+  registerCommandsLazily({ context, scenarios, engine, log, stagingTables, syncStatus });
   void vscode.commands.executeCommand('setContext', 'asyncCustomers.hasScenario', scenarios.activeScenario !== undefined);
 
   const snapshotTree = async (tree: ScenarioTree, nodes: Node[], depth: number): Promise<TreeSnapshot[]> =>
@@ -96,6 +97,27 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
     },
     statusBarText: () => statusBar.text,
   };
+}
+
+/**
+ * Registers every command now and loads their handlers on the first one: the handlers, the
+ * scenario reader (jsonc-parser) and the report are two thirds of the code, and activation
+ * need not pay for loading them.
+ */
+function registerCommandsLazily(deps: CommandDependencies): void {
+  let handlers: Map<string, CommandHandler> | undefined;
+  const handlerOf = (id: string): CommandHandler => {
+    // A separate bundle in dist/ (scripts/build.mjs), the compiled module in out/.
+    handlers ??= (require('./commands') as typeof import('./commands')).commandHandlers(deps);
+    const handler = handlers.get(id);
+    if (!handler) {
+      throw new Error(`No handler for the command asyncCustomers.${id}.`);
+    }
+    return handler;
+  };
+  for (const id of COMMAND_IDS) {
+    deps.context.subscriptions.push(vscode.commands.registerCommand(`asyncCustomers.${id}`, (...args: unknown[]) => handlerOf(id)(...args)));
+  }
 }
 
 export function deactivate(): void {}

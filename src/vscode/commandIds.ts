@@ -1,0 +1,23 @@
+// The commands extension.ts registers at activation; their handlers (src/vscode/commands.ts,
+// with the scenario reader and the report they use) load on the first command.
+export const COMMAND_IDS = [
+  'newScenario',
+  'openSample',
+  'runDiagnosis',
+  'enableFeature',
+  'runCdxJob',
+  'runPJob',
+  'runBatch',
+  'createCustomer',
+  'editCustomer',
+  'advanceClock',
+  'reset',
+  'exportReport',
+  'querySql',
+  'editFailedOperation',
+  'resync',
+  'refresh',
+  'revealFinding',
+  'loadMore',
+  'showStagingRow',
+] as const;
