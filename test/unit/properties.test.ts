@@ -123,6 +123,28 @@ describe('bad input never crashes (property tests)', () => {
     );
   });
 
+  it(`simulates any number of channels and channel databases (${Math.ceil(RUNS / 3)} cases)`, () => {
+    // The property that would have caught 'too many attached databases' (ten or more channel databases).
+    const name = (prefix: string) => fc.integer({ min: 1, max: 30 }).map((n) => `${prefix}${n}`);
+    const channel = fc.record({ id: name('S'), kind: fc.constantFrom('store', 'online', 'callCenter'), channelDatabase: name('DB'), asyncCustomerCreation: fc.boolean() });
+    const entry = fc.oneof(
+      fc.record({ createCustomer: fc.record({ channel: name('S'), firstName: fc.constantFrom('Ana', ''), lastName: fc.constant('Berg'), offline: fc.boolean() }) }),
+      fc.record({ runJob: fc.constantFrom('1010', '1070', '1110', 'P-0001'), channelDatabase: name('DB') }),
+      fc.record({ runJob: fc.constantFrom('1010', '1070', '1110', 'P-0001') }),
+      fc.record({ runBatch: fc.constant('SynchronizeCustomersAndChannelRequests') }),
+      fc.record({ generateCustomers: fc.record({ count: fc.integer({ min: 1, max: 30 }) }) }),
+      fc.record({ updateChannel: fc.record({ channel: name('S'), asyncCustomerCreation: fc.boolean() }) }),
+    );
+    checkAndReport(
+      'channels and channel databases',
+      fc.property(fc.oneof(fc.array(channel, { maxLength: 4 }), fc.array(channel, { minLength: 10, maxLength: 16 })), fc.array(entry, { maxLength: 12 }), (channels, timeline) => {
+        const text = JSON.stringify({ channels, timeline }, null, 1);
+        assertWellFormed(text, analyze(sql, text));
+      }),
+      Math.ceil(RUNS / 3),
+    );
+  });
+
   it('survives deep nesting, a 10 MB string and huge numbers', () => {
     const deep = `{"timeline": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
     assertWellFormed(deep, analyze(sql, deep));
