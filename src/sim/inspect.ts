@@ -59,7 +59,9 @@ export function cdxJobStates(sim: Simulation): ChannelDatabaseState[] {
     const jobs = CDX_JOBS.map((job): CdxJobState => {
       const run = sim.one(sim.hq, 'SELECT SEQ, RUNAT, ORIGIN FROM RETAILCDXJOBRUN WHERE CHANNELDATABASE = ? AND JOBID = ? ORDER BY SEQ DESC LIMIT 1', [db, job.id]);
       const stale =
-        job.id === 'P-0001' ? pendingUpload > 0 : (METADATA_JOBS as readonly string[]).includes(job.id) && Number(run?.SEQ ?? 0) < lastChange;
+        job.id === 'P-0001'
+          ? pendingUpload > 0
+          : (METADATA_JOBS as readonly string[]).includes(job.id) && Number(run?.SEQ ?? 0) < lastChange && changesNotTaken(sim, db, Number(run?.SEQ ?? 0));
       return {
         jobId: job.id,
         name: job.name,
@@ -75,6 +77,13 @@ export function cdxJobStates(sim: Simulation): ChannelDatabaseState[] {
       .map((c) => ({ id: c.id, kind: c.kind, asyncCustomerCreation: c.asyncCustomerCreation }));
     return { name: db, channels, jobs };
   });
+}
+
+/** Whether HQ changed after `sinceSeq` in a way the channel database has not taken yet (the same test as ACD002). */
+function changesNotTaken(sim: Simulation, channelDatabase: string, sinceSeq: number): boolean {
+  return sim
+    .all(sim.hq, 'SELECT KIND, SUBJECT FROM RETAILCHANGELOG WHERE (CHANNELDATABASE IS NULL OR CHANNELDATABASE = ?) AND SEQ > ?', [channelDatabase, sinceSeq])
+    .some((change) => sim.channelDiffersFromHq(channelDatabase, change));
 }
 
 export interface StagingTable {

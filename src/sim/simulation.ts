@@ -2,7 +2,7 @@
 // and one database per channel database group. Every scenario action is one method here.
 import type { SqlJsStatic } from 'sql.js';
 import { FEATURES, type FeatureId, featureById } from '../domain/features';
-import { type CdxJobId, type DownloadJobId } from '../domain/jobs';
+import { type CdxJobId, type DownloadJobId, METADATA_JOBS } from '../domain/jobs';
 import { ASYNC_TABLES, KNOWN_COUNTRY_REGIONS, KNOWN_CUSTOMER_GROUPS, DEFAULT_CUSTOMER_GROUP } from '../domain/tables';
 import { formatInstant } from '../domain/time';
 import { type Row, type SqlConnection, type SqlStatement, type SqlValue, sqlJsConnection } from './connection';
@@ -433,57 +433,99 @@ export class Simulation {
     return { ok: true, summary: `Job ${jobId} ran for ${targets.join(', ') || 'no channel database'} (${moved} rows)` };
   }
 
+  /**
+   * A download job. Job 1010 brings customers; the channel's metadata (feature states from 1110,
+   * channel settings from 1070) takes effect only once 1110, 1010 and 1070 have all run since
+   * HQ's last change, as the FAQ says: until then the channel keeps its old metadata.
+   */
   private runDownloadJob(jobId: DownloadJobId, channelDatabase: string, origin: string | undefined, options: { initial?: boolean } = {}): number {
     const db = this.channelDb(channelDatabase);
     const now = formatInstant(this.clock);
-    let moved = 0;
-    if (jobId === '1110') {
-      for (const row of this.all(this.hq, 'SELECT FEATUREID, ENABLED FROM FEATUREMANAGEMENTSTATE', [])) {
-        const current = this.one(db, 'SELECT ENABLED, PREVENABLED, DOWNLOADEDAT FROM CHANNELFEATURE WHERE FEATUREID = ?', [row.FEATUREID]);
-        if (!current) {
-          this.run(db, 'INSERT INTO CHANNELFEATURE (FEATUREID, ENABLED, PREVENABLED, DOWNLOADEDAT) VALUES (?, ?, ?, ?)', [row.FEATUREID, row.ENABLED, row.ENABLED, now]);
-          moved++;
-        } else if (current.ENABLED !== row.ENABLED) {
-          const served = this.cacheExpired(String(current.DOWNLOADEDAT)) ? current.ENABLED : current.PREVENABLED;
-          this.run(db, 'UPDATE CHANNELFEATURE SET ENABLED = ?, PREVENABLED = ?, DOWNLOADEDAT = ? WHERE FEATUREID = ?', [row.ENABLED, served, now, row.FEATUREID]);
-          moved++;
-        }
-      }
-    } else if (jobId === '1070') {
-      for (const row of this.all(this.hq, 'SELECT CHANNELID, ASYNCCUSTOMERCREATION, FILTERSHAREDCUSTOMERDATATABLES FROM RETAILCHANNELTABLE WHERE CHANNELDATABASE = ?', [channelDatabase])) {
-        const current = this.one(db, 'SELECT ASYNCCUSTOMERCREATION, PREVASYNCCUSTOMERCREATION, FILTERSHAREDCUSTOMERDATATABLES, DOWNLOADEDAT FROM CHANNELPROFILE WHERE CHANNELID = ?', [row.CHANNELID]);
-        if (!current) {
-          this.run(
-            db,
-            'INSERT INTO CHANNELPROFILE (CHANNELID, ASYNCCUSTOMERCREATION, PREVASYNCCUSTOMERCREATION, FILTERSHAREDCUSTOMERDATATABLES, DOWNLOADEDAT) VALUES (?, ?, ?, ?, ?)',
-            [row.CHANNELID, row.ASYNCCUSTOMERCREATION, row.ASYNCCUSTOMERCREATION, row.FILTERSHAREDCUSTOMERDATATABLES, now],
-          );
-          moved++;
-        } else if (current.ASYNCCUSTOMERCREATION !== row.ASYNCCUSTOMERCREATION || current.FILTERSHAREDCUSTOMERDATATABLES !== row.FILTERSHAREDCUSTOMERDATATABLES) {
-          const served = this.cacheExpired(String(current.DOWNLOADEDAT)) ? current.ASYNCCUSTOMERCREATION : current.PREVASYNCCUSTOMERCREATION;
-          const downloadedAt = current.ASYNCCUSTOMERCREATION !== row.ASYNCCUSTOMERCREATION ? now : current.DOWNLOADEDAT;
-          this.run(
-            db,
-            'UPDATE CHANNELPROFILE SET ASYNCCUSTOMERCREATION = ?, PREVASYNCCUSTOMERCREATION = ?, FILTERSHAREDCUSTOMERDATATABLES = ?, DOWNLOADEDAT = ? WHERE CHANNELID = ?',
-            [row.ASYNCCUSTOMERCREATION, served, row.FILTERSHAREDCUSTOMERDATATABLES, downloadedAt, row.CHANNELID],
-          );
-          moved++;
-        }
-      }
-    } else {
-      moved = this.downloadCustomers(db, channelDatabase);
-    }
+    let moved = jobId === '1010' ? this.downloadCustomers(db, channelDatabase) : 0;
     const seq = this.nextSeq();
     this.run(this.hq, 'INSERT INTO RETAILCDXJOBRUN (SEQ, JOBID, CHANNELDATABASE, RUNAT, ROWSMOVED, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
       seq,
       jobId,
       channelDatabase,
       now,
-      moved,
+      0,
       options.initial ? 'start' : (origin ?? null),
     ]);
+    if (this.metadataJobsCurrent(channelDatabase)) {
+      moved += this.applyFeatures(db, now) + this.applyChannelSettings(db, channelDatabase, now);
+    }
+    this.run(this.hq, 'UPDATE RETAILCDXJOBRUN SET ROWSMOVED = ? WHERE SEQ = ?', [moved, seq]);
     if (!options.initial) {
       this.log('action', 'jobRan', { job: jobId, channelDatabase, rows: String(moved) }, origin);
+    }
+    return moved;
+  }
+
+  /**
+   * Whether what the channel database last took about a change's subject (a feature, or a
+   * channel's settings) differs from HQ now: a change undone before the jobs ran does not.
+   */
+  channelDiffersFromHq(channelDatabase: string, change: { readonly KIND?: SqlValue; readonly SUBJECT?: SqlValue }): boolean {
+    const db = this.channelDb(channelDatabase);
+    if (change.KIND === 'feature') {
+      const hq = this.one(this.hq, 'SELECT ENABLED FROM FEATUREMANAGEMENTSTATE WHERE FEATUREID = ?', [change.SUBJECT ?? null]);
+      const taken = this.one(db, 'SELECT ENABLED FROM CHANNELFEATURE WHERE FEATUREID = ?', [change.SUBJECT ?? null]);
+      return hq?.ENABLED !== taken?.ENABLED;
+    }
+    const hq = this.one(this.hq, 'SELECT ASYNCCUSTOMERCREATION, FILTERSHAREDCUSTOMERDATATABLES FROM RETAILCHANNELTABLE WHERE CHANNELID = ?', [change.SUBJECT ?? null]);
+    const taken = this.one(db, 'SELECT ASYNCCUSTOMERCREATION, FILTERSHAREDCUSTOMERDATATABLES FROM CHANNELPROFILE WHERE CHANNELID = ?', [change.SUBJECT ?? null]);
+    return hq?.ASYNCCUSTOMERCREATION !== taken?.ASYNCCUSTOMERCREATION || hq?.FILTERSHAREDCUSTOMERDATATABLES !== taken?.FILTERSHAREDCUSTOMERDATATABLES;
+  }
+
+  /** True when 1110, 1010 and 1070 have each run for the channel database since HQ's last change that concerns it. */
+  private metadataJobsCurrent(channelDatabase: string): boolean {
+    const lastChange = Number(
+      this.one(this.hq, 'SELECT COALESCE(MAX(SEQ), 0) AS SEQ FROM RETAILCHANGELOG WHERE CHANNELDATABASE IS NULL OR CHANNELDATABASE = ?', [channelDatabase])?.SEQ ?? 0,
+    );
+    return METADATA_JOBS.every(
+      (job) => Number(this.one(this.hq, 'SELECT COALESCE(MAX(SEQ), 0) AS SEQ FROM RETAILCDXJOBRUN WHERE CHANNELDATABASE = ? AND JOBID = ?', [channelDatabase, job])?.SEQ ?? 0) > lastChange,
+    );
+  }
+
+  /** HQ's feature states into the channel database; the CSU goes on serving the old value until its cache expires. */
+  private applyFeatures(db: DbHandle, now: string): number {
+    let moved = 0;
+    for (const row of this.all(this.hq, 'SELECT FEATUREID, ENABLED FROM FEATUREMANAGEMENTSTATE', [])) {
+      const current = this.one(db, 'SELECT ENABLED, PREVENABLED, DOWNLOADEDAT FROM CHANNELFEATURE WHERE FEATUREID = ?', [row.FEATUREID]);
+      if (!current) {
+        this.run(db, 'INSERT INTO CHANNELFEATURE (FEATUREID, ENABLED, PREVENABLED, DOWNLOADEDAT) VALUES (?, ?, ?, ?)', [row.FEATUREID, row.ENABLED, row.ENABLED, now]);
+        moved++;
+      } else if (current.ENABLED !== row.ENABLED) {
+        const served = this.cacheExpired(String(current.DOWNLOADEDAT)) ? current.ENABLED : current.PREVENABLED;
+        this.run(db, 'UPDATE CHANNELFEATURE SET ENABLED = ?, PREVENABLED = ?, DOWNLOADEDAT = ? WHERE FEATUREID = ?', [row.ENABLED, served, now, row.FEATUREID]);
+        moved++;
+      }
+    }
+    return moved;
+  }
+
+  /** The functionality profile settings of the database's channels, cached like the features. */
+  private applyChannelSettings(db: DbHandle, channelDatabase: string, now: string): number {
+    let moved = 0;
+    for (const row of this.all(this.hq, 'SELECT CHANNELID, ASYNCCUSTOMERCREATION, FILTERSHAREDCUSTOMERDATATABLES FROM RETAILCHANNELTABLE WHERE CHANNELDATABASE = ?', [channelDatabase])) {
+      const current = this.one(db, 'SELECT ASYNCCUSTOMERCREATION, PREVASYNCCUSTOMERCREATION, FILTERSHAREDCUSTOMERDATATABLES, DOWNLOADEDAT FROM CHANNELPROFILE WHERE CHANNELID = ?', [row.CHANNELID]);
+      if (!current) {
+        this.run(
+          db,
+          'INSERT INTO CHANNELPROFILE (CHANNELID, ASYNCCUSTOMERCREATION, PREVASYNCCUSTOMERCREATION, FILTERSHAREDCUSTOMERDATATABLES, DOWNLOADEDAT) VALUES (?, ?, ?, ?, ?)',
+          [row.CHANNELID, row.ASYNCCUSTOMERCREATION, row.ASYNCCUSTOMERCREATION, row.FILTERSHAREDCUSTOMERDATATABLES, now],
+        );
+        moved++;
+      } else if (current.ASYNCCUSTOMERCREATION !== row.ASYNCCUSTOMERCREATION || current.FILTERSHAREDCUSTOMERDATATABLES !== row.FILTERSHAREDCUSTOMERDATATABLES) {
+        const served = this.cacheExpired(String(current.DOWNLOADEDAT)) ? current.ASYNCCUSTOMERCREATION : current.PREVASYNCCUSTOMERCREATION;
+        const downloadedAt = current.ASYNCCUSTOMERCREATION !== row.ASYNCCUSTOMERCREATION ? now : current.DOWNLOADEDAT;
+        this.run(
+          db,
+          'UPDATE CHANNELPROFILE SET ASYNCCUSTOMERCREATION = ?, PREVASYNCCUSTOMERCREATION = ?, FILTERSHAREDCUSTOMERDATATABLES = ?, DOWNLOADEDAT = ? WHERE CHANNELID = ?',
+          [row.ASYNCCUSTOMERCREATION, served, row.FILTERSHAREDCUSTOMERDATATABLES, downloadedAt, row.CHANNELID],
+        );
+        moved++;
+      }
     }
     return moved;
   }

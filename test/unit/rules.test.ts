@@ -169,6 +169,42 @@ describe('diagnosis rules', () => {
       assert.match(finding.message, /the settings of channel Store42 changed/);
     });
 
+    it('keeps the channel on its old metadata, as it says, while only job 1110 has run', async () => {
+      const text = scenario({
+        features: PREREQUISITES_ON,
+        timeline: [
+          { createCustomer: ANA },
+          { runJob: 'P-0001' },
+          { runBatch: 'SynchronizeCustomersAndChannelRequests' },
+          { runJob: '1010' },
+          { enableFeature: 'AsyncCustomerEditing' },
+          { runJob: '1110' },
+          { advance: 'PT1H' },
+          { editCustomer: { channel: 'Store42', customer: 'Ana Berg', phone: '555' } },
+        ],
+      });
+      const { findings } = await diagnose(text);
+      const [stale] = only(findings, 'ACD002');
+      assert.match(stale.message, /jobs 1010 and 1070 have not run for Default/);
+      assert.match(stale.message, /made 1 real-time call/, 'the edit went to HQ by a real-time call');
+      assert.deepEqual(only(findings, 'ACD004'), [], 'no asynchronous edit waits in the channel database');
+      await assertFixWorks(text, stale);
+    });
+
+    it('reports a channel setting change until jobs 1110, 1010 and 1070 have all run, 1070 alone is not enough', async () => {
+      const text = scenario({ timeline: [{ updateChannel: { channel: 'Store42', asyncCustomerCreation: false } }, { runJob: '1070' }] });
+      const [finding] = await rule(text, 'ACD002');
+      assert.match(finding.message, /jobs 1110 and 1010 have not run/);
+    });
+
+    it('stays silent when a change was undone before any job ran', async () => {
+      const text = scenario({
+        features: PREREQUISITES_ON,
+        timeline: [{ enableFeature: 'AsyncCustomerEditing' }, { advance: 'PT5M' }, { disableFeature: 'AsyncCustomerEditing' }],
+      });
+      assert.deepEqual((await diagnose(text)).findings.map((f) => f.ruleId), []);
+    });
+
     it('stays silent when every job ran after the change', async () => {
       const text = scenario({
         features: PREREQUISITES_ON,

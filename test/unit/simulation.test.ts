@@ -91,21 +91,27 @@ describe('simulation', () => {
       assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILTRANSACTIONSERVICECALL'), 0);
     });
 
-    it('goes the old way (a real-time call) after a profile change until job 1070 runs', () => {
+    it('goes the old way (a real-time call) after a profile change until jobs 1110, 1010 and 1070 have all run', () => {
       const sim = simulate({ channels: [store('Store42', 'Default', false)], cacheMs: 0 });
       sim.updateChannel('Store42', { asyncCustomerCreation: true });
       sim.createCustomer({ channel: 'Store42', firstName: 'Before', lastName: 'Jobs' });
       assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILTRANSACTIONSERVICECALL'), 1);
       sim.runJob('1070', 'Default');
+      sim.createCustomer({ channel: 'Store42', firstName: 'Only', lastName: 'Seventy' });
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILTRANSACTIONSERVICECALL'), 2, '1070 alone is not enough');
+      sim.runJob('1110', 'Default');
+      sim.runJob('1010', 'Default');
       sim.createCustomer({ channel: 'Store42', firstName: 'After', lastName: 'Jobs' });
-      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILTRANSACTIONSERVICECALL'), 1);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILTRANSACTIONSERVICECALL'), 2);
       assert.equal(count(sim, 'Default', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2'), 1);
     });
 
-    it('keeps serving the old value from the CSU cache after the job ran, until the cache expires', () => {
+    it('keeps serving the old value from the CSU cache after the jobs ran, until the cache expires', () => {
       const sim = simulate({ features: ['CustomerOrderPerformance', 'EnhancedAsyncCustomerCreation', 'AsyncCustomerAddressCreation'] });
       sim.enableFeature('AsyncCustomerEditing');
-      sim.runJob('1110', 'Default');
+      for (const job of ['1110', '1010', '1070'] as const) {
+        sim.runJob(job, 'Default');
+      }
       assert.equal(sim.channelSeesFeature('Default', 'AsyncCustomerEditing'), false);
       sim.advance(DEFAULT_CSU_CACHE_MS - 1000);
       assert.equal(sim.channelSeesFeature('Default', 'AsyncCustomerEditing'), false);
@@ -113,7 +119,7 @@ describe('simulation', () => {
       assert.equal(sim.channelSeesFeature('Default', 'AsyncCustomerEditing'), true);
     });
 
-    it('runs a job only for the channel database it names', () => {
+    it('takes a feature change only when 1110, 1010 and 1070 have all run since it, for the channel database they ran for', () => {
       const sim = simulate({
         features: ['CustomerOrderPerformance', 'EnhancedAsyncCustomerCreation', 'AsyncCustomerAddressCreation'],
         channels: [store('Store42', 'Default', true), store('Web', 'Online', true)],
@@ -121,9 +127,20 @@ describe('simulation', () => {
       });
       sim.enableFeature('AsyncCustomerEditing');
       sim.runJob('1110', 'Online');
+      assert.equal(sim.channelSeesFeature('Online', 'AsyncCustomerEditing'), false, '1110 alone is not enough');
+      sim.runJob('1010', 'Online');
+      sim.runJob('1070', 'Online');
       assert.equal(sim.channelSeesFeature('Online', 'AsyncCustomerEditing'), true);
       assert.equal(sim.channelSeesFeature('Default', 'AsyncCustomerEditing'), false);
+      sim.runJob('1070', undefined);
       sim.runJob('1110', undefined);
+      sim.enableFeature('AsyncCustomerEditing');
+      sim.disableFeature('AsyncCustomerEditing');
+      sim.enableFeature('AsyncCustomerEditing');
+      sim.runJob('1010', undefined);
+      assert.equal(sim.channelSeesFeature('Default', 'AsyncCustomerEditing'), false, 'a change after 1110 ran needs 1110 again');
+      sim.runJob('1110', undefined);
+      sim.runJob('1070', undefined);
       assert.equal(sim.channelSeesFeature('Default', 'AsyncCustomerEditing'), true);
     });
 

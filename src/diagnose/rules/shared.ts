@@ -59,11 +59,17 @@ export function stalenessOf(sim: Simulation, channelDatabase: string): Staleness
     return { jobs: [], changes: [], oldestRunSeq: 0 };
   }
   const oldestRunSeq = Math.min(...stale.map((r) => r.seq));
-  const changes = sim.all(
-    sim.hq,
-    'SELECT SEQ, CHANGEDAT, KIND, SUBJECT, CHANNELDATABASE, NEWVALUE, ORIGIN FROM RETAILCHANGELOG WHERE (CHANNELDATABASE IS NULL OR CHANNELDATABASE = ?) AND SEQ > ? ORDER BY SEQ',
-    [channelDatabase, oldestRunSeq],
-  );
+  // A change undone before the jobs ran (enabled, then disabled again) leaves nothing to download.
+  const changes = sim
+    .all(
+      sim.hq,
+      'SELECT SEQ, CHANGEDAT, KIND, SUBJECT, CHANNELDATABASE, NEWVALUE, ORIGIN FROM RETAILCHANGELOG WHERE (CHANNELDATABASE IS NULL OR CHANNELDATABASE = ?) AND SEQ > ? ORDER BY SEQ',
+      [channelDatabase, oldestRunSeq],
+    )
+    .filter((change) => sim.channelDiffersFromHq(channelDatabase, change));
+  if (changes.length === 0) {
+    return { jobs: [], changes: [], oldestRunSeq: 0 };
+  }
   return { jobs: stale.map((r) => r.job), changes, oldestRunSeq };
 }
 
