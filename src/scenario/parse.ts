@@ -347,7 +347,7 @@ class ScenarioReader {
         return { kind, feature };
       }
       case 'runJob': {
-        const key = value.type === 'number' ? String(value.value) : this.string(value, kind);
+        const key = this.string(value, kind);
         if (key === undefined) {
           return undefined;
         }
@@ -722,7 +722,13 @@ class ScenarioReader {
   }
 
   private wrongType(node: Node, key: string, expected: string): void {
-    this.problem('ACD103', 'error', msg('wrongType', { key, expected, actual: node.type }), span(node));
+    // A number or true/false where text is expected ("runJob": 1010, "zip": 90326): quoting it is the obvious fix.
+    const raw = this.text.slice(node.offset, node.offset + node.length);
+    const fixes =
+      expected === 'string' && (node.type === 'number' || node.type === 'boolean')
+        ? [{ title: msg('fixQuote', { value: raw }), edits: [{ ...span(node), newText: JSON.stringify(raw) }], isPreferred: true }]
+        : [];
+    this.problem('ACD103', 'error', msg('wrongType', { key, expected, actual: node.type }), span(node), fixes);
   }
 
   private unknownKey(keyNode: Node, property: Node, allowed: readonly string[], where: string): void {

@@ -66,6 +66,23 @@ describe('scenario files', () => {
       assert.match(finding.message, /must be a boolean, not string/);
     });
 
+    it('reports a number where text is expected (a job id, a zip code) and offers to quote it', async () => {
+      const text = scenario({
+        timeline: [{ runJob: 1010 }, { createCustomer: { channel: 'Store42', firstName: 'Ana', lastName: 'Berg', address: { zip: 90326, countryRegion: 'SWE' } } }],
+      });
+      const findings = only((await diagnose(text)).findings, 'ACD103');
+      assert.deepEqual(
+        findings.map((f) => coveredText(text, f)),
+        ['1010', '90326'],
+      );
+      assert.match(findings[0].message, /'runJob' must be a string, not number/);
+      assert.equal(findings[0].fixes[0].title, 'Write 1010 as a string: "1010"');
+      const fixed = applyFix(applyFix(text, findings[1].fixes[0]), findings[0].fixes[0]);
+      assert.match(fixed, /"runJob": "1010"/);
+      assert.match(fixed, /"zip": "90326"/);
+      assert.deepEqual(only((await diagnose(fixed)).findings, 'ACD103'), []);
+    });
+
     it('reports time going backwards on the "at" value and replays the entry at the clock', async () => {
       const text = scenario({
         timeline: [{ at: '2026-11-01T10:00:00Z', advance: 'PT1M' }, { at: '2026-11-01T09:00:00Z', runJob: '1110' }],

@@ -41,6 +41,7 @@ export const en = {
   badDuration: (p: Params) => `'${p.key}' must be an ISO-8601 duration such as PT10M, PT2H or P1D, not '${p.value}'.`,
   unknownKey: (p: Params) => `Unknown key '${p.key}' in ${p.where}.${suggestion(p)}`,
   unknownId: (p: Params) => `Unknown ${idKind(p.kind)} '${p.value}'.${suggestion(p)} Known: ${p.known || 'none'}.`,
+  fixQuote: (p: Params) => `Write ${p.value} as a string: "${p.value}"`,
   fixReplace: (p: Params) => `Change '${p.from}' to '${p.to}'`,
   fixRemoveKey: (p: Params) => `Remove '${p.key}'`,
   timeBackwards: (p: Params) => `This entry is at ${p.at}, before the simulated clock (${p.clock}): time cannot go backwards. It is applied at ${p.clock}.`,

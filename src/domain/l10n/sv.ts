@@ -35,6 +35,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   badDuration: (p) => `'${p.key}' måste vara en varaktighet enligt ISO 8601, t.ex. PT10M, PT2H eller P1D, inte '${p.value}'.`,
   unknownKey: (p) => `Okänd nyckel '${p.key}' i ${p.where}.${suggestion(p)}`,
   unknownId: (p) => `Okänt värde för ${idKind(p.kind)}: '${p.value}'.${suggestion(p)} Kända: ${p.known || 'inga'}.`,
+  fixQuote: (p) => `Skriv ${p.value} som en sträng: "${p.value}"`,
   fixReplace: (p) => `Ändra '${p.from}' till '${p.to}'`,
   fixRemoveKey: (p) => `Ta bort '${p.key}'`,
   timeBackwards: (p) => `Posten gäller ${p.at}, före den simulerade klockan (${p.clock}): tiden kan inte gå bakåt. Den utförs ${p.clock}.`,
