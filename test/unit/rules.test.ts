@@ -312,6 +312,13 @@ describe('diagnosis rules', () => {
   });
 
   describe('ACD006 operation failed', () => {
+    it('says in the fix title that an invalid email is cleared, not corrected', async () => {
+      const text = scenario({ timeline: [{ createCustomer: { ...ANA, email: 'ana@example' } }, { runJob: 'P-0001' }, { runBatch: 'SynchronizeCustomersAndChannelRequests' }] });
+      const [finding] = await rule(text, 'ACD006');
+      assert.equal(finding.fixes[0].title, 'Edit ASYNC-000001 (email cleared) and Synchronize');
+      await assertFixWorks(text, finding);
+    });
+
     it('names the operation, the customer, the reason, the field and the page', async () => {
       const text = sample('failed-operation');
       const [finding] = await rule(text, 'ACD006');
@@ -323,9 +330,10 @@ describe('diagnosis rules', () => {
       assert.equal(finding.evidence[0].columns.STATUS, 'Failed');
     });
 
-    it('suggests the close country code, then synchronizes', async () => {
+    it('suggests the close country code, says so in the fix title, then synchronizes', async () => {
       const text = sample('failed-operation');
       const [finding] = await rule(text, 'ACD006');
+      assert.equal(finding.fixes[0].title, "Edit ASYNC-000001 (countryRegion 'SWE') and Synchronize");
       const fixed = await assertFixWorks(text, finding);
       assert.deepEqual(parse(fixed).timeline.slice(-2), [
         { editFailedOperation: { operation: 'ASYNC-000001', set: { countryRegion: 'SWE' } } },

@@ -25,8 +25,9 @@ export const operationFailed: Rule = {
         .filter(Boolean) as EditableField[];
       const label = customerLabel(channelCustomer(sim, op) ?? customerRows[0], String(op.ASYNCCUSTOMERID));
       const steps: EntryValue[] = [];
+      const set = suggestedChanges(sim, fields, customerRows[0], addressRows);
       if (fields.length > 0) {
-        steps.push({ editFailedOperation: { operation: operationId, set: suggestedChanges(sim, fields, customerRows[0], addressRows) } });
+        steps.push({ editFailedOperation: { operation: operationId, set } });
       } else {
         steps.push(...creationSteps(sim, op));
       }
@@ -52,7 +53,11 @@ export const operationFailed: Rule = {
         remedy: { text: msg('ACD006.remedy', { op: operationId, fields: listParam(fields) }), menuPath: MENU.syncStatus },
         fixes: [
           {
-            title: fields.length > 0 ? msg('ACD006.fix', { op: operationId, fields: listParam(fields) }) : msg('ACD006.fixDependent', { op: operationId }),
+            // The title says which values the fix writes: they are our guess, the user should see it before applying.
+            title:
+              fields.length > 0
+                ? msg('ACD006.fix', { op: operationId, changes: listParam(Object.entries(set).map(([field, value]) => `${field}=${value ?? ''}`)) })
+                : msg('ACD006.fixDependent', { op: operationId }),
             edits: [appendEntries(scenario, steps)],
             isPreferred: true,
           },

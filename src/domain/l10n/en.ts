@@ -8,6 +8,19 @@ export function listEn(joined: string | number | undefined): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** 'email=|countryRegion=SWE' → "email cleared|countryRegion 'SWE'". */
+export function fieldChanges(joined: string | number | undefined, cleared: string): string {
+  return String(joined ?? '')
+    .split('|')
+    .filter(Boolean)
+    .map((item) => {
+      const [field, ...rest] = item.split('=');
+      const value = rest.join('=');
+      return value === '' ? `${field} ${cleared}` : `${field} '${value}'`;
+    })
+    .join('|');
+}
+
 export function featureName(id: string | number | undefined): string {
   return FEATURES.find((f) => f.id === id)?.name ?? String(id);
 }
@@ -101,7 +114,7 @@ export const en = {
     (p.fields ? ` Correct ${listEn(p.fields)}, Save, then Synchronize.` : ' Synchronize it again once the customer exists in HQ.'),
   'ACD006.remedy': (p: Params) =>
     p.op ? `Open the operation ${p.op}, Edit${p.fields ? ` ${listEn(p.fields)}` : ''}, Save, then Synchronize.` : 'Open each failed operation, Edit, Save, then Synchronize.',
-  'ACD006.fix': (p: Params) => `Correct ${listEn(p.fields)} of ${p.op} and Synchronize`,
+  'ACD006.fix': (p: Params) => `Edit ${p.op} (${listEn(fieldChanges(p.changes, 'cleared'))}) and Synchronize`,
   'ACD006.fixDependent': (p: Params) => `Synchronize the customer's creation first, then ${p.op}`,
   'ACD006.more': (p: Params) => `${plural(p.n, 'more operation', 'more operations')} failed; see the Synchronization status view.`,
 

@@ -1,5 +1,5 @@
 // Svenska meddelanden. Funktions- och jobbnamn står kvar på engelska, som i HQ.
-import { featureName, type MessageKey } from './en';
+import { featureName, fieldChanges, type MessageKey } from './en';
 import type { Params } from './index';
 
 function listSv(joined: string | number | undefined): string {
@@ -94,7 +94,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
     (p.fields ? ` Rätta ${listSv(p.fields)}, spara och välj sedan Synchronize.` : ' Synkronisera den igen när kunden finns i HQ.'),
   'ACD006.remedy': (p) =>
     p.op ? `Öppna åtgärden ${p.op}, välj Edit${p.fields ? ` och ändra ${listSv(p.fields)}` : ''}, spara och välj sedan Synchronize.` : 'Öppna varje misslyckad åtgärd, välj Edit, spara och sedan Synchronize.',
-  'ACD006.fix': (p) => `Rätta ${listSv(p.fields)} i ${p.op} och synkronisera`,
+  'ACD006.fix': (p) => `Redigera ${p.op} (${listSv(fieldChanges(p.changes, 'tömd'))}) och synkronisera`,
   'ACD006.fixDependent': (p) => `Synkronisera först kundens skapande, därefter ${p.op}`,
   'ACD006.more': (p) => `${plural(p.n, 'åtgärd till', 'åtgärder till')} misslyckades; se vyn Synkroniseringsstatus.`,
 
