@@ -295,7 +295,7 @@ describe('diagnosis rules', () => {
       const text = sample('customers-stuck-in-staging');
       const [finding] = await rule(text, 'ACD005');
       assert.match(finding.message, /2 customer operations from WebStore/);
-      assert.match(finding.message, /OnlineOperationCompleted = 0 \(2 rows in RETAILASYNCCUSTOMERV2\)/);
+      assert.match(finding.message, /OnlineOperationCompleted = 0 \(2 rows in RETAILASYNCCUSTOMERV2 and 1 row in RETAILASYNCADDRESSV2\)/);
       assert.match(finding.message, /it has never run/);
       assert.ok(finding.evidence.some((e) => e.database === 'HQ' && e.table === 'RETAILASYNCCUSTOMERV2' && e.columns.ONLINEOPERATIONCOMPLETED === 0));
       assert.equal(finding.remedy?.menuPath, 'System administration > Inquiries > Batch jobs');

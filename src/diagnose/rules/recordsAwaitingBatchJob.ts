@@ -1,7 +1,7 @@
 // ACD005: records wait in the HQ staging tables with OnlineOperationCompleted = 0: the batch job
 // Synchronize customers and channel requests has not processed them.
 import { msg } from '../../domain/l10n';
-import { MENU } from '../../domain/tables';
+import { ASYNC_TABLES, MENU } from '../../domain/tables';
 import { formatShort } from '../../domain/time';
 import { appendEntries } from '../../scenario/edits';
 import type { DraftFinding, Rule, RuleContext } from '../types';
@@ -23,14 +23,18 @@ export const recordsAwaitingBatchJob: Rule = {
     );
     for (const group of groups) {
       const channel = String(group.CHANNEL);
-      const stagedRows = Number(
-        sim.one(
-          sim.hq,
-          `SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2 s JOIN RETAILASYNCOPERATIONSTATUS o ON o.OPERATIONID = s.OPERATIONID
-           WHERE o.STATUS = 'Pending' AND o.CHANNEL = ? AND s.ONLINEOPERATIONCOMPLETED = 0`,
-          [channel],
-        )?.N ?? 0,
-      );
+      // Every staging table the pending operations have rows in, as HQ's own tables would show them.
+      const stagedRows = ASYNC_TABLES.map((table) => {
+        const n = Number(
+          sim.one(
+            sim.hq,
+            `SELECT COUNT(*) AS N FROM ${table} s JOIN RETAILASYNCOPERATIONSTATUS o ON o.OPERATIONID = s.OPERATIONID
+             WHERE o.STATUS = 'Pending' AND o.CHANNEL = ? AND s.ONLINEOPERATIONCOMPLETED = 0`,
+            [channel],
+          )?.N ?? 0,
+        );
+        return n > 0 ? `${table}=${n}` : '';
+      }).filter(Boolean);
       const rows = sim.all(
         sim.hq,
         `SELECT s.RECID, s.OPERATIONID, s.OPERATIONTYPE, s.ASYNCCUSTOMERID, s.FIRSTNAME, s.LASTNAME, s.UPLOADEDAT, s.ONLINEOPERATIONCOMPLETED, s.ORIGIN
@@ -56,7 +60,7 @@ export const recordsAwaitingBatchJob: Rule = {
         message: msg('ACD005.message', {
           n: Number(group.N),
           channel,
-          rows: stagedRows,
+          rows: listParam(stagedRows),
           names: listParam(named),
           since: formatShort(Date.parse(String(group.FIRSTUP))),
           lastRun: lastBatch ? formatShort(Date.parse(String(lastBatch.RUNAT))) : '',

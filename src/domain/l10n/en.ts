@@ -21,6 +21,18 @@ export function fieldChanges(joined: string | number | undefined, cleared: strin
     .join('|');
 }
 
+/** 'RETAILASYNCCUSTOMERV2=2|RETAILASYNCADDRESSV2=1' → each count worded by `say`, '|'-joined. */
+export function tableCounts(joined: string | number | undefined, say: (n: number, table: string) => string): string {
+  return String(joined ?? '')
+    .split('|')
+    .filter(Boolean)
+    .map((item) => {
+      const [table, n] = item.split('=');
+      return say(Number(n), table);
+    })
+    .join('|');
+}
+
 export function featureName(id: string | number | undefined): string {
   return FEATURES.find((f) => f.id === id)?.name ?? String(id);
 }
@@ -100,7 +112,7 @@ export const en = {
 
   'ACD005.cause': () => 'The batch job processed the staged records',
   'ACD005.message': (p: Params) =>
-    `${plural(p.n, 'customer operation', 'customer operations')} from ${p.channel}${p.names ? ` (${listEn(p.names)})` : ''} ${Number(p.n) === 1 ? 'waits' : 'wait'} in the HQ staging tables with OnlineOperationCompleted = 0 (${plural(p.rows, 'row', 'rows')} in RETAILASYNCCUSTOMERV2): ` +
+    `${plural(p.n, 'customer operation', 'customer operations')} from ${p.channel}${p.names ? ` (${listEn(p.names)})` : ''} ${Number(p.n) === 1 ? 'waits' : 'wait'} in the HQ staging tables with OnlineOperationCompleted = 0 (${listEn(tableCounts(p.rows, (n, table) => `${plural(n, 'row', 'rows')} in ${table}`))}): ` +
     `the batch job Synchronize customers and channel requests has not run since they were uploaded at ${p.since}${p.lastRun ? ` (its last run, at ${p.lastRun}, came before the upload)` : ' (it has never run)'}.`,
   'ACD005.remedy': () => 'Run the batch job Synchronize customers and channel requests, and schedule it as a recurring batch job.',
   'ACD005.fix': () => 'Run Synchronize customers and channel requests',

@@ -1,5 +1,5 @@
 // Svenska meddelanden. Funktions- och jobbnamn står kvar på engelska, som i HQ.
-import { featureName, fieldChanges, type MessageKey } from './en';
+import { featureName, fieldChanges, tableCounts, type MessageKey } from './en';
 import type { Params } from './index';
 
 function listSv(joined: string | number | undefined): string {
@@ -80,7 +80,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
 
   'ACD005.cause': () => 'Batchjobbet har bearbetat de mellanlagrade posterna',
   'ACD005.message': (p) =>
-    `${plural(p.n, 'kundåtgärd', 'kundåtgärder')} från ${p.channel}${p.names ? ` (${listSv(p.names)})` : ''} väntar i HQ:s mellanlagringstabeller med OnlineOperationCompleted = 0 (${plural(p.rows, 'rad', 'rader')} i RETAILASYNCCUSTOMERV2): ` +
+    `${plural(p.n, 'kundåtgärd', 'kundåtgärder')} från ${p.channel}${p.names ? ` (${listSv(p.names)})` : ''} väntar i HQ:s mellanlagringstabeller med OnlineOperationCompleted = 0 (${listSv(tableCounts(p.rows, (n, table) => `${plural(n, 'rad', 'rader')} i ${table}`))}): ` +
     `batchjobbet Synchronize customers and channel requests har inte körts sedan de laddades upp ${p.since}${p.lastRun ? ` (den senaste körningen, ${p.lastRun}, var före uppladdningen)` : ' (det har aldrig körts)'}.`,
   'ACD005.remedy': () => 'Kör batchjobbet Synchronize customers and channel requests och schemalägg det som ett återkommande batchjobb.',
   'ACD005.fix': () => 'Kör Synchronize customers and channel requests',
