@@ -11,6 +11,7 @@ import type { SqlConnection } from '../sim/connection';
 import type { Outcome, Simulation } from '../sim/simulation';
 import { accountNumbersNotDownloaded } from './rules/accountNumbersNotDownloaded';
 import { channelMetadataStale } from './rules/channelMetadataStale';
+import { channelNotInAsyncMode } from './rules/channelNotInAsyncMode';
 import { csuCacheNotExpired } from './rules/csuCacheNotExpired';
 import { operationFailed } from './rules/operationFailed';
 import { prerequisiteFeatureOff } from './rules/prerequisiteFeatureOff';
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   prerequisiteFeatureOff,
   channelMetadataStale,
   csuCacheNotExpired,
+  channelNotInAsyncMode,
   recordsAwaitingUpload,
   recordsAwaitingBatchJob,
   accountNumbersNotDownloaded,

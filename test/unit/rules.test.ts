@@ -413,6 +413,42 @@ describe('diagnosis rules', () => {
     });
   });
 
+  describe('ACD008 channel not in async mode', () => {
+    const SYNC_STORE = [{ id: 'Store42', channelDatabase: 'Default', asyncCustomerCreation: false }];
+
+    it('explains real-time calls after the editing feature was enabled by the channel profile, on the channel', async () => {
+      const text = scenario({ channels: SYNC_STORE, timeline: [{ createCustomer: ANA }, { editCustomer: { channel: 'Store42', customer: 'Ana Berg', phone: '555' } }] });
+      const [finding] = await rule(text, 'ACD008');
+      assert.equal(finding.severity, 'information');
+      assert.match(finding.message, /^Store42 made 2 real-time calls to HQ for customer operations since 'Enable editing customers in asynchronous mode' was enabled: its functionality profile has Create customer in async mode = No/);
+      assert.match(coveredText(text, finding), /^\{[^]*"id": "Store42"[^]*\}$/);
+      assert.deepEqual(
+        finding.evidence.map((e) => e.table),
+        ['RETAILCHANNELTABLE', 'FEATUREMANAGEMENTSTATE', 'RETAILTRANSACTIONSERVICECALL', 'RETAILTRANSACTIONSERVICECALL'],
+      );
+      assert.equal(finding.remedy?.menuPath, 'Retail and Commerce > Channel setup > Online store setup > Functionality profiles');
+      const fixed = await assertFixWorks(text, finding);
+      assert.deepEqual(parse(fixed).timeline.slice(-4), [
+        { updateChannel: { channel: 'Store42', asyncCustomerCreation: true } },
+        { runJob: '1110', channelDatabase: 'Default' },
+        { runJob: '1010', channelDatabase: 'Default' },
+        { runJob: '1070', channelDatabase: 'Default' },
+      ]);
+    });
+
+    it('points at the updateChannel entry that turned async mode off', async () => {
+      const text = scenario({ timeline: [{ updateChannel: { channel: 'Store42', asyncCustomerCreation: false } }, { runJob: '1110' }, { runJob: '1010' }, { runJob: '1070' }, { advance: 'PT1H' }, { createCustomer: ANA }] });
+      const [finding] = await rule(text, 'ACD008');
+      assert.match(coveredText(text, finding), /^\{[^]*"asyncCustomerCreation": false[^]*\}$/);
+    });
+
+    it('stays silent without real-time calls, with async mode on, or with the editing feature off', async () => {
+      assert.deepEqual(await rule(scenario({ channels: SYNC_STORE }), 'ACD008'), []);
+      assert.deepEqual(await rule(scenario({ timeline: [{ createCustomer: ANA }] }), 'ACD008'), []);
+      assert.deepEqual(await rule(scenario({ features: PREREQUISITES_ON, channels: SYNC_STORE, timeline: [{ createCustomer: ANA }] }), 'ACD008'), []);
+    });
+  });
+
   describe('real-time calls HQ rejects', () => {
     it('reports ACD106 with HQ\'s reason on the createCustomer entry when a real-time call is rejected', async () => {
       const text = scenario({

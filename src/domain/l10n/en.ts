@@ -136,6 +136,12 @@ export const en = {
   'ACD007.remedy': (p: Params) => `Run job 1010 (Customers) for channel database ${p.db}.`,
   'ACD007.fix': (p: Params) => `Run job 1010 for ${p.db}`,
 
+  'ACD008.cause': () => 'Channels create and edit customers in async mode (functionality profile)',
+  'ACD008.message': (p: Params) =>
+    `${p.channel} made ${plural(p.calls, 'real-time call', 'real-time calls')} to HQ for customer operations since 'Enable editing customers in asynchronous mode' was enabled: its functionality profile has Create customer in async mode = No, so its POS creates and edits customers by real-time calls whatever the features say.`,
+  'ACD008.remedy': (p: Params) => `Set Create customer in async mode to Yes in the functionality profile of ${p.channel}, then run jobs 1110, 1010 and 1070 for channel database ${p.db}.`,
+  'ACD008.fix': (p: Params) => `Set Create customer in async mode = Yes for ${p.channel}, then run jobs 1110, 1010 and 1070 for ${p.db}`,
+
   'ACD106.cause': () => 'Every action was accepted',
   'refused.prerequisitesOff': (p: Params) => `'${featureName(p.feature)}' cannot be enabled while ${features(p.missing)} ${String(p.missing).includes(',') ? 'are' : 'is'} off.`,
   'refused.requiredByEnabledFeature': (p: Params) =>

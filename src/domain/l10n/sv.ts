@@ -104,6 +104,12 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD007.remedy': (p) => `Kör jobb 1010 (Customers) för kanaldatabasen ${p.db}.`,
   'ACD007.fix': (p) => `Kör jobb 1010 för ${p.db}`,
 
+  'ACD008.cause': () => 'Kanalerna skapar och redigerar kunder i asynkront läge (funktionalitetsprofil)',
+  'ACD008.message': (p) =>
+    `${p.channel} har gjort ${plural(p.calls, 'realtidsanrop', 'realtidsanrop')} till HQ för kundåtgärder sedan 'Enable editing customers in asynchronous mode' aktiverades: dess funktionalitetsprofil har Create customer in async mode = Nej, så dess POS skapar och redigerar kunder med realtidsanrop oavsett funktionerna.`,
+  'ACD008.remedy': (p) => `Sätt Create customer in async mode till Ja i funktionalitetsprofilen för ${p.channel} och kör sedan jobben 1110, 1010 och 1070 för kanaldatabasen ${p.db}.`,
+  'ACD008.fix': (p) => `Sätt Create customer in async mode = Ja för ${p.channel} och kör sedan jobben 1110, 1010 och 1070 för ${p.db}`,
+
   'ACD106.cause': () => 'Alla åtgärder godtogs',
   'refused.prerequisitesOff': (p) => `'${featureName(p.feature)}' kan inte aktiveras medan ${features(p.missing)} är avstängd.`,
   'refused.requiredByEnabledFeature': (p) =>
