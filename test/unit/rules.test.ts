@@ -410,6 +410,9 @@ describe('diagnosis rules', () => {
       const [finding] = await rule(text, 'ACD106');
       assert.equal(finding.severity, 'warning');
       assert.match(finding.message, /Enable editing customers in asynchronous mode depends on it/);
+      assert.equal(finding.fixes[0].title, "Disable 'Enable editing customers in asynchronous mode' first");
+      const fixed = await assertFixWorks(text, finding);
+      assert.deepEqual(parse(fixed).timeline, [{ disableFeature: 'AsyncCustomerEditing' }, { disableFeature: 'AsyncCustomerAddressCreation' }]);
     });
   });
 

@@ -2,7 +2,9 @@
 // Refused enables of a feature with missing prerequisites are ACD001's.
 import { msg, type MessageKey } from '../../domain/l10n';
 import type { DraftFinding, Rule, RuleContext } from '../types';
-import { spanFor } from './shared';
+import { insertEntries } from '../../scenario/edits';
+import type { SpanFix } from '../../scenario/model';
+import { spanFor, timelineIndexOf } from './shared';
 
 const UNRESOLVED_REFERENCES = new Set(['unknownCustomer', 'unknownOperation', 'unknownChannel', 'unknownChannelDatabase']);
 
@@ -22,9 +24,24 @@ export const refusedAction: Rule = {
         message: msg(`refused.${code}` as MessageKey, detail),
         span: spanFor(context, refusal.ORIGIN),
         evidence: [{ database: 'HQ', table: 'EVENTLOG', key: String(refusal.SEQ), columns: refusal, origin: String(refusal.ORIGIN ?? '') || undefined }],
-        fixes: [],
+        fixes: fixesFor(context, code, detail, timelineIndexOf(refusal.ORIGIN)),
       };
     });
     return { findings, applicable: findings.length > 0 };
   },
 };
+
+/** HQ refused to disable a feature others depend on: disable those first, right before it. */
+function fixesFor(context: RuleContext, code: string, detail: Record<string, string>, index: number | undefined): SpanFix[] {
+  if (code !== 'requiredByEnabledFeature' || index === undefined) {
+    return [];
+  }
+  const dependents = detail.dependents.split(',').filter(Boolean).reverse();
+  return [
+    {
+      title: msg('ACD106.fixDisableDependents', { dependents: dependents.join(',') }),
+      edits: [insertEntries(context.scenario, index, dependents.map((id) => ({ disableFeature: id })))],
+      isPreferred: true,
+    },
+  ];
+}

@@ -143,6 +143,7 @@ export const en = {
   'ACD008.fix': (p: Params) => `Set Create customer in async mode = Yes for ${p.channel}, then run jobs 1110, 1010 and 1070 for ${p.db}`,
 
   'ACD106.cause': () => 'Every action was accepted',
+  'ACD106.fixDisableDependents': (p: Params) => `Disable ${listEn(String(p.dependents).split(',').map((id) => `'${featureName(id)}'`).join('|'))} first`,
   'refused.prerequisitesOff': (p: Params) => `'${featureName(p.feature)}' cannot be enabled while ${features(p.missing)} ${String(p.missing).includes(',') ? 'are' : 'is'} off.`,
   'refused.requiredByEnabledFeature': (p: Params) =>
     `HQ refuses to disable '${featureName(p.feature)}': ${features(p.dependents)} depends on it and is enabled. Disable that first.`,

@@ -111,6 +111,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD008.fix': (p) => `Sätt Create customer in async mode = Ja för ${p.channel} och kör sedan jobben 1110, 1010 och 1070 för ${p.db}`,
 
   'ACD106.cause': () => 'Alla åtgärder godtogs',
+  'ACD106.fixDisableDependents': (p) => `Inaktivera först ${listSv(String(p.dependents).split(',').map((id) => `'${featureName(id)}'`).join('|'))}`,
   'refused.prerequisitesOff': (p) => `'${featureName(p.feature)}' kan inte aktiveras medan ${features(p.missing)} är avstängd.`,
   'refused.requiredByEnabledFeature': (p) =>
     `HQ vägrar stänga av '${featureName(p.feature)}': ${features(p.dependents)} bygger på den och är aktiverad. Stäng av den först.`,
