@@ -62,6 +62,7 @@ const EXPECTED: Record<string, { code: string; line: number; character: number }
   'customers-stuck-in-channel': [{ code: 'ACD004', line: 17, character: 54 }],
   'customers-stuck-in-staging': [{ code: 'ACD005', line: 18, character: 54 }],
   'failed-operation': [{ code: 'ACD006', line: 18, character: 54 }],
+  'store-not-in-async-mode': [{ code: 'ACD008', line: 15, character: 4 }],
 };
 
 describe('scenarios in VS Code', () => {

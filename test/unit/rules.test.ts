@@ -11,6 +11,7 @@ const SAMPLES = [
   'customers-stuck-in-channel',
   'customers-stuck-in-staging',
   'failed-operation',
+  'store-not-in-async-mode',
 ];
 
 const PREREQUISITES_ON = { CustomerOrderPerformance: true, EnhancedAsyncCustomerCreation: true, AsyncCustomerAddressCreation: true };
@@ -53,6 +54,7 @@ describe('diagnosis rules', () => {
       'customers-stuck-in-channel': ['ACD004'],
       'customers-stuck-in-staging': ['ACD005'],
       'failed-operation': ['ACD006'],
+      'store-not-in-async-mode': ['ACD008'],
     };
     for (const name of SAMPLES) {
       const { findings } = await diagnose(sample(name));
