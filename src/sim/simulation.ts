@@ -200,6 +200,8 @@ export class Simulation {
   private readonly statements = new Map<string, SqlStatement>();
   /** Customer references as a scenario writes them (email, "First Last") → the channel's customer key. */
   private readonly customerRefs = new Map<string, string>();
+  /** References that more than one customer of the scenario answers to ("Ana Berg" twice). */
+  private readonly ambiguousRefs = new Set<string>();
   private inTransaction = false;
   private isCancelled?: () => boolean;
 
@@ -913,7 +915,7 @@ export class Simulation {
       return this.refuse('unknownChannel', { channel: input.channel }, origin);
     }
     const db = this.channelDb(channel.channelDatabase);
-    const customer = this.findChannelCustomer(db, input.customer);
+    const customer = this.findChannelCustomer(db, input.customer, origin);
     if (!customer) {
       return this.refuse('unknownCustomer', { customer: input.customer, channel: channel.id, channelDatabase: channel.channelDatabase }, origin);
     }
@@ -978,7 +980,7 @@ export class Simulation {
       return this.refuse('unknownChannel', { channel: input.channel }, origin);
     }
     const db = this.channelDb(channel.channelDatabase);
-    const customer = this.findChannelCustomer(db, input.customer);
+    const customer = this.findChannelCustomer(db, input.customer, origin);
     if (!customer) {
       return this.refuse('unknownCustomer', { customer: input.customer, channel: channel.id, channelDatabase: channel.channelDatabase }, origin);
     }
@@ -1216,13 +1218,24 @@ export class Simulation {
 
   private rememberCustomer(input: CustomerInput, key: string): void {
     for (const ref of customerRefsOf(input)) {
+      const earlier = this.customerRefs.get(ref);
+      if (earlier !== undefined && earlier !== key) {
+        this.ambiguousRefs.add(ref);
+      }
       this.customerRefs.set(ref, key);
     }
   }
 
-  /** The channel's customer row for a reference: email, "First Last", temporary id or account number. */
-  private findChannelCustomer(db: DbHandle, reference: string): Row | undefined {
-    const key = this.customerRefs.get(reference.trim().toLowerCase()) ?? reference;
+  /**
+   * The channel's customer row for a reference: email, "First Last", temporary id or account number.
+   * A reference several customers share resolves to the latest, and the log says so.
+   */
+  private findChannelCustomer(db: DbHandle, reference: string, origin?: string): Row | undefined {
+    const normalized = reference.trim().toLowerCase();
+    const key = this.customerRefs.get(normalized) ?? reference;
+    if (this.ambiguousRefs.has(normalized)) {
+      this.log('note', 'ambiguousCustomer', { customer: reference, used: key }, origin);
+    }
     // A converted customer keeps its temporary id in ASYNCCUSTOMERID once job 1010 brought its account number.
     return (
       this.one(db, 'SELECT * FROM CUSTOMER WHERE ACCOUNTNUM = ? OR ASYNCCUSTOMERID = ?', [key, key]) ??

@@ -407,6 +407,17 @@ describe('diagnosis rules', () => {
       assert.match(finding.message, /does not know the customer 'nobody@example.com'/);
     });
 
+    it('warns when a reference fits several customers, and names the one it used', async () => {
+      const twoAnas = [{ createCustomer: ANA }, { createCustomer: { ...ANA, email: 'ana.b@example.com' } }];
+      const text = scenario({ timeline: [...twoAnas, { editCustomer: { channel: 'Store42', customer: 'Ana Berg', phone: '1' } }] });
+      const [finding] = (await diagnose(text)).findings.filter((f) => f.ruleId === 'ACD109');
+      assert.equal(finding.severity, 'warning');
+      assert.match(finding.message, /^'Ana Berg' refers to more than one customer in this scenario; the latest one \(6E789E6A-A1B9-45F4-86B7-000000000002\) was used/);
+      assert.match(coveredText(text, finding), /"customer": "Ana Berg"/);
+      const byEmail = scenario({ timeline: [...twoAnas, { editCustomer: { channel: 'Store42', customer: 'ana@example.com', phone: '1' } }] });
+      assert.deepEqual(only((await diagnose(byEmail)).findings, 'ACD109'), []);
+    });
+
     it('reports a refused disable with the reason HQ gives', async () => {
       const text = scenario({ timeline: [{ disableFeature: 'AsyncCustomerAddressCreation' }] });
       const [finding] = await rule(text, 'ACD106');

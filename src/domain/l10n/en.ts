@@ -144,6 +144,8 @@ export const en = {
 
   'ACD106.cause': () => 'Every action was accepted',
   'ACD106.fixDisableDependents': (p: Params) => `Disable ${listEn(String(p.dependents).split(',').map((id) => `'${featureName(id)}'`).join('|'))} first`,
+  'note.ambiguousCustomer': (p: Params) =>
+    `'${p.customer}' refers to more than one customer in this scenario; the latest one (${p.used}) was used. Refer to it by its email or temporary id to be sure.`,
   'refused.prerequisitesOff': (p: Params) => `'${featureName(p.feature)}' cannot be enabled while ${features(p.missing)} ${String(p.missing).includes(',') ? 'are' : 'is'} off.`,
   'refused.requiredByEnabledFeature': (p: Params) =>
     `HQ refuses to disable '${featureName(p.feature)}': ${features(p.dependents)} depends on it and is enabled. Disable that first.`,

@@ -112,6 +112,8 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
 
   'ACD106.cause': () => 'Alla åtgärder godtogs',
   'ACD106.fixDisableDependents': (p) => `Inaktivera först ${listSv(String(p.dependents).split(',').map((id) => `'${featureName(id)}'`).join('|'))}`,
+  'note.ambiguousCustomer': (p) =>
+    `'${p.customer}' syftar på mer än en kund i scenariot; den senaste (${p.used}) användes. Ange kundens e-post eller tillfälliga id för att vara säker.`,
   'refused.prerequisitesOff': (p) => `'${featureName(p.feature)}' kan inte aktiveras medan ${features(p.missing)} är avstängd.`,
   'refused.requiredByEnabledFeature': (p) =>
     `HQ vägrar stänga av '${featureName(p.feature)}': ${features(p.dependents)} bygger på den och är aktiverad. Stäng av den först.`,
