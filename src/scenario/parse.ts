@@ -531,6 +531,7 @@ class ScenarioReader {
     if (!this.expectType(value, 'object', 'editCustomer')) {
       return undefined;
     }
+    const problemsBefore = this.problems.length;
     const props = this.properties(value, ['channel', 'customer', 'offline', ...EDIT_CUSTOMER_FIELDS], 'editCustomer');
     const channel = this.channelRef(props.get('channel'), value, 'editCustomer');
     const customer = this.requiredString(props.get('customer'), value, 'customer', 'editCustomer');
@@ -546,7 +547,10 @@ class ScenarioReader {
       return undefined;
     }
     if (Object.keys(changes).length === 0) {
-      this.problem('ACD105', 'error', msg('nothingToEdit', { fields: EDIT_CUSTOMER_FIELDS.join(', ') }), openingSpan(value));
+      // A misspelled or mistyped field already has its finding; "nothing to edit" would only repeat it.
+      if (this.problems.length === problemsBefore) {
+        this.problem('ACD105', 'error', msg('nothingToEdit', { fields: EDIT_CUSTOMER_FIELDS.join(', ') }), openingSpan(value));
+      }
       return undefined;
     }
     return { kind: 'editCustomer', channel, customer, changes, offline: this.optionalBoolean(props.get('offline'), 'offline') };
@@ -571,6 +575,7 @@ class ScenarioReader {
     if (!this.expectType(value, 'object', 'editFailedOperation')) {
       return undefined;
     }
+    const problemsBefore = this.problems.length;
     const props = this.properties(value, ['operation', 'set', ...EDITABLE_FIELD_NAMES], 'editFailedOperation');
     const operation = this.requiredString(props.get('operation'), value, 'operation', 'editFailedOperation');
     const changes: Partial<Record<EditableField, string | null>> = {};
@@ -599,7 +604,9 @@ class ScenarioReader {
       return undefined;
     }
     if (Object.keys(changes).length === 0) {
-      this.problem('ACD105', 'error', msg('nothingToEdit', { fields: EDITABLE_FIELD_NAMES.join(', ') }), openingSpan(value));
+      if (this.problems.length === problemsBefore) {
+        this.problem('ACD105', 'error', msg('nothingToEdit', { fields: EDITABLE_FIELD_NAMES.join(', ') }), openingSpan(value));
+      }
       return undefined;
     }
     return { kind: 'editFailedOperation', operation, changes };

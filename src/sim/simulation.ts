@@ -122,6 +122,7 @@ export type RefusalCode =
   | 'pendingCustomerNeedsAsyncEditing'
   | 'pendingCustomerNeedsAsyncAddress'
   | 'offlineNeedsAsync'
+  | 'offlineOnlineStore'
   | 'realtimeCallRejected'
   | 'unknownOperation'
   | 'operationNotFailed'
@@ -803,6 +804,9 @@ export class Simulation {
     if (!channel) {
       return this.refuse('unknownChannel', { channel: input.channel }, origin);
     }
+    if (input.offline && channel.kind === 'online') {
+      return this.refuse('offlineOnlineStore', { channel: channel.id }, origin);
+    }
     if (input.offline && this.channelFiltersSharedTables(channel.id)) {
       return this.refuse('offlineCreationFiltered', { channel: channel.id, channelDatabase: channel.channelDatabase }, origin);
     }
@@ -914,6 +918,9 @@ export class Simulation {
     if (!channel) {
       return this.refuse('unknownChannel', { channel: input.channel }, origin);
     }
+    if (input.offline && channel.kind === 'online') {
+      return this.refuse('offlineOnlineStore', { channel: channel.id }, origin);
+    }
     const db = this.channelDb(channel.channelDatabase);
     const customer = this.findChannelCustomer(db, input.customer, origin);
     if (!customer) {
@@ -978,6 +985,9 @@ export class Simulation {
     const channel = this.channels.get(input.channel);
     if (!channel) {
       return this.refuse('unknownChannel', { channel: input.channel }, origin);
+    }
+    if (input.offline && channel.kind === 'online') {
+      return this.refuse('offlineOnlineStore', { channel: channel.id }, origin);
     }
     const db = this.channelDb(channel.channelDatabase);
     const customer = this.findChannelCustomer(db, input.customer, origin);
@@ -1083,6 +1093,10 @@ export class Simulation {
       return this.refuse('unknownChannel', { channel: unknown }, origin);
     }
     const channels = input.channels.map((id) => this.channels.get(id)!);
+    const onlineStore = input.offline ? channels.find((c) => c.kind === 'online') : undefined;
+    if (onlineStore) {
+      return this.refuse('offlineOnlineStore', { channel: onlineStore.id }, origin);
+    }
     const now = formatInstant(this.clock);
     const customerBase = this.customerCounter;
     const operationBase = this.operationCounter;

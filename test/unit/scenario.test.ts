@@ -107,6 +107,18 @@ describe('scenario files', () => {
       assert.match(finding.message, /'createCustomer' needs 'channel'/);
     });
 
+    it('reports a misspelled field of an edit once, not again as "nothing to edit"', async () => {
+      const text = scenario({ timeline: [{ editFailedOperation: { operation: 'ASYNC-000001', set: { countryRegon: 'SWE' } } }] });
+      const { findings } = await diagnose(text);
+      assert.deepEqual(
+        findings.filter((f) => f.ruleId.startsWith('ACD10')).map((f) => f.ruleId),
+        ['ACD101'],
+      );
+      assert.match(findings[0].message, /Did you mean 'countryRegion'/);
+      const nothing = await single(scenario({ timeline: [{ editFailedOperation: { operation: 'ASYNC-000001', set: {} } }] }), 'ACD105');
+      assert.match(nothing.message, /countryRegion/);
+    });
+
     it('reports an unknown channel in an action', async () => {
       const text = scenario({ timeline: [{ createCustomer: { channel: 'Store24', firstName: 'Ana' } }] });
       const finding = await single(text, 'ACD102');

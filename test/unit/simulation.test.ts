@@ -152,6 +152,14 @@ describe('simulation', () => {
       assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM CUSTTABLE'), 0);
     });
 
+    it('refuses "offline" at an online store: only a POS works offline', () => {
+      const sim = simulate({ channels: [{ id: 'Web', kind: 'online', channelDatabase: 'Online', asyncCustomerCreation: false, filterSharedCustomerDataTables: false }] });
+      const created = sim.createCustomer({ channel: 'Web', firstName: 'Off', lastName: 'Line', offline: true });
+      assert.deepEqual(created, { ok: false, code: 'offlineOnlineStore', params: { channel: 'Web' } });
+      assert.equal(sim.generateCustomers({ count: 3, channels: ['Web'], countryRegion: 'SWE', offline: true }).ok, false);
+      assert.equal(count(sim, 'Online', 'SELECT COUNT(*) AS N FROM CUSTOMER'), 0);
+    });
+
     it('refuses offline creation when Filter shared customer data tables is Yes', () => {
       const sim = simulate({ channels: [store('Store42', 'Default', false, { filterSharedCustomerDataTables: true })] });
       const outcome = sim.createCustomer({ channel: 'Store42', firstName: 'Off', lastName: 'Line', offline: true });

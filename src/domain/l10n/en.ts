@@ -159,6 +159,7 @@ export const en = {
     `POS at ${p.channel} cannot edit '${p.customer}': the customer is Pending sync, and without asynchronous editing the edit would need a real-time call to HQ, which does not know the customer yet.`,
   'refused.pendingCustomerNeedsAsyncAddress': (p: Params) =>
     `POS at ${p.channel} cannot add an address to '${p.customer}': the customer is Pending sync, and without asynchronous address creation the address would need a real-time call to HQ.`,
+  'refused.offlineOnlineStore': (p: Params) => `${p.channel} is an online store: only a POS works offline. Leave out "offline" for it.`,
   'refused.offlineNeedsAsync': (p: Params) => `POS at ${p.channel} is offline and this change of '${p.customer}' needs a real-time call to HQ.`,
   'refused.realtimeCallRejected': (p: Params) =>
     `HQ rejected the real-time call ${p.operation} from ${p.channel}${p.customer ? ` for '${p.customer}'` : ''}: ${p.reason} POS shows the error and nothing is saved.`,

@@ -127,6 +127,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
     `POS i ${p.channel} kan inte redigera '${p.customer}': kunden är Pending sync, och utan asynkron redigering skulle ändringen kräva ett realtidsanrop till HQ, som ännu inte känner till kunden.`,
   'refused.pendingCustomerNeedsAsyncAddress': (p) =>
     `POS i ${p.channel} kan inte lägga till en adress för '${p.customer}': kunden är Pending sync, och utan asynkront skapande av adresser skulle det kräva ett realtidsanrop till HQ.`,
+  'refused.offlineOnlineStore': (p) => `${p.channel} är en onlinebutik: bara en POS arbetar offline. Ta bort "offline" för den.`,
   'refused.offlineNeedsAsync': (p) => `POS i ${p.channel} är offline och den här ändringen av '${p.customer}' kräver ett realtidsanrop till HQ.`,
   'refused.realtimeCallRejected': (p) =>
     `HQ avvisade realtidsanropet ${p.operation} från ${p.channel}${p.customer ? ` för '${p.customer}'` : ''}: ${p.reason} POS visar felet och inget sparas.`,
