@@ -1,7 +1,7 @@
 // What the views and the report may read from a simulation: plain data, paged, never a whole table.
 import type { SqlValue } from 'sql.js';
 import { FEATURES, type FeatureId } from '../domain/features';
-import { CDX_JOBS, type CdxJobId, METADATA_JOBS } from '../domain/jobs';
+import { CDX_JOBS, type CdxJobId } from '../domain/jobs';
 import { ASYNC_TABLES } from '../domain/tables';
 import type { Row, Simulation } from './simulation';
 
@@ -54,14 +54,14 @@ export interface ChannelDatabaseState {
 
 export function cdxJobStates(sim: Simulation): ChannelDatabaseState[] {
   return [...sim.channelDatabases.keys()].sort().map((db) => {
-    const lastChange = Number(sim.one(sim.hq, 'SELECT MAX(SEQ) AS SEQ FROM RETAILCHANGELOG WHERE CHANNELDATABASE IS NULL OR CHANNELDATABASE = ?', [db])?.SEQ ?? 0);
+    const behind = new Map(sim.metadataJobsBehind(db).map((run) => [run.job as string, run.seq]));
     const pendingUpload = Number(sim.one(sim.channelDb(db), 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0', [])?.N ?? 0);
     const jobs = CDX_JOBS.map((job): CdxJobState => {
       const run = sim.one(sim.hq, 'SELECT SEQ, RUNAT, ORIGIN FROM RETAILCDXJOBRUN WHERE CHANNELDATABASE = ? AND JOBID = ? ORDER BY SEQ DESC LIMIT 1', [db, job.id]);
       const stale =
         job.id === 'P-0001'
           ? pendingUpload > 0
-          : (METADATA_JOBS as readonly string[]).includes(job.id) && Number(run?.SEQ ?? 0) < lastChange && changesNotTaken(sim, db, Number(run?.SEQ ?? 0));
+          : behind.has(job.id) && sim.changesNotTaken(db, behind.get(job.id)!).length > 0;
       return {
         jobId: job.id,
         name: job.name,
@@ -77,13 +77,6 @@ export function cdxJobStates(sim: Simulation): ChannelDatabaseState[] {
       .map((c) => ({ id: c.id, kind: c.kind, asyncCustomerCreation: c.asyncCustomerCreation }));
     return { name: db, channels, jobs };
   });
-}
-
-/** Whether HQ changed after `sinceSeq` in a way the channel database has not taken yet (the same test as ACD002). */
-function changesNotTaken(sim: Simulation, channelDatabase: string, sinceSeq: number): boolean {
-  return sim
-    .all(sim.hq, 'SELECT KIND, SUBJECT FROM RETAILCHANGELOG WHERE (CHANNELDATABASE IS NULL OR CHANNELDATABASE = ?) AND SEQ > ?', [channelDatabase, sinceSeq])
-    .some((change) => sim.channelDiffersFromHq(channelDatabase, change));
 }
 
 export interface StagingTable {

@@ -454,7 +454,7 @@ export class Simulation {
       0,
       options.initial ? 'start' : (origin ?? null),
     ]);
-    if (this.metadataJobsCurrent(channelDatabase)) {
+    if (this.metadataJobsBehind(channelDatabase).length === 0) {
       moved += this.applyFeatures(db, now) + this.applyChannelSettings(db, channelDatabase, now);
     }
     this.run(this.hq, 'UPDATE RETAILCDXJOBRUN SET ROWSMOVED = ? WHERE SEQ = ?', [moved, seq]);
@@ -465,29 +465,42 @@ export class Simulation {
   }
 
   /**
-   * Whether what the channel database last took about a change's subject (a feature, or a
-   * channel's settings) differs from HQ now: a change undone before the jobs ran does not.
+   * The metadata jobs (1110, 1010, 1070) whose last run for the channel database came before
+   * HQ's last change that concerns it, with that run's seq (0 when it never ran).
    */
-  channelDiffersFromHq(channelDatabase: string, change: { readonly KIND?: SqlValue; readonly SUBJECT?: SqlValue }): boolean {
-    const db = this.channelDb(channelDatabase);
-    if (change.KIND === 'feature') {
-      const hq = this.one(this.hq, 'SELECT ENABLED FROM FEATUREMANAGEMENTSTATE WHERE FEATUREID = ?', [change.SUBJECT ?? null]);
-      const taken = this.one(db, 'SELECT ENABLED FROM CHANNELFEATURE WHERE FEATUREID = ?', [change.SUBJECT ?? null]);
-      return hq?.ENABLED !== taken?.ENABLED;
-    }
-    const hq = this.one(this.hq, 'SELECT ASYNCCUSTOMERCREATION, FILTERSHAREDCUSTOMERDATATABLES FROM RETAILCHANNELTABLE WHERE CHANNELID = ?', [change.SUBJECT ?? null]);
-    const taken = this.one(db, 'SELECT ASYNCCUSTOMERCREATION, FILTERSHAREDCUSTOMERDATATABLES FROM CHANNELPROFILE WHERE CHANNELID = ?', [change.SUBJECT ?? null]);
-    return hq?.ASYNCCUSTOMERCREATION !== taken?.ASYNCCUSTOMERCREATION || hq?.FILTERSHAREDCUSTOMERDATATABLES !== taken?.FILTERSHAREDCUSTOMERDATATABLES;
-  }
-
-  /** True when 1110, 1010 and 1070 have each run for the channel database since HQ's last change that concerns it. */
-  private metadataJobsCurrent(channelDatabase: string): boolean {
+  metadataJobsBehind(channelDatabase: string): { job: DownloadJobId; seq: number }[] {
     const lastChange = Number(
       this.one(this.hq, 'SELECT COALESCE(MAX(SEQ), 0) AS SEQ FROM RETAILCHANGELOG WHERE CHANNELDATABASE IS NULL OR CHANNELDATABASE = ?', [channelDatabase])?.SEQ ?? 0,
     );
-    return METADATA_JOBS.every(
-      (job) => Number(this.one(this.hq, 'SELECT COALESCE(MAX(SEQ), 0) AS SEQ FROM RETAILCDXJOBRUN WHERE CHANNELDATABASE = ? AND JOBID = ?', [channelDatabase, job])?.SEQ ?? 0) > lastChange,
-    );
+    return METADATA_JOBS.map((job) => ({
+      job,
+      seq: Number(this.one(this.hq, 'SELECT COALESCE(MAX(SEQ), 0) AS SEQ FROM RETAILCDXJOBRUN WHERE CHANNELDATABASE = ? AND JOBID = ?', [channelDatabase, job])?.SEQ ?? 0),
+    })).filter((run) => run.seq < lastChange);
+  }
+
+  /**
+   * HQ's changes after `sinceSeq` that concern the channel database and that it has not taken
+   * yet, oldest first: a change undone before the jobs ran (enabled, then disabled) is not one.
+   */
+  changesNotTaken(channelDatabase: string, sinceSeq: number): Row[] {
+    return this.all(
+      this.hq,
+      'SELECT SEQ, CHANGEDAT, KIND, SUBJECT, CHANNELDATABASE, NEWVALUE, ORIGIN FROM RETAILCHANGELOG WHERE (CHANNELDATABASE IS NULL OR CHANNELDATABASE = ?) AND SEQ > ? ORDER BY SEQ',
+      [channelDatabase, sinceSeq],
+    ).filter((change) => this.channelDiffersFromHq(channelDatabase, change));
+  }
+
+  /** Whether what the channel database last took about a change's subject (a feature, or a channel's settings) differs from HQ now. */
+  private channelDiffersFromHq(channelDatabase: string, change: Row): boolean {
+    const db = this.channelDb(channelDatabase);
+    if (change.KIND === 'feature') {
+      const hq = this.one(this.hq, 'SELECT ENABLED FROM FEATUREMANAGEMENTSTATE WHERE FEATUREID = ?', [change.SUBJECT]);
+      const taken = this.one(db, 'SELECT ENABLED FROM CHANNELFEATURE WHERE FEATUREID = ?', [change.SUBJECT]);
+      return hq?.ENABLED !== taken?.ENABLED;
+    }
+    const hq = this.one(this.hq, 'SELECT ASYNCCUSTOMERCREATION, FILTERSHAREDCUSTOMERDATATABLES FROM RETAILCHANNELTABLE WHERE CHANNELID = ?', [change.SUBJECT]);
+    const taken = this.one(db, 'SELECT ASYNCCUSTOMERCREATION, FILTERSHAREDCUSTOMERDATATABLES FROM CHANNELPROFILE WHERE CHANNELID = ?', [change.SUBJECT]);
+    return hq?.ASYNCCUSTOMERCREATION !== taken?.ASYNCCUSTOMERCREATION || hq?.FILTERSHAREDCUSTOMERDATATABLES !== taken?.FILTERSHAREDCUSTOMERDATATABLES;
   }
 
   /** HQ's feature states into the channel database; the CSU goes on serving the old value until its cache expires. */

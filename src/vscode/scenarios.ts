@@ -20,6 +20,13 @@ interface Entry {
   waiting: { version: number; resolve: (snapshot: AnalysisSnapshot) => void; reject: (error: Error) => void }[];
 }
 
+/** Removes and returns the callers waiting for `version` or an earlier one. */
+function takeWaiting(entry: Entry, version: number): Entry['waiting'] {
+  const ready = entry.waiting.filter((w) => w.version <= version);
+  entry.waiting = entry.waiting.filter((w) => w.version > version);
+  return ready;
+}
+
 export class ScenarioManager implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
@@ -151,9 +158,7 @@ export class ScenarioManager implements vscode.Disposable {
       entry.failure = undefined;
       this.log.info(`analyzed ${vscode.workspace.asRelativePath(document.uri)} v${version}: ${snapshot.findings.length} findings in ${Date.now() - started} ms`);
       this.changed.fire(document.uri);
-      const ready = entry.waiting.filter((w) => w.version <= snapshot.version);
-      entry.waiting = entry.waiting.filter((w) => w.version > snapshot.version);
-      ready.forEach((w) => w.resolve(snapshot));
+      takeWaiting(entry, snapshot.version).forEach((w) => w.resolve(snapshot));
     } catch (error) {
       if (error instanceof EngineError && error.code === 'cancelled') {
         return;
@@ -175,9 +180,7 @@ export class ScenarioManager implements vscode.Disposable {
       return;
     }
     entry.failure = message;
-    const waiting = entry.waiting.filter((w) => w.version <= document.version);
-    entry.waiting = entry.waiting.filter((w) => w.version > document.version);
-    waiting.forEach((w) => w.reject(new Error(message)));
+    takeWaiting(entry, document.version).forEach((w) => w.reject(new Error(message)));
     this.changed.fire(document.uri);
     if (this.lastFailureShown !== message) {
       this.lastFailureShown = message;

@@ -18,11 +18,11 @@ export const channelNotInAsyncMode: Rule = {
       return { findings: [], applicable: false };
     }
     const findings: DraftFinding[] = [];
+    const since = Number(editing.CHANGESEQ);
     const syncChannels = sim.all(sim.hq, 'SELECT * FROM RETAILCHANNELTABLE WHERE ASYNCCUSTOMERCREATION = 0 ORDER BY CHANNELID', []);
     for (const channel of syncChannels) {
       const id = String(channel.CHANNELID);
       const db = String(channel.CHANNELDATABASE);
-      const since = Number(editing.CHANGESEQ);
       const calls = Number(sim.one(sim.hq, 'SELECT COUNT(*) AS N FROM RETAILTRANSACTIONSERVICECALL WHERE CHANNEL = ? AND SEQ > ?', [id, since])?.N ?? 0);
       if (calls === 0) {
         continue;

@@ -1,6 +1,6 @@
 // Small helpers the rules share: where an origin points, how stale a channel database is.
 import type { SqlValue } from 'sql.js';
-import { METADATA_JOBS, type DownloadJobId } from '../../domain/jobs';
+import type { DownloadJobId } from '../../domain/jobs';
 import { entryOfOrigin, spanOfOrigin, type Span } from '../../scenario/model';
 import type { Row, Simulation } from '../../sim/simulation';
 import type { DraftEvidence, RuleContext } from '../types';
@@ -48,25 +48,12 @@ export interface Staleness {
 }
 
 export function stalenessOf(sim: Simulation, channelDatabase: string): Staleness {
-  const last = sim.one(sim.hq, 'SELECT MAX(SEQ) AS SEQ FROM RETAILCHANGELOG WHERE CHANNELDATABASE IS NULL OR CHANNELDATABASE = ?', [channelDatabase]);
-  const lastChange = last?.SEQ === null || last?.SEQ === undefined ? 0 : Number(last.SEQ);
-  if (lastChange === 0) {
-    return { jobs: [], changes: [], oldestRunSeq: 0 };
-  }
-  const runs = METADATA_JOBS.map((job) => ({ job, seq: lastJobRun(sim, channelDatabase, job)?.seq ?? 0 }));
-  const stale = runs.filter((r) => r.seq < lastChange);
+  const stale = sim.metadataJobsBehind(channelDatabase);
   if (stale.length === 0) {
     return { jobs: [], changes: [], oldestRunSeq: 0 };
   }
   const oldestRunSeq = Math.min(...stale.map((r) => r.seq));
-  // A change undone before the jobs ran (enabled, then disabled again) leaves nothing to download.
-  const changes = sim
-    .all(
-      sim.hq,
-      'SELECT SEQ, CHANGEDAT, KIND, SUBJECT, CHANNELDATABASE, NEWVALUE, ORIGIN FROM RETAILCHANGELOG WHERE (CHANNELDATABASE IS NULL OR CHANNELDATABASE = ?) AND SEQ > ? ORDER BY SEQ',
-      [channelDatabase, oldestRunSeq],
-    )
-    .filter((change) => sim.channelDiffersFromHq(channelDatabase, change));
+  const changes = sim.changesNotTaken(channelDatabase, oldestRunSeq);
   if (changes.length === 0) {
     return { jobs: [], changes: [], oldestRunSeq: 0 };
   }

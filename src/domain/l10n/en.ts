@@ -8,28 +8,28 @@ export function listEn(joined: string | number | undefined): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
-/** 'email=|countryRegion=SWE' → "email cleared|countryRegion 'SWE'". */
-export function fieldChanges(joined: string | number | undefined, cleared: string): string {
+/** 'a=1|b=' → [['a', '1'], ['b', '']]: how rules pass lists of pairs to messages. */
+function pairs(joined: string | number | undefined): [string, string][] {
   return String(joined ?? '')
     .split('|')
     .filter(Boolean)
     .map((item) => {
-      const [field, ...rest] = item.split('=');
-      const value = rest.join('=');
-      return value === '' ? `${field} ${cleared}` : `${field} '${value}'`;
-    })
+      const at = item.indexOf('=');
+      return at < 0 ? [item, ''] : [item.slice(0, at), item.slice(at + 1)];
+    });
+}
+
+/** 'email=|countryRegion=SWE' → "email cleared|countryRegion 'SWE'". */
+export function fieldChanges(joined: string | number | undefined, cleared: string): string {
+  return pairs(joined)
+    .map(([field, value]) => (value === '' ? `${field} ${cleared}` : `${field} '${value}'`))
     .join('|');
 }
 
 /** 'RETAILASYNCCUSTOMERV2=2|RETAILASYNCADDRESSV2=1' → each count worded by `say`, '|'-joined. */
 export function tableCounts(joined: string | number | undefined, say: (n: number, table: string) => string): string {
-  return String(joined ?? '')
-    .split('|')
-    .filter(Boolean)
-    .map((item) => {
-      const [table, n] = item.split('=');
-      return say(Number(n), table);
-    })
+  return pairs(joined)
+    .map(([table, n]) => say(Number(n), table))
     .join('|');
 }
 
