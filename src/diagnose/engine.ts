@@ -3,6 +3,7 @@
 import type { SqlJsStatic } from 'sql.js';
 import { type Evidence, type Finding, type Fix, SEVERITY_ORDER } from '../domain/finding';
 import { localize, msg, type Locale } from '../domain/l10n';
+import { RULE, type RuleId } from '../domain/ruleIds';
 import { LineIndex } from '../domain/text';
 import { spanOfOrigin, type Scenario, type ScenarioProblem, type SpanFix } from '../scenario/model';
 import { parseScenario } from '../scenario/parse';
@@ -10,6 +11,7 @@ import { replay } from '../scenario/replay';
 import type { SqlConnection } from '../sim/connection';
 import type { Outcome, Simulation } from '../sim/simulation';
 import { accountNumbersNotDownloaded } from './rules/accountNumbersNotDownloaded';
+import { ambiguousReference } from './rules/ambiguousReference';
 import { channelMetadataStale } from './rules/channelMetadataStale';
 import { channelNotInAsyncMode } from './rules/channelNotInAsyncMode';
 import { csuCacheNotExpired } from './rules/csuCacheNotExpired';
@@ -31,10 +33,11 @@ export const RULES: readonly Rule[] = [
   accountNumbersNotDownloaded,
   operationFailed,
   refusedAction,
+  ambiguousReference,
 ];
 
 export interface CauseResult {
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   readonly label: string;
   readonly outcome: CauseOutcome;
   /** Indexes into Analysis.findings. */
@@ -87,7 +90,7 @@ export function analyze(engine: SqlJsStatic | (() => SqlConnection), text: strin
   const lines = new LineIndex(text);
   if (text.length > limits.maxTextLength) {
     const tooLarge: Finding = {
-      ruleId: 'ACD108',
+      ruleId: RULE.overLimits,
       severity: 'error',
       message: localize(msg('tooLarge', { size: text.length, max: limits.maxTextLength }), locale),
       location: lines.location(0, Math.min(text.length, Math.max(1, text.indexOf('\n')))),
@@ -119,7 +122,7 @@ export function analyze(engine: SqlJsStatic | (() => SqlConnection), text: strin
   if (scenario.timeline.length > limits.maxEntries || generated > limits.maxGeneratedCustomers) {
     const span = scenario.timelineSpan ?? { offset: 0, length: 1 };
     findings.push({
-      ruleId: 'ACD108',
+      ruleId: RULE.overLimits,
       severity: 'error',
       message: localize(
         msg('tooManyActions', { entries: scenario.timeline.length, maxEntries: limits.maxEntries, generated, maxGenerated: limits.maxGeneratedCustomers }),
@@ -200,7 +203,7 @@ function toFinding(draft: DraftFinding, scenario: Scenario, lines: LineIndex, lo
   };
 }
 
-function questionOf(ruleId: string): QuestionId | undefined {
+function questionOf(ruleId: RuleId): QuestionId | undefined {
   return RULES.find((r) => r.id === ruleId)?.question;
 }
 

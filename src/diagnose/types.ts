@@ -2,6 +2,7 @@
 import type { SqlValue } from 'sql.js';
 import type { Severity } from '../domain/finding';
 import type { MessageRef } from '../domain/l10n';
+import type { RuleId } from '../domain/ruleIds';
 import type { Scenario, Span, SpanFix } from '../scenario/model';
 import type { Simulation } from '../sim/simulation';
 
@@ -20,7 +21,7 @@ export interface DraftEvidence {
 }
 
 export interface DraftFinding {
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   readonly severity: Severity;
   readonly message: MessageRef;
   readonly span: Span;
@@ -36,7 +37,7 @@ export interface RuleContext {
 
 /** A rule answers one cause of one FAQ question (or none, for file problems). */
 export interface Rule {
-  readonly id: string;
+  readonly id: RuleId;
   readonly question?: QuestionId;
   /** The cause as a checklist line, e.g. "Prerequisite features are enabled". */
   readonly cause: MessageRef;

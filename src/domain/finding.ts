@@ -1,4 +1,5 @@
 // The one finding type shared by the command line, the Problems panel, the trees and the report.
+import type { RuleId } from './ruleIds';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -52,7 +53,7 @@ export interface Remedy {
 }
 
 export interface Finding {
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   readonly severity: Severity;
   readonly message: string;
   readonly location: Location;

@@ -5,15 +5,15 @@ import { analyze, type Analysis, type ScenarioLimits } from '../diagnose/engine'
 import {
   cdxJobStates,
   channelCustomers,
+  channelDatabaseNames,
   featureStates,
   operationCounts,
   operationFields,
   operations,
-  readOnlyQuery,
-  ReadOnlyViolation,
   stagingRows,
   stagingTables,
-} from '../sim/inspect';
+} from '../sim/queries';
+import { readOnlyQuery, ReadOnlyViolation } from '../sim/readOnlyQuery';
 import { loadSqlJs } from '../sim/sqljs';
 import { type AnalysisSnapshot, EngineError, type EngineRequest, type EngineResults } from './protocol';
 
@@ -94,7 +94,7 @@ export class EngineHost {
         start: scenario.start,
         timelineLength: scenario.timelineLength,
         channels: scenario.channels.map((c) => ({ id: c.id, kind: c.kind, channelDatabase: c.channelDatabase })),
-        channelDatabases: sim ? [...sim.channelDatabases.keys()].sort() : [],
+        channelDatabases: sim ? channelDatabaseNames(sim) : [],
       },
       clock: sim?.now ?? scenario.start,
       cancelled: false,

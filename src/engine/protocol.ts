@@ -3,8 +3,8 @@
 import type { Finding } from '../domain/finding';
 import type { Locale } from '../domain/l10n';
 import type { QuestionResult, ScenarioLimits } from '../diagnose/engine';
-import type { CdxJobState, ChannelDatabaseState, FeatureState, OperationStatus, OperationSummary, QueryResult, StagingTable } from '../sim/inspect';
-import type { Row } from '../sim/connection';
+import type { CdxJobState, ChannelDatabaseState, FeatureState, OperationStatus, OperationSummary, Row, StagingTable } from '../sim/queries';
+import type { QueryResult } from '../sim/readOnlyQuery';
 
 export type { CdxJobState, ChannelDatabaseState, FeatureState, OperationStatus, OperationSummary, QueryResult, StagingTable };
 

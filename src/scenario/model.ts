@@ -1,8 +1,10 @@
 // A scenario file after parsing: every value keeps the place in the text it came from.
 import type { FeatureId } from '../domain/features';
 import type { BatchJobId, CdxJobId } from '../domain/jobs';
-import type { AddressInput, ChannelConfig, CustomerInput, EditableField } from '../sim/simulation';
+import type { EditableField } from '../domain/fields';
+import type { AddressInput, ChannelConfig, CustomerInput } from '../sim/simulation';
 import type { MessageRef } from '../domain/l10n';
+import type { RuleId } from '../domain/ruleIds';
 
 export interface Span {
   readonly offset: number;
@@ -20,7 +22,7 @@ export interface SpanFix {
 
 /** A problem with the file itself: syntax, unknown key or id, wrong type, time going backwards. */
 export interface ScenarioProblem {
-  readonly ruleId: string;
+  readonly ruleId: RuleId;
   readonly severity: 'error' | 'warning' | 'information';
   readonly message: MessageRef;
   readonly span: Span;

@@ -4,6 +4,7 @@ import { type Node, type ParseError, parseTree, printParseErrorCode } from 'json
 import { FEATURES, type FeatureId, knownFeatureKeys, resolveFeatureKey } from '../domain/features';
 import { BATCH_JOBS, CDX_JOB_IDS, resolveBatchJobId, resolveCdxJobId } from '../domain/jobs';
 import { msg } from '../domain/l10n';
+import { RULE, type RuleId } from '../domain/ruleIds';
 import { MAX_CHANNEL_DATABASES } from '../domain/tables';
 import { closest } from '../domain/text';
 import { parseDuration, parseInstant } from '../domain/time';
@@ -92,18 +93,18 @@ class ScenarioReader {
     const tooDeep = nestingBeyond(this.text, MAX_NESTING);
     if (tooDeep !== undefined) {
       // jsonc-parser recurses per level; a file nested thousands deep would overflow the stack.
-      this.problem('ACD100', 'error', msg('tooDeep', { max: MAX_NESTING }), { offset: tooDeep, length: 1 });
+      this.problem(RULE.syntax, 'error', msg('tooDeep', { max: MAX_NESTING }), { offset: tooDeep, length: 1 });
       return this.result(false);
     }
     const root = parseTree(this.text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
     for (const error of errors) {
-      this.problem('ACD100', 'error', msg('syntax', { detail: describeParseError(error.error) }), { offset: error.offset, length: Math.max(error.length, 1) });
+      this.problem(RULE.syntax, 'error', msg('syntax', { detail: describeParseError(error.error) }), { offset: error.offset, length: Math.max(error.length, 1) });
     }
     let usable = false;
     if (!root) {
-      this.problem('ACD100', 'error', msg('notAScenario', {}), { offset: 0, length: this.text.length });
+      this.problem(RULE.syntax, 'error', msg('notAScenario', {}), { offset: 0, length: this.text.length });
     } else if (root.type !== 'object') {
-      this.problem('ACD103', 'error', msg('wrongType', { key: 'scenario', expected: 'object', actual: root.type }), span(root));
+      this.problem(RULE.wrongType, 'error', msg('wrongType', { key: 'scenario', expected: 'object', actual: root.type }), span(root));
     } else {
       usable = true;
       this.readRoot(root);
@@ -188,7 +189,7 @@ class ScenarioReader {
         continue;
       }
       if (seen.has(id)) {
-        this.problem('ACD101', 'error', msg('duplicateKey', { key }), innerSpan(keyNode), [this.removePropertyFix(property)]);
+        this.problem(RULE.unknownKey, 'error', msg('duplicateKey', { key }), innerSpan(keyNode), [this.removePropertyFix(property)]);
         continue;
       }
       if (valueNode.type !== 'boolean') {
@@ -216,13 +217,13 @@ class ScenarioReader {
       const idNode = props.get('id');
       const id = idNode ? this.string(idNode, 'id') : undefined;
       if (!idNode) {
-        this.problem('ACD105', 'error', msg('missingKey', { key: 'id', where: 'channel' }), openingSpan(element));
+        this.problem(RULE.missingKey, 'error', msg('missingKey', { key: 'id', where: 'channel' }), openingSpan(element));
       }
       if (id === undefined) {
         return;
       }
       if (ids.has(id.toLowerCase())) {
-        this.problem('ACD101', 'error', msg('duplicateChannel', { channel: id }), innerSpan(idNode!));
+        this.problem(RULE.unknownKey, 'error', msg('duplicateChannel', { channel: id }), innerSpan(idNode!));
         return;
       }
       ids.add(id.toLowerCase());
@@ -244,7 +245,7 @@ class ScenarioReader {
       const databases = new Set(this.channels.map((c) => c.channelDatabase));
       if (!databases.has(channelDatabase) && databases.size >= MAX_CHANNEL_DATABASES) {
         this.problem(
-          'ACD108',
+          RULE.overLimits,
           'error',
           msg('tooManyChannelDatabases', { channel: id, channelDatabase, max: MAX_CHANNEL_DATABASES, known: [...databases].join(', ') }),
           dbNode ? innerSpan(dbNode) : innerSpan(idNode!),
@@ -300,7 +301,7 @@ class ScenarioReader {
         }
       } else if ((ACTION_KEYS as readonly string[]).includes(key)) {
         if (actionProperty) {
-          this.problem('ACD101', 'error', msg('twoActions', { first: String(actionProperty.children![0].value), second: key }), innerSpan(keyNode));
+          this.problem(RULE.unknownKey, 'error', msg('twoActions', { first: String(actionProperty.children![0].value), second: key }), innerSpan(keyNode));
         } else {
           actionProperty = property;
         }
@@ -311,13 +312,13 @@ class ScenarioReader {
       }
     }
     if (!actionProperty) {
-      this.problem('ACD105', 'error', msg('noAction', { actions: ACTION_KEYS.join(', ') }), openingSpan(element));
+      this.problem(RULE.missingKey, 'error', msg('noAction', { actions: ACTION_KEYS.join(', ') }), openingSpan(element));
       return undefined;
     }
     const [actionKeyNode, actionValueNode] = actionProperty.children!;
     const kind = String(actionKeyNode.value) as (typeof ACTION_KEYS)[number];
     if (channelDatabaseNode && kind !== 'runJob') {
-      this.problem('ACD101', 'error', msg('keyNotForAction', { key: 'channelDatabase', action: kind }), innerSpan(channelDatabaseNode.parent!.children![0]), [
+      this.problem(RULE.unknownKey, 'error', msg('keyNotForAction', { key: 'channelDatabase', action: kind }), innerSpan(channelDatabaseNode.parent!.children![0]), [
         this.removePropertyFix(channelDatabaseNode.parent!),
       ]);
     }
@@ -398,7 +399,7 @@ class ScenarioReader {
           const props = this.properties(value, ['operation'], 'resync');
           const node = props.get('operation');
           if (!node) {
-            this.problem('ACD105', 'error', msg('missingKey', { key: 'operation', where: 'resync' }), openingSpan(value));
+            this.problem(RULE.missingKey, 'error', msg('missingKey', { key: 'operation', where: 'resync' }), openingSpan(value));
             return undefined;
           }
           operationNode = node;
@@ -485,7 +486,7 @@ class ScenarioReader {
     const props = this.properties(value, ['count', 'channels', 'countryRegion', 'offline'], 'generateCustomers');
     const countNode = props.get('count');
     if (!countNode) {
-      this.problem('ACD105', 'error', msg('missingKey', { key: 'count', where: 'generateCustomers' }), openingSpan(value));
+      this.problem(RULE.missingKey, 'error', msg('missingKey', { key: 'count', where: 'generateCustomers' }), openingSpan(value));
       return undefined;
     }
     if (countNode.type !== 'number') {
@@ -494,7 +495,7 @@ class ScenarioReader {
     }
     const count = Number(countNode.value);
     if (!Number.isInteger(count) || count < 1 || count > MAX_GENERATED_CUSTOMERS) {
-      this.problem('ACD107', 'error', msg('countOutOfRange', { max: MAX_GENERATED_CUSTOMERS }), span(countNode));
+      this.problem(RULE.badValue, 'error', msg('countOutOfRange', { max: MAX_GENERATED_CUSTOMERS }), span(countNode));
       return undefined;
     }
     const channelsNode = props.get('channels');
@@ -514,7 +515,7 @@ class ScenarioReader {
       channels = named;
     }
     if (channels.length === 0) {
-      this.problem('ACD105', 'error', msg('noChannels', {}), openingSpan(value));
+      this.problem(RULE.missingKey, 'error', msg('noChannels', {}), openingSpan(value));
       return undefined;
     }
     const countryNode = props.get('countryRegion');
@@ -549,7 +550,7 @@ class ScenarioReader {
     if (Object.keys(changes).length === 0) {
       // A misspelled or mistyped field already has its finding; "nothing to edit" would only repeat it.
       if (this.problems.length === problemsBefore) {
-        this.problem('ACD105', 'error', msg('nothingToEdit', { fields: EDIT_CUSTOMER_FIELDS.join(', ') }), openingSpan(value));
+        this.problem(RULE.missingKey, 'error', msg('nothingToEdit', { fields: EDIT_CUSTOMER_FIELDS.join(', ') }), openingSpan(value));
       }
       return undefined;
     }
@@ -605,7 +606,7 @@ class ScenarioReader {
     }
     if (Object.keys(changes).length === 0) {
       if (this.problems.length === problemsBefore) {
-        this.problem('ACD105', 'error', msg('nothingToEdit', { fields: EDITABLE_FIELD_NAMES.join(', ') }), openingSpan(value));
+        this.problem(RULE.missingKey, 'error', msg('nothingToEdit', { fields: EDITABLE_FIELD_NAMES.join(', ') }), openingSpan(value));
       }
       return undefined;
     }
@@ -646,7 +647,7 @@ class ScenarioReader {
         continue;
       }
       if (out.has(key)) {
-        this.problem('ACD101', 'error', msg('duplicateKey', { key }), innerSpan(keyNode), [this.removePropertyFix(property)]);
+        this.problem(RULE.unknownKey, 'error', msg('duplicateKey', { key }), innerSpan(keyNode), [this.removePropertyFix(property)]);
         continue;
       }
       if (valueNode) {
@@ -671,7 +672,7 @@ class ScenarioReader {
 
   private requiredString(node: Node | undefined, parent: Node, key: string, where: string): string | undefined {
     if (!node) {
-      this.problem('ACD105', 'error', msg('missingKey', { key, where }), openingSpan(parent));
+      this.problem(RULE.missingKey, 'error', msg('missingKey', { key, where }), openingSpan(parent));
       return undefined;
     }
     return this.string(node, key);
@@ -703,7 +704,7 @@ class ScenarioReader {
     }
     const value = parseInstant(text);
     if (value === undefined) {
-      this.problem('ACD107', 'error', msg('badInstant', { key, value: text }), innerSpan(node));
+      this.problem(RULE.badValue, 'error', msg('badInstant', { key, value: text }), innerSpan(node));
     }
     return value;
   }
@@ -715,7 +716,7 @@ class ScenarioReader {
     }
     const value = parseDuration(text);
     if (value === undefined) {
-      this.problem('ACD107', 'error', msg('badDuration', { key, value: text }), innerSpan(node));
+      this.problem(RULE.badValue, 'error', msg('badDuration', { key, value: text }), innerSpan(node));
     }
     return value;
   }
@@ -735,7 +736,7 @@ class ScenarioReader {
       expected === 'string' && (node.type === 'number' || node.type === 'boolean')
         ? [{ title: msg('fixQuote', { value: raw }), edits: [{ ...span(node), newText: JSON.stringify(raw) }], isPreferred: true }]
         : [];
-    this.problem('ACD103', 'error', msg('wrongType', { key, expected, actual: node.type }), span(node), fixes);
+    this.problem(RULE.wrongType, 'error', msg('wrongType', { key, expected, actual: node.type }), span(node), fixes);
   }
 
   private unknownKey(keyNode: Node, property: Node, allowed: readonly string[], where: string): void {
@@ -744,7 +745,7 @@ class ScenarioReader {
     const fixes = suggestion
       ? [{ title: msg('fixReplace', { from: key, to: suggestion }), edits: [{ ...innerSpan(keyNode), newText: suggestion }], isPreferred: true }]
       : [this.removePropertyFix(property)];
-    this.problem('ACD101', 'error', msg('unknownKey', { key, where, allowed: allowed.join(', '), suggestion: suggestion ?? '' }), innerSpan(keyNode), fixes);
+    this.problem(RULE.unknownKey, 'error', msg('unknownKey', { key, where, allowed: allowed.join(', '), suggestion: suggestion ?? '' }), innerSpan(keyNode), fixes);
   }
 
   private unknownId(node: Node, value: string, kind: string, known: readonly string[]): void {
@@ -752,14 +753,14 @@ class ScenarioReader {
     const target = node.type === 'string' ? innerSpan(node) : span(node);
     const newText = node.type === 'string' ? (suggestion ?? '') : JSON.stringify(suggestion);
     const fixes = suggestion ? [{ title: msg('fixReplace', { from: value, to: suggestion }), edits: [{ ...target, newText }], isPreferred: true }] : [];
-    this.problem('ACD102', 'error', msg('unknownId', { kind, value, known: known.join(', '), suggestion: suggestion ?? '' }), target, fixes);
+    this.problem(RULE.unknownId, 'error', msg('unknownId', { kind, value, known: known.join(', '), suggestion: suggestion ?? '' }), target, fixes);
   }
 
   private removePropertyFix(property: Node) {
     return { title: msg('fixRemoveKey', { key: String(property.children?.[0]?.value ?? '') }), edits: [removalEdit(this.text, property)], isPreferred: false };
   }
 
-  private problem(ruleId: string, severity: ScenarioProblem['severity'], message: ScenarioProblem['message'], at: Span, fixes: ScenarioProblem['fixes'] = []): void {
+  private problem(ruleId: RuleId, severity: ScenarioProblem['severity'], message: ScenarioProblem['message'], at: Span, fixes: ScenarioProblem['fixes'] = []): void {
     this.problems.push({ ruleId, severity, message, span: at, fixes });
   }
 }

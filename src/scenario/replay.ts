@@ -1,10 +1,12 @@
 // Replays a parsed scenario into a fresh simulation: the state is what the event log gives.
 import type { SqlJsStatic } from 'sql.js';
 import { msg } from '../domain/l10n';
+import { RULE } from '../domain/ruleIds';
 import { KNOWN_COUNTRY_REGIONS } from '../domain/tables';
 import type { SqlConnection } from '../sim/connection';
 import { Simulation, SimulationCancelled, type Outcome } from '../sim/simulation';
 import { featureOrigin, type Scenario, type ScenarioProblem, type TimelineEntry, timelineOrigin } from './model';
+import { CustomerReferences } from './references';
 
 export interface ReplayOptions {
   /** Called between entries; return true to stop early (the result is then partial). */
@@ -13,6 +15,8 @@ export interface ReplayOptions {
 
 export interface ReplayResult {
   readonly sim: Simulation;
+  /** The customers the scenario created, by the references it may use for them. */
+  readonly references: CustomerReferences;
   /** Problems only replay can see: times going backwards. */
   readonly problems: readonly ScenarioProblem[];
   /** What each entry did, by timeline index, for hovers and the event log. */
@@ -29,6 +33,7 @@ export function replay(scenario: Scenario, engine: SqlJsStatic | SqlConnection, 
     csuCacheMs: scenario.csuCacheMs,
   });
   sim.setCancellation(options.isCancelled);
+  const references = new CustomerReferences();
   const problems: ScenarioProblem[] = [];
   const outcomes = new Map<number, Outcome>();
   let cancelled = false;
@@ -40,7 +45,7 @@ export function replay(scenario: Scenario, engine: SqlJsStatic | SqlConnection, 
     if (entry.at !== undefined && entry.atSpan) {
       if (entry.at < sim.now) {
         problems.push({
-          ruleId: 'ACD104',
+          ruleId: RULE.timeBackwards,
           severity: 'error',
           message: msg('timeBackwards', { at: new Date(entry.at).toISOString(), clock: new Date(sim.now).toISOString() }),
           span: entry.atSpan,
@@ -51,7 +56,7 @@ export function replay(scenario: Scenario, engine: SqlJsStatic | SqlConnection, 
       }
     }
     try {
-      outcomes.set(entry.index, applyEntry(sim, entry));
+      outcomes.set(entry.index, applyEntry(sim, references, entry));
     } catch (error) {
       if (error instanceof SimulationCancelled) {
         cancelled = true;
@@ -61,11 +66,11 @@ export function replay(scenario: Scenario, engine: SqlJsStatic | SqlConnection, 
     }
   }
   sim.setCancellation(undefined);
-  return { sim, problems, outcomes, cancelled };
+  return { sim, references, problems, outcomes, cancelled };
 }
 
-/** Applies one timeline entry to the simulation (exported for the invariant tests). */
-export function applyEntry(sim: Simulation, entry: TimelineEntry): Outcome {
+/** Applies one timeline entry to the simulation, references resolved (exported for the invariant tests). */
+export function applyEntry(sim: Simulation, references: CustomerReferences, entry: TimelineEntry): Outcome {
   const origin = timelineOrigin(entry.index);
   const action = entry.action;
   switch (action.kind) {
@@ -77,21 +82,30 @@ export function applyEntry(sim: Simulation, entry: TimelineEntry): Outcome {
       return sim.runJob(action.job, action.channelDatabase, origin);
     case 'runBatch':
       return sim.runSynchronizeBatch(origin);
-    case 'createCustomer':
-      return sim.createCustomer(action.customer, origin);
+    case 'createCustomer': {
+      const outcome = sim.createCustomer(action.customer, origin);
+      references.remember(action.customer, outcome);
+      return outcome;
+    }
     case 'generateCustomers':
       return sim.generateCustomers(
         { count: action.count, channels: action.channels, countryRegion: action.countryRegion ?? KNOWN_COUNTRY_REGIONS[0], offline: action.offline ?? false },
         origin,
       );
     case 'editCustomer':
-      return sim.editCustomer({ channel: action.channel, customer: action.customer, changes: action.changes, offline: action.offline }, origin);
+      return sim.editCustomer(
+        { channel: action.channel, customer: references.resolve(action.customer), changes: action.changes, offline: action.offline },
+        origin,
+      );
     case 'createAddress':
-      return sim.createAddress({ channel: action.channel, customer: action.customer, address: action.address, offline: action.offline }, origin);
+      return sim.createAddress(
+        { channel: action.channel, customer: references.resolve(action.customer), address: action.address, offline: action.offline },
+        origin,
+      );
     case 'editFailedOperation':
-      return sim.editFailedOperation(sim.resolveOperation(action.operation), action.changes, origin);
+      return sim.editFailedOperation(references.resolveOperation(sim, action.operation), action.changes, origin);
     case 'resync':
-      return sim.resync(sim.resolveOperation(action.operation), origin);
+      return sim.resync(references.resolveOperation(sim, action.operation), origin);
     case 'advance':
       return sim.advance(action.ms, origin);
     case 'updateChannel':

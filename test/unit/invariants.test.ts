@@ -8,7 +8,10 @@ import { parseScenario } from '../../src/scenario/parse';
 import { applyEntry, replay } from '../../src/scenario/replay';
 import { Simulation } from '../../src/sim/simulation';
 import { featureOrigin, timelineOrigin } from '../../src/scenario/model';
+import { CustomerReferences } from '../../src/scenario/references';
+import { channelDatabaseNames } from '../../src/sim/queries';
 import { loadSql } from './helpers';
+import { rawAll, rawOne } from './rawTables';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 const CHANNELS = [
@@ -48,10 +51,10 @@ function stateWithoutLog(sim: Simulation): string {
 
 function checkInvariants(sim: Simulation): void {
   // 1. Every customer created asynchronously is in exactly one place.
-  for (const [, db] of sim.channelDatabases) {
-    for (const op of sim.all(db, "SELECT OPERATIONID, ASYNCCUSTOMERID, UPLOADED FROM RETAILASYNCCUSTOMERV2 WHERE OPERATIONTYPE = 'CustomerCreate'", [])) {
-      const status = sim.one(sim.hq, 'SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [op.OPERATIONID])?.STATUS;
-      const inMaster = sim.one(sim.hq, 'SELECT 1 AS X FROM CUSTTABLE WHERE ASYNCCUSTOMERID = ?', [op.ASYNCCUSTOMERID]) !== undefined;
+  for (const db of channelDatabaseNames(sim)) {
+    for (const op of rawAll(sim, db, "SELECT OPERATIONID, ASYNCCUSTOMERID, UPLOADED FROM RETAILASYNCCUSTOMERV2 WHERE OPERATIONTYPE = 'CustomerCreate'", [])) {
+      const status = rawOne(sim, 'HQ', 'SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [op.OPERATIONID])?.STATUS;
+      const inMaster = rawOne(sim, 'HQ', 'SELECT 1 AS X FROM CUSTTABLE WHERE ASYNCCUSTOMERID = ?', [op.ASYNCCUSTOMERID]) !== undefined;
       const places = [op.UPLOADED === 0, status === 'Pending', status === 'Failed', inMaster].filter(Boolean).length;
       assert.equal(places, 1, `${op.OPERATIONID}: uploaded=${op.UPLOADED} status=${status} inMaster=${inMaster}`);
       assert.equal(inMaster, status === 'Succeeded', `${op.OPERATIONID}: in the master exactly when it succeeded`);
@@ -59,17 +62,18 @@ function checkInvariants(sim: Simulation): void {
   }
   // 2. OnlineOperationCompleted = 1 only for rows whose customer exists in the master.
   for (const table of ['RETAILASYNCCUSTOMERV2', 'RETAILASYNCADDRESSV2']) {
-    const orphans = sim.one(
-      sim.hq,
+    const orphans = rawOne(
+      sim,
+      'HQ',
       `SELECT COUNT(*) AS N FROM ${table} s WHERE ONLINEOPERATIONCOMPLETED = 1 AND NOT EXISTS (SELECT 1 FROM CUSTTABLE c WHERE c.ASYNCCUSTOMERID = s.ASYNCCUSTOMERID OR c.ACCOUNTNUM = s.ASYNCCUSTOMERID)`,
       [],
     )!.N;
     assert.equal(orphans, 0, `${table}: completed rows without a customer`);
   }
   // 3. Account numbers unique, and below the number sequence's next value.
-  const accounts = sim.one(sim.hq, 'SELECT COUNT(*) AS N, COUNT(DISTINCT ACCOUNTNUM) AS D, MAX(CAST(ACCOUNTNUM AS INTEGER)) AS M FROM CUSTTABLE', [])!;
+  const accounts = rawOne(sim, 'HQ', 'SELECT COUNT(*) AS N, COUNT(DISTINCT ACCOUNTNUM) AS D, MAX(CAST(ACCOUNTNUM AS INTEGER)) AS M FROM CUSTTABLE', [])!;
   assert.equal(accounts.N, accounts.D);
-  const next = Number(sim.one(sim.hq, 'SELECT NEXTREC FROM NUMBERSEQUENCE', [])!.NEXTREC);
+  const next = Number(rawOne(sim, 'HQ', 'SELECT NEXTREC FROM NUMBERSEQUENCE', [])!.NEXTREC);
   assert.ok(accounts.M === null || Number(accounts.M) < next);
 }
 
@@ -91,10 +95,11 @@ describe('simulation invariants after random action sequences', () => {
           features: scenario.features.map((f) => ({ id: f.id, enabled: f.enabled, origin: featureOrigin(f.id) })),
           csuCacheMs: scenario.csuCacheMs,
         });
+        const references = new CustomerReferences();
         try {
           for (const entry of scenario.timeline) {
             const before = stateWithoutLog(sim);
-            const outcome = applyEntry(sim, entry);
+            const outcome = applyEntry(sim, references, entry);
             if (!outcome.ok) {
               assert.equal(stateWithoutLog(sim), before, `refused ${timelineOrigin(entry.index)} (${outcome.code}) changed the simulation`);
             }

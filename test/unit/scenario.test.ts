@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { parseScenario } from '../../src/scenario/parse';
 import { replay } from '../../src/scenario/replay';
+import { channelDatabaseNames, channelSeesFeature } from '../../src/sim/queries';
+import { rawAll, rawCount } from './rawTables';
 import { applyFix, coveredText, diagnose, loadSql, only, sample, scenario } from './helpers';
 
 /** The finding of a rule in a scenario, asserting there is exactly one. */
@@ -184,8 +186,8 @@ describe('scenario files', () => {
       const parsed = parseScenario(sample('healthy'));
       const { sim } = replay({ ...parsed, timeline: [] }, sql);
       for (const db of ['Default', 'Online']) {
-        assert.equal(sim.channelSeesFeature(db, 'AsyncCustomerEditing'), true);
-        const runs = sim.all(sim.hq, "SELECT JOBID FROM RETAILCDXJOBRUN WHERE CHANNELDATABASE = ? AND ORIGIN = 'start' ORDER BY JOBID", [db]);
+        assert.equal(channelSeesFeature(sim, db, 'AsyncCustomerEditing'), true);
+        const runs = rawAll(sim, 'HQ', "SELECT JOBID FROM RETAILCDXJOBRUN WHERE CHANNELDATABASE = ? AND ORIGIN = 'start' ORDER BY JOBID", [db]);
         assert.deepEqual(
           runs.map((r) => r.JOBID),
           ['1010', '1070', '1110'],
@@ -239,8 +241,8 @@ describe('channel databases', () => {
     assert.match(finding.message, /Channel 'Store10' would add channel database 'Region10', but a scenario simulates at most 9 channel databases/);
     const { sim } = replay(parseScenario(text), await loadSql());
     try {
-      assert.equal(sim.channelDatabases.size, 9);
-      assert.equal(Number(sim.one(sim.hq, 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2', [])?.N), 1, 'Region9 uploads to HQ like any other');
+      assert.equal(channelDatabaseNames(sim).length, 9);
+      assert.equal(rawCount(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2'), 1, 'Region9 uploads to HQ like any other');
     } finally {
       sim.close();
     }

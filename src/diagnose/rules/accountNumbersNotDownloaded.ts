@@ -1,54 +1,40 @@
 // ACD007: customers got their account numbers in HQ, but job 1010 has not brought them back to the
 // channel database, so POS still shows them as Pending sync (and cannot issue loyalty cards).
 import { msg } from '../../domain/l10n';
+import { RULE } from '../../domain/ruleIds';
 import { MENU } from '../../domain/tables';
 import { appendEntries } from '../../scenario/edits';
+import { accountNumbersNotDownloaded as notDownloaded, anyCustomerSynchronized, channelDatabasesInScenarioOrder, lastJobRun } from '../../sim/queries';
 import type { DraftFinding, Rule, RuleContext } from '../types';
-import { customerLabel, evidence, lastJobRun, listParam, spanFor } from './shared';
+import { customerLabel, evidence, listParam, spanFor } from './shared';
 
 export const accountNumbersNotDownloaded: Rule = {
-  id: 'ACD007',
+  id: RULE.accountNumbersNotDownloaded,
   question: 'customersMissingInHq',
   cause: msg('ACD007.cause', {}),
   check(context: RuleContext) {
     const { sim, scenario } = context;
     const findings: DraftFinding[] = [];
-    for (const db of sim.channelDatabases.keys()) {
+    for (const db of channelDatabasesInScenarioOrder(sim)) {
       const since = lastJobRun(sim, db, '1010')?.seq ?? 0;
-      const channels = [...sim.channels.values()].filter((c) => c.channelDatabase === db).map((c) => c.id);
-      const inList = channels.map(() => '?').join(', ');
-      const count = Number(
-        sim.one(
-          sim.hq,
-          `SELECT COUNT(*) AS N FROM CUSTTABLE WHERE CREATEDSEQ > ? AND ASYNCCUSTOMERID IS NOT NULL AND CREATEDBY = 'AsyncSynchronization' AND CHANNEL IN (${inList})`,
-          [since, ...channels],
-        )?.N ?? 0,
-      );
+      const { count, customers } = notDownloaded(sim, db, since);
       if (count === 0) {
         continue;
       }
-      const rows = sim.all(
-        sim.hq,
-        `SELECT ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, CHANNEL, CREATEDAT, ORIGIN FROM CUSTTABLE
-         WHERE CREATEDSEQ > ? AND ASYNCCUSTOMERID IS NOT NULL AND CREATEDBY = 'AsyncSynchronization' AND CHANNEL IN (${inList})
-         ORDER BY CREATEDSEQ LIMIT 20`,
-        [since, ...channels],
-      );
       findings.push({
-        ruleId: 'ACD007',
+        ruleId: RULE.accountNumbersNotDownloaded,
         severity: 'information',
         message: msg('ACD007.message', {
           n: count,
           db,
-          accounts: listParam(rows.slice(0, 3).map((r) => `${customerLabel(r, String(r.ASYNCCUSTOMERID))} → ${r.ACCOUNTNUM}`)),
+          accounts: listParam(customers.slice(0, 3).map((c) => `${customerLabel(c, c.asyncCustomerId)} → ${c.accountNum}`)),
         }),
-        span: spanFor(context, rows[0]?.ORIGIN),
-        evidence: rows.map((r) => evidence('HQ', 'CUSTTABLE', String(r.ACCOUNTNUM), r)),
+        span: spanFor(context, customers[0]?.origin),
+        evidence: customers.map((c) => evidence(c.evidence)),
         remedy: { text: msg('ACD007.remedy', { db }), menuPath: MENU.distributionSchedule },
         fixes: [{ title: msg('ACD007.fix', { db }), edits: [appendEntries(scenario, [{ runJob: '1010', channelDatabase: db }])], isPreferred: true }],
       });
     }
-    const anySynced = sim.one(sim.hq, "SELECT 1 AS X FROM CUSTTABLE WHERE CREATEDBY = 'AsyncSynchronization' LIMIT 1", []) !== undefined;
-    return { findings, applicable: anySynced };
+    return { findings, applicable: anyCustomerSynchronized(sim) };
   },
 };

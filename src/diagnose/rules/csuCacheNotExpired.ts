@@ -1,55 +1,43 @@
 // ACD003: the jobs have run, but the Commerce Scale Unit cache still serves the old value.
 import { featureById, type FeatureId } from '../../domain/features';
 import { msg } from '../../domain/l10n';
+import { RULE } from '../../domain/ruleIds';
 import { formatDuration, formatShort } from '../../domain/time';
 import { appendEntries } from '../../scenario/edits';
-import type { Row } from '../../sim/simulation';
-import type { DraftEvidence, DraftFinding, Rule, RuleContext } from '../types';
-import { evidence, lastJobRun, listParam, spanFor, stalenessOf } from './shared';
+import { cachedDownloads, channelDatabasesInScenarioOrder, csuCacheMs, lastJobRun, stalenessOf } from '../../sim/queries';
+import type { DraftFinding, Rule, RuleContext } from '../types';
+import { evidence, listParam, spanFor } from './shared';
 
 export const csuCacheNotExpired: Rule = {
-  id: 'ACD003',
+  id: RULE.csuCacheNotExpired,
   question: 'realtimeCallsContinue',
   cause: msg('ACD003.cause', {}),
   check(context: RuleContext) {
     const { sim, scenario } = context;
     const findings: DraftFinding[] = [];
     let anyDownload = false;
-    for (const [db, channelDb] of sim.channelDatabases) {
-      const changedFeatures = sim.all(channelDb, 'SELECT FEATUREID, ENABLED, PREVENABLED, DOWNLOADEDAT FROM CHANNELFEATURE WHERE ENABLED <> PREVENABLED', []);
-      const changedProfiles = sim.all(
-        channelDb,
-        'SELECT CHANNELID, ASYNCCUSTOMERCREATION, PREVASYNCCUSTOMERCREATION, DOWNLOADEDAT FROM CHANNELPROFILE WHERE ASYNCCUSTOMERCREATION <> PREVASYNCCUSTOMERCREATION',
-        [],
-      );
-      anyDownload ||= changedFeatures.length + changedProfiles.length > 0;
+    for (const db of channelDatabasesInScenarioOrder(sim)) {
+      const downloads = cachedDownloads(sim, db);
+      anyDownload ||= downloads.features.length + downloads.profiles.length > 0;
       // A channel database whose jobs have not all run is ACD002's; the cache comes after.
       if (stalenessOf(sim, db).jobs.length > 0) {
         continue;
       }
-      const open = (row: Row) => sim.now < sim.cacheExpiresAt(String(row.DOWNLOADEDAT));
-      const features = changedFeatures.filter(open);
-      const profiles = changedProfiles.filter(open);
+      const features = downloads.features.filter((d) => d.open);
+      const profiles = downloads.profiles.filter((d) => d.open);
       if (features.length + profiles.length === 0) {
         continue;
       }
-      const expiresAt = Math.max(...[...features, ...profiles].map((row) => sim.cacheExpiresAt(String(row.DOWNLOADEDAT))));
-      const what = [
-        ...features.map((f) => featureById(String(f.FEATUREID) as FeatureId).name),
-        ...profiles.map((p) => `asyncCustomerCreation (${p.CHANNELID})`),
-      ];
+      const expiresAt = Math.max(...[...features, ...profiles].map((d) => d.expiresAt));
+      const what = [...features.map((f) => featureById(f.subject as FeatureId).name), ...profiles.map((p) => `asyncCustomerCreation (${p.subject})`)];
       const run = lastJobRun(sim, db, features.length > 0 ? '1110' : '1070');
       const remaining = formatDuration(expiresAt - sim.now);
-      const evidenceRows: DraftEvidence[] = [
-        ...features.map((f) => evidence(db, 'CHANNELFEATURE', String(f.FEATUREID), f)),
-        ...profiles.map((p) => evidence(db, 'CHANNELPROFILE', String(p.CHANNELID), p)),
-      ];
       findings.push({
-        ruleId: 'ACD003',
+        ruleId: RULE.csuCacheNotExpired,
         severity: 'information',
-        message: msg('ACD003.message', { db, what: listParam(what), until: formatShort(expiresAt), cache: formatDuration(sim.csuCacheMs) }),
+        message: msg('ACD003.message', { db, what: listParam(what), until: formatShort(expiresAt), cache: formatDuration(csuCacheMs(sim)) }),
         span: spanFor(context, run?.origin),
-        evidence: evidenceRows,
+        evidence: [...features, ...profiles].map((d) => evidence(d.evidence)),
         remedy: { text: msg('ACD003.remedy', { until: formatShort(expiresAt) }) },
         fixes: [{ title: msg('ACD003.fix', { duration: remaining }), edits: [appendEntries(scenario, [{ advance: remaining }])], isPreferred: true }],
       });

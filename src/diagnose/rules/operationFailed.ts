@@ -1,31 +1,37 @@
 // ACD006: an asynchronous operation failed in HQ. Names the operation, the reason, the fields to
 // edit and the Customer synchronization status page; the fix edits the fields and synchronizes.
+import type { EditableField } from '../../domain/fields';
 import { msg } from '../../domain/l10n';
+import { RULE } from '../../domain/ruleIds';
 import { DEFAULT_CUSTOMER_GROUP, KNOWN_COUNTRY_REGIONS, MENU } from '../../domain/tables';
 import { closest } from '../../domain/text';
 import { appendEntries, type EntryValue } from '../../scenario/edits';
-import type { EditableField, Row, Simulation } from '../../sim/simulation';
+import {
+  anyOperationInHq,
+  channelCustomer,
+  creationOperationOf,
+  failedOperationCount,
+  failedOperations,
+  mostUsedCountryRegion,
+  type StagedOperation,
+} from '../../sim/queries';
+import type { Simulation } from '../../sim/simulation';
 import { MAX_FINDINGS_PER_RULE, type DraftFinding, type Rule, type RuleContext } from '../types';
 import { customerLabel, evidence, listParam, spanFor } from './shared';
 
 export const operationFailed: Rule = {
-  id: 'ACD006',
+  id: RULE.operationFailed,
   question: 'whichOperationFailed',
   cause: msg('ACD006.cause', {}),
   check(context: RuleContext) {
     const { sim, scenario } = context;
-    const total = Number(sim.one(sim.hq, "SELECT COUNT(*) AS N FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Failed'", [])?.N ?? 0);
-    const failed = sim.all(sim.hq, "SELECT * FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Failed' ORDER BY OPERATIONID LIMIT ?", [MAX_FINDINGS_PER_RULE]);
+    const total = failedOperationCount(sim);
+    const failed = failedOperations(sim, MAX_FINDINGS_PER_RULE);
     const findings: DraftFinding[] = failed.map((op) => {
-      const operationId = String(op.OPERATIONID);
-      const customerRows = sim.all(sim.hq, 'SELECT * FROM RETAILASYNCCUSTOMERV2 WHERE OPERATIONID = ?', [operationId]);
-      const addressRows = sim.all(sim.hq, 'SELECT * FROM RETAILASYNCADDRESSV2 WHERE OPERATIONID = ?', [operationId]);
-      const fields = String(op.FAILEDFIELDS ?? '')
-        .split(',')
-        .filter(Boolean) as EditableField[];
-      const label = customerLabel(channelCustomer(sim, op) ?? customerRows[0], String(op.ASYNCCUSTOMERID));
+      const { operationId, failedFields: fields } = op;
+      const label = customerLabel(channelCustomer(sim, op.channelDatabase, op.asyncCustomerId) ?? op.customers[0], op.asyncCustomerId);
       const steps: EntryValue[] = [];
-      const set = suggestedChanges(sim, fields, customerRows[0], addressRows);
+      const set = suggestedChanges(sim, fields, op);
       if (fields.length > 0) {
         steps.push({ editFailedOperation: { operation: operationId, set } });
       } else {
@@ -33,23 +39,19 @@ export const operationFailed: Rule = {
       }
       steps.push({ resync: operationId });
       return {
-        ruleId: 'ACD006',
+        ruleId: RULE.operationFailed,
         severity: 'error',
-        message: msg(op.EDITORIGIN ? 'ACD006.messageAfterEdit' : 'ACD006.message', {
+        message: msg(op.edited ? 'ACD006.messageAfterEdit' : 'ACD006.message', {
           op: operationId,
-          type: String(op.OPERATIONTYPE),
+          type: op.operationType,
           customer: label,
-          asyncId: String(op.ASYNCCUSTOMERID),
-          channel: String(op.CHANNEL),
-          reason: String(op.FAILUREREASON ?? ''),
+          asyncId: op.asyncCustomerId,
+          channel: op.channel,
+          reason: op.failureReason,
           fields: listParam(fields),
         }),
-        span: spanFor(context, op.ORIGIN),
-        evidence: [
-          evidence('HQ', 'RETAILASYNCOPERATIONSTATUS', operationId, op),
-          ...customerRows.map((r) => evidence('HQ', 'RETAILASYNCCUSTOMERV2', String(r.RECID), r)),
-          ...addressRows.map((r) => evidence('HQ', 'RETAILASYNCADDRESSV2', String(r.RECID), r)),
-        ],
+        span: spanFor(context, op.origin),
+        evidence: [op.evidence, ...op.customers.map((c) => c.evidence), ...op.addresses.map((a) => a.evidence)].map(evidence),
         remedy: { text: msg('ACD006.remedy', { op: operationId, fields: listParam(fields) }), menuPath: MENU.syncStatus },
         fixes: [
           {
@@ -66,7 +68,7 @@ export const operationFailed: Rule = {
     });
     if (total > failed.length) {
       findings.push({
-        ruleId: 'ACD006',
+        ruleId: RULE.operationFailed,
         severity: 'error',
         message: msg('ACD006.more', { n: total - failed.length }),
         span: scenario.timelineSpan ?? { offset: 0, length: 1 },
@@ -75,63 +77,45 @@ export const operationFailed: Rule = {
         fixes: [],
       });
     }
-    const anyStaged = sim.one(sim.hq, 'SELECT 1 AS X FROM RETAILASYNCOPERATIONSTATUS LIMIT 1', []) !== undefined;
-    return { findings, applicable: anyStaged };
+    return { findings, applicable: anyOperationInHq(sim) };
   },
 };
 
-function channelCustomer(sim: Simulation, op: Row): Row | undefined {
-  const db = sim.channelDatabases.get(String(op.CHANNELDATABASE));
-  return db ? sim.one(db, 'SELECT FIRSTNAME, LASTNAME FROM CUSTOMER WHERE ASYNCCUSTOMERID = ? OR ACCOUNTNUM = ?', [op.ASYNCCUSTOMERID, op.ASYNCCUSTOMERID]) : undefined;
-}
-
 /** Values that pass HQ's checks, as close to what was entered as we can tell. */
-function suggestedChanges(sim: Simulation, fields: readonly EditableField[], customer: Row | undefined, addresses: readonly Row[]): Record<string, string | null> {
+function suggestedChanges(sim: Simulation, fields: readonly EditableField[], op: StagedOperation): Record<string, string | null> {
   const changes: Record<string, string | null> = {};
   for (const field of fields) {
     if (field === 'countryRegion') {
-      const entered = String(addresses.find((a) => !KNOWN_COUNTRY_REGIONS.includes(String(a.COUNTRYREGIONID ?? '')))?.COUNTRYREGIONID ?? '');
-      changes.countryRegion = closest(entered.toUpperCase(), KNOWN_COUNTRY_REGIONS) ?? mostUsedCountry(sim);
+      const entered = op.addresses.find((a) => !KNOWN_COUNTRY_REGIONS.includes(a.countryRegion))?.countryRegion ?? '';
+      changes.countryRegion = closest(entered.toUpperCase(), KNOWN_COUNTRY_REGIONS) ?? mostUsedCountryRegion(sim);
     } else if (field === 'email') {
       changes.email = null;
     } else if (field === 'customerGroup') {
       changes.customerGroup = DEFAULT_CUSTOMER_GROUP;
     } else if (field === 'lastName' || field === 'firstName') {
-      const local = String(customer?.EMAIL ?? '').split('@')[0];
+      const local = (op.customers[0]?.email ?? '').split('@')[0];
       changes[field] = local ? local.charAt(0).toUpperCase() + local.slice(1) : 'Customer';
     }
   }
   return changes;
 }
 
-function mostUsedCountry(sim: Simulation): string {
-  const row = sim.one(sim.hq, 'SELECT COUNTRYREGIONID FROM LOGISTICSPOSTALADDRESS GROUP BY COUNTRYREGIONID ORDER BY COUNT(*) DESC LIMIT 1', []);
-  const code = String(row?.COUNTRYREGIONID ?? '');
-  return KNOWN_COUNTRY_REGIONS.includes(code) ? code : KNOWN_COUNTRY_REGIONS[0];
-}
-
 /**
  * An edit or address failed because the customer's creation had not reached the customer
  * master: bring the creation through first, then synchronize this one again.
  */
-function creationSteps(sim: Simulation, op: Row): EntryValue[] {
-  const creation = sim.one(
-    sim.hq,
-    "SELECT * FROM RETAILASYNCOPERATIONSTATUS WHERE ASYNCCUSTOMERID = ? AND OPERATIONTYPE = 'CustomerCreate' ORDER BY OPERATIONID LIMIT 1",
-    [op.ASYNCCUSTOMERID],
-  );
+function creationSteps(sim: Simulation, op: StagedOperation): EntryValue[] {
+  const creation = creationOperationOf(sim, op.asyncCustomerId);
   if (!creation) {
-    return [{ runJob: 'P-0001', channelDatabase: String(op.CHANNELDATABASE) }, { runBatch: 'SynchronizeCustomersAndChannelRequests' }];
+    return [{ runJob: 'P-0001', channelDatabase: op.channelDatabase }, { runBatch: 'SynchronizeCustomersAndChannelRequests' }];
   }
-  if (creation.STATUS === 'Pending') {
+  if (creation.status === 'Pending') {
     return [{ runBatch: 'SynchronizeCustomersAndChannelRequests' }];
   }
-  if (creation.STATUS === 'Failed') {
-    const id = String(creation.OPERATIONID);
-    const fields = String(creation.FAILEDFIELDS ?? '').split(',').filter(Boolean) as EditableField[];
-    const customerRow = sim.one(sim.hq, 'SELECT * FROM RETAILASYNCCUSTOMERV2 WHERE OPERATIONID = ?', [id]);
-    const addressRows = sim.all(sim.hq, 'SELECT * FROM RETAILASYNCADDRESSV2 WHERE OPERATIONID = ?', [id]);
-    const steps: EntryValue[] = fields.length > 0 ? [{ editFailedOperation: { operation: id, set: suggestedChanges(sim, fields, customerRow, addressRows) } }] : [];
+  if (creation.status === 'Failed') {
+    const id = creation.operationId;
+    const steps: EntryValue[] =
+      creation.failedFields.length > 0 ? [{ editFailedOperation: { operation: id, set: suggestedChanges(sim, creation.failedFields, creation) } }] : [];
     return [...steps, { resync: id }];
   }
   return [];

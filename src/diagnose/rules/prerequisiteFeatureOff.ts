@@ -1,23 +1,22 @@
 // ACD001: the editing feature is enabled (or an enable is attempted) while a prerequisite is off.
 import { featureById, type FeatureId } from '../../domain/features';
 import { msg } from '../../domain/l10n';
+import { RULE } from '../../domain/ruleIds';
 import { MENU } from '../../domain/tables';
 import { insertEntries, setFeatures } from '../../scenario/edits';
+import { refusedEnables } from '../../sim/queries';
 import type { DraftFinding, Rule, RuleContext } from '../types';
 import { evidence, listParam, spanFor, timelineIndexOf } from './shared';
 
 export const prerequisiteFeatureOff: Rule = {
-  id: 'ACD001',
+  id: RULE.prerequisiteFeatureOff,
   question: 'cannotEnableEditing',
   cause: msg('ACD001.cause', {}),
   check(context: RuleContext) {
     const { sim, scenario } = context;
-    const refusals = sim.all(sim.hq, "SELECT SEQ, DETAIL, ORIGIN FROM EVENTLOG WHERE KIND = 'refused' AND CODE = 'prerequisitesOff' ORDER BY SEQ", []);
-    const findings: DraftFinding[] = refusals.map((refusal) => {
-      const detail = JSON.parse(String(refusal.DETAIL)) as { feature: FeatureId; missing: string };
-      const missing = detail.missing.split(',') as FeatureId[];
-      const origin = String(refusal.ORIGIN ?? '');
-      const index = timelineIndexOf(origin);
+    const findings: DraftFinding[] = refusedEnables(sim).map((refusal) => {
+      const missing = refusal.missing.map((m) => m.id);
+      const index = timelineIndexOf(refusal.origin);
       const edit =
         index !== undefined
           ? insertEntries(scenario, index, missing.map((id) => ({ enableFeature: id })))
@@ -27,13 +26,11 @@ export const prerequisiteFeatureOff: Rule = {
             );
       const names = listParam(missing.map((id) => `'${featureById(id).name}'`));
       return {
-        ruleId: 'ACD001',
+        ruleId: RULE.prerequisiteFeatureOff,
         severity: 'error',
-        message: msg('ACD001.message', { feature: featureById(detail.feature).name, missing: names }),
-        span: spanFor(context, origin),
-        evidence: missing.map((id) =>
-          evidence('HQ', 'FEATUREMANAGEMENTSTATE', id, sim.one(sim.hq, 'SELECT FEATUREID, ENABLED, CHANGEDAT, ORIGIN FROM FEATUREMANAGEMENTSTATE WHERE FEATUREID = ?', [id])!),
-        ),
+        message: msg('ACD001.message', { feature: featureById(refusal.feature).name, missing: names }),
+        span: spanFor(context, refusal.origin),
+        evidence: refusal.missing.map((m) => evidence(m.state)),
         remedy: { text: msg('ACD001.remedy', { missing: names }), menuPath: MENU.featureManagement },
         fixes: [{ title: msg('ACD001.fix', { missing: names }), edits: [edit], isPreferred: true }],
       };

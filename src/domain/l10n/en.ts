@@ -143,6 +143,7 @@ export const en = {
   'ACD008.fix': (p: Params) => `Set Create customer in async mode = Yes for ${p.channel}, then run jobs 1110, 1010 and 1070 for ${p.db}`,
 
   'ACD106.cause': () => 'Every action was accepted',
+  'ACD109.cause': () => 'Every customer reference names one customer',
   'ACD106.fixDisableDependents': (p: Params) => `Disable ${listEn(String(p.dependents).split(',').map((id) => `'${featureName(id)}'`).join('|'))} first`,
   'note.ambiguousCustomer': (p: Params) =>
     `'${p.customer}' refers to more than one customer in this scenario; the latest one (${p.used}) was used. Refer to it by its email or temporary id to be sure.`,

@@ -111,6 +111,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD008.fix': (p) => `Sätt Create customer in async mode = Ja för ${p.channel} och kör sedan jobben 1110, 1010 och 1070 för ${p.db}`,
 
   'ACD106.cause': () => 'Alla åtgärder godtogs',
+  'ACD109.cause': () => 'Varje kundreferens avser en enda kund',
   'ACD106.fixDisableDependents': (p) => `Inaktivera först ${listSv(String(p.dependents).split(',').map((id) => `'${featureName(id)}'`).join('|'))}`,
   'note.ambiguousCustomer': (p) =>
     `'${p.customer}' syftar på mer än en kund i scenariot; den senaste (${p.used}) användes. Ange kundens e-post eller tillfälliga id för att vara säker.`,

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/diagnose/engine';
-import { cdxJobStates, featureStates, operationCounts, operations, readOnlyQuery, ReadOnlyViolation, stagingRows, stagingTables } from '../../src/sim/inspect';
+import { cdxJobStates, featureStates, operationCounts, operations, stagingRows, stagingTables } from '../../src/sim/queries';
+import { readOnlyQuery, ReadOnlyViolation } from '../../src/sim/readOnlyQuery';
 import type { Simulation } from '../../src/sim/simulation';
 import { loadSql, sample, scenario } from './helpers';
 

@@ -1,0 +1,136 @@
+// The channel database's async records (RETAILASYNC* tables): what a POS or an online store
+// writes when it works asynchronously, waiting for the P-job.
+import type { EditableField } from '../domain/fields';
+import { formatInstant } from '../domain/time';
+import { channelSeesFeature } from './channelView';
+import type { SimContext } from './context';
+import type { DbHandle } from './database';
+import { logEvent } from './eventLog';
+import { nextAsyncCustomerId, nextOperationId } from './identities';
+import type { AddressInput, ChannelConfig, CustomerInput, OperationType } from './types';
+
+/** Asynchronous creation: the customer waits in the channel database with a temporary id ("Pending sync"). */
+export function createAsyncCustomer(ctx: SimContext, channel: ChannelConfig, input: CustomerInput, origin: string | undefined): { asyncId: string; operationId: string } {
+  const db = ctx.db.channelDb(channel.channelDatabase);
+  const now = formatInstant(ctx.now);
+  const o = origin ?? null;
+  const asyncId = nextAsyncCustomerId(ctx);
+  const operationId = nextOperationId(ctx);
+  const enhanced = channelSeesFeature(ctx, channel.channelDatabase, 'EnhancedAsyncCustomerCreation');
+  ctx.db.run(
+    db,
+    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, ORIGIN)
+     VALUES (?, 'CustomerCreate', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [operationId, asyncId, channel.id, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, enhanced ? (input.title ?? null) : null, input.customerGroup ?? null, now, o],
+  );
+  if (input.address) {
+    insertAsyncAddress(ctx, db, { operationId, operationType: 'CustomerCreate', asyncId, accountNum: null, channelId: channel.id }, input.address, origin);
+  }
+  if (enhanced) {
+    for (const [type, locator] of [['Email', input.secondaryEmail], ['Phone', input.secondaryPhone]] as const) {
+      if (locator) {
+        ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERCONTACT (OPERATIONID, ASYNCCUSTOMERID, CHANNEL, TYPE, LOCATOR, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+          operationId, asyncId, channel.id, type, locator, now, o,
+        ]);
+      }
+    }
+    for (const affiliation of input.affiliations ?? []) {
+      ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERAFFILIATION (OPERATIONID, ASYNCCUSTOMERID, CHANNEL, AFFILIATION, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
+        operationId, asyncId, channel.id, affiliation, now, o,
+      ]);
+    }
+  } else if (input.title || input.secondaryEmail || input.secondaryPhone || (input.affiliations?.length ?? 0) > 0) {
+    // Without enhanced creation the channel does not capture these fields (DOMAIN: enhanced creation).
+    logEvent(ctx, 'note', 'enhancedFieldsDropped', { channel: channel.id, customer: asyncId }, origin);
+  }
+  for (const [name, value] of Object.entries(input.attributes ?? {})) {
+    ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERATTRIBUTEV2 (OPERATIONID, ASYNCCUSTOMERID, CHANNEL, NAME, VALUE, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      operationId, asyncId, channel.id, name, value, now, o,
+    ]);
+  }
+  ctx.db.run(db, 'INSERT INTO CUSTOMER (ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)', [
+    asyncId,
+    asyncId,
+    input.firstName ?? null,
+    input.lastName ?? null,
+    input.email ?? null,
+    input.phone ?? null,
+    channel.id,
+    o,
+  ]);
+  return { asyncId, operationId };
+}
+
+/** Which customer an async edit or address is for: its temporary id, and its account number once known. */
+export interface AsyncTarget {
+  readonly asyncId: string;
+  readonly accountNum: string | null;
+}
+
+/** An asynchronous edit: an update operation in the channel database. */
+export function createAsyncUpdate(
+  ctx: SimContext,
+  channel: ChannelConfig,
+  target: AsyncTarget,
+  changes: Readonly<Partial<Record<EditableField, string>>>,
+  origin: string | undefined,
+): string {
+  const operationId = nextOperationId(ctx);
+  ctx.db.run(
+    ctx.db.channelDb(channel.channelDatabase),
+    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, ORIGIN)
+     VALUES (?, 'CustomerUpdate', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      operationId,
+      target.asyncId,
+      target.accountNum,
+      channel.id,
+      changes.firstName ?? null,
+      changes.lastName ?? null,
+      changes.email ?? null,
+      changes.phone ?? null,
+      changes.title ?? null,
+      changes.customerGroup ?? null,
+      formatInstant(ctx.now),
+      origin ?? null,
+    ],
+  );
+  return operationId;
+}
+
+/** An asynchronous address for an existing customer: an address operation in the channel database. */
+export function createAsyncAddress(ctx: SimContext, channel: ChannelConfig, target: AsyncTarget, address: AddressInput, origin: string | undefined): string {
+  const operationId = nextOperationId(ctx);
+  const db = ctx.db.channelDb(channel.channelDatabase);
+  insertAsyncAddress(ctx, db, { operationId, operationType: 'AddressCreate', asyncId: target.asyncId, accountNum: target.accountNum, channelId: channel.id }, address, origin);
+  return operationId;
+}
+
+interface AddressRecordKey {
+  readonly operationId: string;
+  readonly operationType: OperationType;
+  readonly asyncId: string;
+  readonly accountNum: string | null;
+  readonly channelId: string;
+}
+
+function insertAsyncAddress(ctx: SimContext, db: DbHandle, key: AddressRecordKey, address: AddressInput, origin: string | undefined): void {
+  ctx.db.run(
+    db,
+    `INSERT INTO RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, STREET, CITY, ZIPCODE, COUNTRYREGIONID, CREATEDAT, ORIGIN)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      key.operationId,
+      key.operationType,
+      key.asyncId,
+      key.accountNum,
+      key.channelId,
+      address.street ?? null,
+      address.city ?? null,
+      address.zip ?? null,
+      address.countryRegion ?? null,
+      formatInstant(ctx.now),
+      origin ?? null,
+    ],
+  );
+}

@@ -1,0 +1,176 @@
+// HQ's batch job "Synchronize customers and channel requests": staged operations become
+// customers (with account numbers), edits and addresses, or fail with HQ's reasons.
+import type { EditableField } from '../domain/fields';
+import { ASYNC_TABLES, DEFAULT_CUSTOMER_GROUP } from '../domain/tables';
+import { formatInstant } from '../domain/time';
+import type { SqlValue } from './connection';
+import type { SimContext } from './context';
+import { logEvent } from './eventLog';
+import { peekAccountNumber, setNextAccountNumber } from './identities';
+import type { OperationType, Outcome } from './types';
+import { VALIDATE_OPERATIONS } from './validations';
+
+/** The batch job's working tables, created once per simulation in the connection's temp schema. */
+export function createBatchTables(ctx: SimContext): void {
+  ctx.db.exec(`CREATE TEMP TABLE BATCHOPS (OPERATIONID TEXT PRIMARY KEY, OPERATIONTYPE TEXT NOT NULL, ASYNCCUSTOMERID TEXT NOT NULL);
+    CREATE TEMP TABLE BATCHPROBLEMS (OPERATIONID TEXT NOT NULL, ORD INTEGER NOT NULL, FIELD TEXT NOT NULL, REASON TEXT NOT NULL);
+    CREATE INDEX temp.BATCHPROBLEMS_BY_OPERATION ON BATCHPROBLEMS (OPERATIONID);
+    CREATE TEMP TABLE BATCHSUCCEEDED (OPERATIONID TEXT PRIMARY KEY, ACCOUNTNUM TEXT NOT NULL);`);
+}
+
+/** Synchronize customers and channel requests: processes every pending staged operation in order. */
+export function runSynchronizeBatch(ctx: SimContext, origin: string | undefined): Outcome {
+  let result = { processed: 0, failed: 0 };
+  ctx.db.transaction(() => {
+    result = processOperations(ctx, "SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Pending'", []);
+    const seq = ctx.nextSeq();
+    ctx.db.run(ctx.hq, 'INSERT INTO BATCHJOBRUN (SEQ, JOBID, RUNAT, PROCESSED, FAILED, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
+      seq,
+      'SynchronizeCustomersAndChannelRequests',
+      formatInstant(ctx.now),
+      result.processed,
+      result.failed,
+      origin ?? null,
+    ]);
+  });
+  logEvent(ctx, 'action', 'batchRan', { processed: String(result.processed), failed: String(result.failed) }, origin);
+  return {
+    ok: true,
+    summary: `Synchronize customers and channel requests processed ${result.processed} operations, ${result.failed} failed`,
+  };
+}
+
+/** Processes one failed operation again now (Synchronize on the Customer synchronization status page). */
+export function processOperation(ctx: SimContext, operationId: string): void {
+  processOperations(ctx, 'SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [operationId]);
+}
+
+/**
+ * Processes staged operations as HQ would, in operation order: creations set-based (the bulk),
+ * then edits and addresses one by one, since each needs its customer to exist already.
+ */
+function processOperations(ctx: SimContext, selectOperations: string, params: SqlValue[]): { processed: number; failed: number } {
+  const { db, hq } = ctx;
+  const now = formatInstant(ctx.now);
+  db.exec('DELETE FROM temp.BATCHOPS; DELETE FROM temp.BATCHPROBLEMS; DELETE FROM temp.BATCHSUCCEEDED;');
+  db.run(hq, `INSERT INTO temp.BATCHOPS (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID) ${selectOperations}`, params);
+  const processed = Number(db.one(hq, 'SELECT COUNT(*) AS N FROM temp.BATCHOPS', [])?.N ?? 0);
+  if (processed === 0) {
+    return { processed: 0, failed: 0 };
+  }
+  db.run(hq, VALIDATE_OPERATIONS, []);
+
+  // Creations: the valid ones become customers with the next account numbers, in operation order.
+  const first = peekAccountNumber(ctx);
+  db.run(
+    hq,
+    `INSERT INTO temp.BATCHSUCCEEDED (OPERATIONID, ACCOUNTNUM)
+     SELECT OPERATIONID, CAST(? + ROW_NUMBER() OVER (ORDER BY OPERATIONID) - 1 AS TEXT) FROM temp.BATCHOPS
+     WHERE OPERATIONTYPE = 'CustomerCreate' AND OPERATIONID NOT IN (SELECT OPERATIONID FROM temp.BATCHPROBLEMS) ORDER BY OPERATIONID`,
+    [first],
+  );
+  const created = Number(db.one(hq, 'SELECT COUNT(*) AS N FROM temp.BATCHSUCCEEDED', [])?.N ?? 0);
+  if (created > 0) {
+    const seq = ctx.nextSeq();
+    db.run(
+      hq,
+      `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, ASYNCCUSTOMERID, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+       SELECT b.ACCOUNTNUM, s.FIRSTNAME, s.LASTNAME, s.EMAIL, s.PHONE, s.TITLE,
+              COALESCE(NULLIF(TRIM(s.CUSTGROUP), ''), ?), ?, 'AsyncSynchronization', s.CHANNEL, s.ASYNCCUSTOMERID, ?, ?, s.ORIGIN
+       FROM temp.BATCHSUCCEEDED b JOIN RETAILASYNCCUSTOMERV2 s ON s.OPERATIONID = b.OPERATIONID ORDER BY s.OPERATIONID`,
+      [DEFAULT_CUSTOMER_GROUP, now, seq, seq],
+    );
+    setNextAccountNumber(ctx, first + created);
+    db.run(
+      hq,
+      `INSERT INTO LOGISTICSPOSTALADDRESS (ACCOUNTNUM, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN)
+       SELECT b.ACCOUNTNUM, a.STREET, a.CITY, a.ZIPCODE, a.COUNTRYREGIONID, a.ORIGIN
+       FROM temp.BATCHSUCCEEDED b JOIN RETAILASYNCADDRESSV2 a ON a.OPERATIONID = b.OPERATIONID
+       ORDER BY a.RECID`,
+      [],
+    );
+    completeSucceeded(ctx, now);
+  }
+  failWithProblems(ctx, "OPERATIONTYPE = 'CustomerCreate'", now);
+
+  // Edits and addresses, one by one in order: each needs its customer in the master first.
+  const dependents = db.all(hq, "SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID FROM temp.BATCHOPS WHERE OPERATIONTYPE <> 'CustomerCreate' ORDER BY OPERATIONID", []);
+  for (const op of dependents) {
+    processDependent(ctx, String(op.OPERATIONID), String(op.OPERATIONTYPE) as OperationType, String(op.ASYNCCUSTOMERID), now);
+  }
+  const failed = Number(
+    db.one(hq, "SELECT COUNT(*) AS N FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Failed' AND OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHOPS)", [])?.N ?? 0,
+  );
+  return { processed, failed };
+}
+
+function processDependent(ctx: SimContext, operationId: string, type: OperationType, asyncId: string, now: string): void {
+  const { db, hq } = ctx;
+  const existing = db.one(hq, 'SELECT ACCOUNTNUM FROM CUSTTABLE WHERE ASYNCCUSTOMERID = ? OR ACCOUNTNUM = ?', [asyncId, asyncId]);
+  if (!existing) {
+    failOperation(ctx, operationId, [], `The customer ${asyncId} has not been synchronized to HQ yet; synchronize its creation first.`, now);
+    return;
+  }
+  if (db.one(hq, 'SELECT 1 AS X FROM temp.BATCHPROBLEMS WHERE OPERATIONID = ?', [operationId])) {
+    failWithProblems(ctx, 'OPERATIONID = ?', now, [operationId]);
+    return;
+  }
+  const accountNum = String(existing.ACCOUNTNUM);
+  const seq = ctx.nextSeq();
+  if (type === 'CustomerUpdate') {
+    db.run(
+      hq,
+      `UPDATE CUSTTABLE SET (FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, MODIFIEDSEQ) =
+         (SELECT COALESCE(s.FIRSTNAME, CUSTTABLE.FIRSTNAME), COALESCE(s.LASTNAME, CUSTTABLE.LASTNAME), COALESCE(s.EMAIL, CUSTTABLE.EMAIL),
+                 COALESCE(s.PHONE, CUSTTABLE.PHONE), COALESCE(s.TITLE, CUSTTABLE.TITLE), COALESCE(s.CUSTGROUP, CUSTTABLE.CUSTGROUP), ?
+          FROM RETAILASYNCCUSTOMERV2 s WHERE s.OPERATIONID = ?)
+       WHERE ACCOUNTNUM = ?`,
+      [seq, operationId, accountNum],
+    );
+  }
+  db.run(
+    hq,
+    `INSERT INTO LOGISTICSPOSTALADDRESS (ACCOUNTNUM, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN)
+     SELECT ?, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN FROM RETAILASYNCADDRESSV2 WHERE OPERATIONID = ? ORDER BY RECID`,
+    [accountNum, operationId],
+  );
+  db.exec('DELETE FROM temp.BATCHSUCCEEDED');
+  db.run(hq, 'INSERT INTO temp.BATCHSUCCEEDED (OPERATIONID, ACCOUNTNUM) VALUES (?, ?)', [operationId, accountNum]);
+  completeSucceeded(ctx, now);
+}
+
+/** Marks the operations in temp.BATCHSUCCEEDED done: OnlineOperationCompleted = 1 with the account number. */
+function completeSucceeded(ctx: SimContext, now: string): void {
+  for (const table of ASYNC_TABLES) {
+    const setAccount = table === 'RETAILASYNCCUSTOMERV2' || table === 'RETAILASYNCADDRESSV2' ? ', ACCOUNTNUM = b.ACCOUNTNUM' : '';
+    ctx.db.run(ctx.hq, `UPDATE ${table} SET ONLINEOPERATIONCOMPLETED = 1${setAccount} FROM temp.BATCHSUCCEEDED b WHERE ${table}.OPERATIONID = b.OPERATIONID`, []);
+  }
+  ctx.db.run(
+    ctx.hq,
+    `UPDATE RETAILASYNCOPERATIONSTATUS SET STATUS = 'Succeeded', FAILUREREASON = NULL, FAILEDFIELDS = NULL, ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT = ?,
+       ACCOUNTNUM = b.ACCOUNTNUM
+     FROM temp.BATCHSUCCEEDED b WHERE RETAILASYNCOPERATIONSTATUS.OPERATIONID = b.OPERATIONID`,
+    [now],
+  );
+}
+
+/** Fails the batch's operations that have validation problems (and match `where`), with HQ's reasons. */
+function failWithProblems(ctx: SimContext, where: string, now: string, params: SqlValue[] = []): void {
+  ctx.db.run(
+    ctx.hq,
+    `UPDATE RETAILASYNCOPERATIONSTATUS SET STATUS = 'Failed',
+       FAILUREREASON = (SELECT GROUP_CONCAT(p.REASON, ' ' ORDER BY p.ORD, p.ROWID) FROM temp.BATCHPROBLEMS p WHERE p.OPERATIONID = RETAILASYNCOPERATIONSTATUS.OPERATIONID),
+       FAILEDFIELDS = (SELECT GROUP_CONCAT(DISTINCT p.FIELD ORDER BY p.ORD) FROM temp.BATCHPROBLEMS p WHERE p.OPERATIONID = RETAILASYNCOPERATIONSTATUS.OPERATIONID),
+       ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT = ?
+     WHERE OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHOPS WHERE ${where}) AND OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHPROBLEMS)`,
+    [now, ...params],
+  );
+}
+
+function failOperation(ctx: SimContext, operationId: string, fields: EditableField[], reason: string, now: string): void {
+  ctx.db.run(
+    ctx.hq,
+    "UPDATE RETAILASYNCOPERATIONSTATUS SET STATUS = 'Failed', FAILUREREASON = ?, FAILEDFIELDS = ?, ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT = ? WHERE OPERATIONID = ?",
+    [reason, fields.join(','), now, operationId],
+  );
+}

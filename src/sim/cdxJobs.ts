@@ -1,0 +1,133 @@
+// Commerce Data Exchange: the download jobs (1110, 1070, 1010) that bring HQ's data to a channel
+// database, and the P-job that uploads the channel's async records to HQ's staging tables.
+import { type CdxJobId, type DownloadJobId, METADATA_JOBS } from '../domain/jobs';
+import { ASYNC_TABLES } from '../domain/tables';
+import { formatInstant } from '../domain/time';
+import { downloadChannelSettings, downloadFeatures } from './channelView';
+import type { SimContext } from './context';
+import { HQ_SCHEMA, type DbHandle } from './database';
+import { logEvent, refuse } from './eventLog';
+import { ASYNC_COLUMNS } from './schema';
+import type { Outcome } from './types';
+
+/** Runs a CDX job for one channel database, or for every channel database when none is named. */
+export function runJob(ctx: SimContext, jobId: CdxJobId, channelDatabase: string | undefined, origin: string | undefined): Outcome {
+  const targets = channelDatabase === undefined ? [...ctx.db.channelDatabases.keys()] : [channelDatabase];
+  if (channelDatabase !== undefined && !ctx.db.channelDatabases.has(channelDatabase)) {
+    return refuse(ctx, 'unknownChannelDatabase', { channelDatabase, job: jobId }, origin);
+  }
+  let moved = 0;
+  for (const target of targets) {
+    moved += jobId === 'P-0001' ? runUpload(ctx, target, origin) : runDownloadJob(ctx, jobId, target, origin);
+  }
+  return { ok: true, summary: `Job ${jobId} ran for ${targets.join(', ') || 'no channel database'} (${moved} rows)` };
+}
+
+/**
+ * A download job. Job 1010 brings customers; the channel's metadata (feature states from 1110,
+ * channel settings from 1070) takes effect only once 1110, 1010 and 1070 have all run since
+ * HQ's last change, as the FAQ says: until then the channel keeps its old metadata.
+ * `initial`: the scenario's starting point, where every channel database holds what HQ holds.
+ */
+export function runDownloadJob(ctx: SimContext, jobId: DownloadJobId, channelDatabase: string, origin: string | undefined, initial = false): number {
+  const db = ctx.db.channelDb(channelDatabase);
+  const now = formatInstant(ctx.now);
+  let moved = jobId === '1010' ? downloadCustomers(ctx, db) : 0;
+  const seq = ctx.nextSeq();
+  ctx.db.run(ctx.hq, 'INSERT INTO RETAILCDXJOBRUN (SEQ, JOBID, CHANNELDATABASE, RUNAT, ROWSMOVED, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
+    seq,
+    jobId,
+    channelDatabase,
+    now,
+    0,
+    initial ? 'start' : (origin ?? null),
+  ]);
+  if (metadataJobsBehind(ctx, channelDatabase).length === 0) {
+    moved += downloadFeatures(ctx, db) + downloadChannelSettings(ctx, db);
+  }
+  ctx.db.run(ctx.hq, 'UPDATE RETAILCDXJOBRUN SET ROWSMOVED = ? WHERE SEQ = ?', [moved, seq]);
+  if (!initial) {
+    logEvent(ctx, 'action', 'jobRan', { job: jobId, channelDatabase, rows: String(moved) }, origin);
+  }
+  return moved;
+}
+
+/**
+ * The metadata jobs (1110, 1010, 1070) whose last run for the channel database came before
+ * HQ's last change that concerns it, with that run's seq (0 when it never ran).
+ */
+export function metadataJobsBehind(ctx: SimContext, channelDatabase: string): { job: DownloadJobId; seq: number }[] {
+  const lastChange = Number(
+    ctx.db.one(ctx.hq, 'SELECT COALESCE(MAX(SEQ), 0) AS SEQ FROM RETAILCHANGELOG WHERE CHANNELDATABASE IS NULL OR CHANNELDATABASE = ?', [channelDatabase])?.SEQ ?? 0,
+  );
+  return METADATA_JOBS.map((job) => ({
+    job,
+    seq: Number(ctx.db.one(ctx.hq, 'SELECT COALESCE(MAX(SEQ), 0) AS SEQ FROM RETAILCDXJOBRUN WHERE CHANNELDATABASE = ? AND JOBID = ?', [channelDatabase, job])?.SEQ ?? 0),
+  })).filter((run) => run.seq < lastChange);
+}
+
+/** Job 1010: customers changed in HQ since the last run, with the real account ids of converted async customers. */
+function downloadCustomers(ctx: SimContext, db: DbHandle): number {
+  const last = ctx.db.one(ctx.hq, 'SELECT MAX(SEQ) AS SEQ FROM RETAILCDXJOBRUN WHERE CHANNELDATABASE = ? AND JOBID = ?', [db.name, '1010']);
+  const since = Number(last?.SEQ ?? 0);
+  const changed = Number(ctx.db.one(ctx.hq, 'SELECT COUNT(*) AS N FROM CUSTTABLE WHERE MODIFIEDSEQ > ?', [since])?.N ?? 0);
+  if (changed === 0) {
+    return 0;
+  }
+  const ch = db.schema;
+  // The converted async customer: its temporary id is replaced by the real account number.
+  ctx.db.run(
+    ctx.hq,
+    `DELETE FROM ${ch}.CUSTOMER WHERE ACCOUNTNUM IN (SELECT ASYNCCUSTOMERID FROM ${HQ_SCHEMA}.CUSTTABLE WHERE MODIFIEDSEQ > ? AND ASYNCCUSTOMERID IS NOT NULL)`,
+    [since],
+  );
+  ctx.db.run(
+    ctx.hq,
+    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN)
+     SELECT ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PHONE, 0, CHANNEL, ORIGIN FROM ${HQ_SCHEMA}.CUSTTABLE WHERE MODIFIEDSEQ > ? ORDER BY MODIFIEDSEQ
+     ON CONFLICT(ACCOUNTNUM) DO UPDATE SET ASYNCCUSTOMERID = excluded.ASYNCCUSTOMERID, FIRSTNAME = excluded.FIRSTNAME, LASTNAME = excluded.LASTNAME,
+       EMAIL = excluded.EMAIL, PHONE = excluded.PHONE, PENDINGSYNC = 0`,
+    [since],
+  );
+  return changed;
+}
+
+/** The P-job: async records not yet uploaded move to the HQ staging tables, in one transaction. */
+function runUpload(ctx: SimContext, channelDatabase: string, origin: string | undefined): number {
+  const ch = ctx.db.channelDb(channelDatabase).schema;
+  const now = formatInstant(ctx.now);
+  let moved = 0;
+  ctx.db.transaction(() => {
+    // Every operation being uploaded gets its line on the Customer synchronization status page.
+    ctx.db.run(
+      ctx.hq,
+      `INSERT INTO RETAILASYNCOPERATIONSTATUS (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, CHANNELDATABASE, STATUS, ATTEMPTS, UPLOADEDAT, ORIGIN)
+       SELECT OPERATIONID, MIN(OPERATIONTYPE), MIN(ASYNCCUSTOMERID), MIN(ACCOUNTNUM), MIN(CHANNEL), ?, 'Pending', 0, ?, MIN(ORIGIN)
+       FROM (SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN FROM ${ch}.RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0
+             UNION ALL SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN FROM ${ch}.RETAILASYNCADDRESSV2 WHERE UPLOADED = 0)
+       GROUP BY OPERATIONID ORDER BY OPERATIONID`,
+      [channelDatabase, now],
+    );
+    for (const table of ASYNC_TABLES) {
+      const columns = ASYNC_COLUMNS[table].filter((c) => c !== 'RECID').join(', ');
+      moved += Number(ctx.db.one(ctx.hq, `SELECT COUNT(*) AS N FROM ${ch}.${table} WHERE UPLOADED = 0`, [])?.N ?? 0);
+      ctx.db.run(
+        ctx.hq,
+        `INSERT INTO ${HQ_SCHEMA}.${table} (${columns}, ONLINEOPERATIONCOMPLETED, UPLOADEDAT) SELECT ${columns}, 0, ? FROM ${ch}.${table} WHERE UPLOADED = 0 ORDER BY RECID`,
+        [now],
+      );
+      ctx.db.run(ctx.hq, `UPDATE ${ch}.${table} SET UPLOADED = 1, UPLOADEDAT = ? WHERE UPLOADED = 0`, [now]);
+    }
+  });
+  const seq = ctx.nextSeq();
+  ctx.db.run(ctx.hq, 'INSERT INTO RETAILCDXJOBRUN (SEQ, JOBID, CHANNELDATABASE, RUNAT, ROWSMOVED, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
+    seq,
+    'P-0001',
+    channelDatabase,
+    now,
+    moved,
+    origin ?? null,
+  ]);
+  logEvent(ctx, 'action', 'jobRan', { job: 'P-0001', channelDatabase, rows: String(moved) }, origin);
+  return moved;
+}

@@ -1,0 +1,160 @@
+// The SQLite underneath the simulation: one connection, HQ and every channel database as an
+// attached in-memory schema, prepared statements cached by their text. Only src/sim/ uses it.
+import type { SqlJsStatic } from 'sql.js';
+import { type Row, type SqlConnection, type SqlStatement, type SqlValue, sqlJsConnection } from './connection';
+import { CHANNEL_TABLES, channelSchema, hqSchema } from './schema';
+
+/** A database of the simulation: HQ or a channel database, each an attached in-memory schema. */
+export interface DbHandle {
+  /** 'HQ' or the channel database name, as in evidence. */
+  readonly name: string;
+  /** The schema alias in the connection: 'hq' or 'c1', 'c2', ... (never text from the scenario). */
+  readonly schema: string;
+}
+
+/**
+ * HQ lives in an attached in-memory database, not in the connection's main one: sql.js keeps
+ * main in its emulated file system, which costs a second copy of every page and a JS call per
+ * page written.
+ */
+export const HQ_SCHEMA = 'hq';
+
+const CHANNEL_TABLE_PATTERN = new RegExp(`(?<![.\\w'"])(${CHANNEL_TABLES.join('|')})\\b`, 'g');
+
+/**
+ * Channel-side SQL is written with plain table names; they are qualified with the schema here.
+ * HQ's SQL stays plain: SQLite resolves an unqualified name to the least recently attached
+ * schema that has the table, and HQ is attached before every channel database.
+ */
+function qualify(sql: string, handle: DbHandle): string {
+  return handle.schema === HQ_SCHEMA ? sql : sql.replace(CHANNEL_TABLE_PATTERN, `${handle.schema}.$1`);
+}
+
+export class SimDatabase {
+  readonly hq: DbHandle = { name: 'HQ', schema: HQ_SCHEMA };
+  /** By name, in the order the scenario's channels first name them. */
+  readonly channelDatabases = new Map<string, DbHandle>();
+  private readonly conn: SqlConnection;
+  private readonly statements = new Map<string, SqlStatement>();
+  private inTransaction = false;
+
+  /** On sql.js (the extension, the command line), or on any connection (the benchmark's native SQLite). */
+  constructor(engine: SqlJsStatic | SqlConnection) {
+    this.conn = 'prepare' in engine ? engine : sqlJsConnection(engine);
+    this.conn.exec(`ATTACH DATABASE ':memory:' AS ${HQ_SCHEMA}`);
+    this.conn.exec(hqSchema(HQ_SCHEMA));
+  }
+
+  /** Attaches a channel database with its tables, once per name. */
+  attachChannelDatabase(name: string): DbHandle {
+    const existing = this.channelDatabases.get(name);
+    if (existing) {
+      return existing;
+    }
+    const handle: DbHandle = { name, schema: `c${this.channelDatabases.size + 1}` };
+    this.conn.exec(`ATTACH DATABASE ':memory:' AS ${handle.schema}`);
+    this.conn.exec(channelSchema(handle.schema));
+    this.channelDatabases.set(name, handle);
+    return handle;
+  }
+
+  channelDb(name: string): DbHandle {
+    const db = this.channelDatabases.get(name);
+    if (!db) {
+      throw new Error(`No channel database ${name}`);
+    }
+    return db;
+  }
+
+  /** A database by its name in evidence: 'HQ' or a channel database. */
+  database(name: string): DbHandle {
+    return name === 'HQ' ? this.hq : this.channelDb(name);
+  }
+
+  /** Runs a query against one database; channel-side SQL names its tables without a schema. */
+  all(db: DbHandle, sql: string, params: SqlValue[]): Row[] {
+    return this.statement(db, sql).all(params);
+  }
+
+  one(db: DbHandle, sql: string, params: SqlValue[]): Row | undefined {
+    return this.statement(db, sql).one(params);
+  }
+
+  run(db: DbHandle, sql: string, params: SqlValue[]): void {
+    this.statement(db, sql).run(params);
+  }
+
+  /** Several statements without parameters (temporary tables of the batch job). */
+  exec(sql: string): void {
+    this.conn.exec(sql);
+  }
+
+  /** A statement the user typed (already checked to be read-only): prepared afresh, never cached. */
+  rawQuery(db: DbHandle, sql: string, maxRows: number): { columns: string[]; rows: SqlValue[][]; truncated: boolean } {
+    const statement = this.conn.prepare(qualify(sql, db));
+    try {
+      return statement.raw([], maxRows);
+    } finally {
+      statement.free();
+    }
+  }
+
+  /** Runs `body` in one transaction, or inside the one already open. */
+  transaction(body: () => void): void {
+    if (this.inTransaction) {
+      body();
+      return;
+    }
+    this.conn.exec('BEGIN');
+    this.inTransaction = true;
+    try {
+      body();
+      this.conn.exec('COMMIT');
+    } catch (error) {
+      this.conn.exec('ROLLBACK');
+      throw error;
+    } finally {
+      this.inTransaction = false;
+    }
+  }
+
+  /**
+   * Every database's content as bytes (a logical dump: each table's rows in order), for
+   * determinism checks: the same scenario gives byte-identical dumps.
+   */
+  exportAll(): Map<string, Uint8Array> {
+    const out = new Map<string, Uint8Array>();
+    const encoder = new TextEncoder();
+    const handles = [this.hq, ...[...this.channelDatabases.values()].sort((a, b) => a.name.localeCompare(b.name))];
+    for (const handle of handles) {
+      const lines: string[] = [];
+      const tables = this.all(this.hq, `SELECT name, sql FROM ${handle.schema}.sqlite_master WHERE type = 'table' ORDER BY name`, []);
+      for (const table of tables) {
+        lines.push(String(table.sql));
+        for (const row of this.all(this.hq, `SELECT * FROM ${handle.schema}.${String(table.name)} ORDER BY ROWID`, [])) {
+          lines.push(JSON.stringify(Object.values(row)));
+        }
+      }
+      out.set(handle.name, encoder.encode(lines.join('\n')));
+    }
+    return out;
+  }
+
+  close(): void {
+    for (const statement of this.statements.values()) {
+      statement.free();
+    }
+    this.statements.clear();
+    this.conn.close();
+  }
+
+  private statement(db: DbHandle, sql: string): SqlStatement {
+    const text = qualify(sql, db);
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.conn.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
+}

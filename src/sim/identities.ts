@@ -1,0 +1,45 @@
+// The ids the simulation hands out: temporary customer ids (GUIDs) and operation ids on the
+// channel, account numbers from HQ's number sequence.
+import type { SimContext } from './context';
+
+export const CUSTOMER_SEQUENCE = 'CustTable_AccountNum';
+export const FIRST_ACCOUNT_NUMBER = 100001;
+
+export function nextAsyncCustomerId(ctx: SimContext): string {
+  ctx.state.ids.customers++;
+  return deterministicGuid(ctx.state.ids.customers);
+}
+
+export function nextOperationId(ctx: SimContext): string {
+  ctx.state.ids.operations++;
+  return `ASYNC-${String(ctx.state.ids.operations).padStart(6, '0')}`;
+}
+
+/** The next value of HQ's customer account number sequence (NUMBERSEQUENCE.NEXTREC). */
+export function peekAccountNumber(ctx: SimContext): number {
+  return Number(ctx.db.one(ctx.hq, 'SELECT NEXTREC FROM NUMBERSEQUENCE WHERE NAME = ?', [CUSTOMER_SEQUENCE])!.NEXTREC);
+}
+
+export function setNextAccountNumber(ctx: SimContext, next: number): void {
+  ctx.db.run(ctx.hq, 'UPDATE NUMBERSEQUENCE SET NEXTREC = ? WHERE NAME = ?', [next, CUSTOMER_SEQUENCE]);
+}
+
+export function nextAccountNumber(ctx: SimContext): string {
+  const next = peekAccountNumber(ctx);
+  setNextAccountNumber(ctx, next + 1);
+  return String(next);
+}
+
+// The temporary id of customer n: GUID-shaped and the same on every replay, computed the same
+// way in TypeScript (one customer) and in SQL (many generated at once). Sequential, like SQL
+// Server's NEWSEQUENTIALID(), so indexes on it grow at the end instead of splitting pages.
+const GUID_PREFIX = '6E789E6A-A1B9-45F4-86B7-';
+
+export function deterministicGuid(n: number): string {
+  return `${GUID_PREFIX}${n.toString(16).toUpperCase().padStart(12, '0')}`;
+}
+
+/** deterministicGuid as a SQL expression over the integer expression `n`. */
+export function sqlGuid(n: string): string {
+  return `('${GUID_PREFIX}' || printf('%012X', ${n}))`;
+}

@@ -1,0 +1,62 @@
+// The customer master in HQ: customers the batch job created from async operations, and what
+// the addresses there say.
+import { KNOWN_COUNTRY_REGIONS } from '../../domain/tables';
+import { contextOf } from '../internal';
+import type { Simulation } from '../simulation';
+import { type TableRow, tableRow, textOrNull } from './records';
+
+/** A customer HQ created from an async operation, with the account number it assigned. */
+export interface SynchronizedCustomer {
+  readonly accountNum: string;
+  readonly asyncCustomerId: string;
+  readonly firstName: string | null;
+  readonly lastName: string | null;
+  readonly origin: string | null;
+  readonly evidence: TableRow;
+}
+
+/**
+ * Customers of the channel database's channels that got their account numbers in HQ after job
+ * 1010 last ran for it (`sinceSeq`): the channel still shows them as Pending sync. The total,
+ * and the first 20 in the order they were created.
+ */
+export function accountNumbersNotDownloaded(sim: Simulation, channelDatabase: string, sinceSeq: number): { count: number; customers: SynchronizedCustomer[] } {
+  const ctx = contextOf(sim);
+  const channels = ctx.state.channels.filter((c) => c.channelDatabase === channelDatabase).map((c) => c.id);
+  const inList = channels.map(() => '?').join(', ');
+  const where = `CREATEDSEQ > ? AND ASYNCCUSTOMERID IS NOT NULL AND CREATEDBY = 'AsyncSynchronization' AND CHANNEL IN (${inList})`;
+  const count = Number(ctx.db.one(ctx.hq, `SELECT COUNT(*) AS N FROM CUSTTABLE WHERE ${where}`, [sinceSeq, ...channels])?.N ?? 0);
+  if (count === 0) {
+    return { count, customers: [] };
+  }
+  const rows = ctx.db.all(
+    ctx.hq,
+    `SELECT ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, CHANNEL, CREATEDAT, ORIGIN FROM CUSTTABLE WHERE ${where} ORDER BY CREATEDSEQ LIMIT 20`,
+    [sinceSeq, ...channels],
+  );
+  return {
+    count,
+    customers: rows.map((r) => ({
+      accountNum: String(r.ACCOUNTNUM),
+      asyncCustomerId: String(r.ASYNCCUSTOMERID),
+      firstName: textOrNull(r.FIRSTNAME),
+      lastName: textOrNull(r.LASTNAME),
+      origin: textOrNull(r.ORIGIN),
+      evidence: tableRow('HQ', 'CUSTTABLE', String(r.ACCOUNTNUM), r),
+    })),
+  };
+}
+
+/** Whether the batch job created any customer from an async operation. */
+export function anyCustomerSynchronized(sim: Simulation): boolean {
+  const ctx = contextOf(sim);
+  return ctx.db.one(ctx.hq, "SELECT 1 AS X FROM CUSTTABLE WHERE CREATEDBY = 'AsyncSynchronization' LIMIT 1", []) !== undefined;
+}
+
+/** The country/region most of HQ's addresses have, if HQ knows it; else the first HQ knows. */
+export function mostUsedCountryRegion(sim: Simulation): string {
+  const ctx = contextOf(sim);
+  const row = ctx.db.one(ctx.hq, 'SELECT COUNTRYREGIONID FROM LOGISTICSPOSTALADDRESS GROUP BY COUNTRYREGIONID ORDER BY COUNT(*) DESC LIMIT 1', []);
+  const code = String(row?.COUNTRYREGIONID ?? '');
+  return KNOWN_COUNTRY_REGIONS.includes(code) ? code : KNOWN_COUNTRY_REGIONS[0];
+}
