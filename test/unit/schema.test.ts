@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { knownFeatureKeys } from '../../src/domain/features';
-import { ACTION_KEYS } from '../../src/scenario/parse';
+import { ACTION_KEYS } from '../../src/scenario/actions';
 import { repoRoot } from './helpers';
 
 describe('the scenario JSON schema', () => {
