@@ -54,7 +54,7 @@ export class CustomerReferences {
 }
 
 /** The ways a scenario may refer to a customer it created: its email, "First Last". */
-export function customerRefsOf(input: { firstName?: string; lastName?: string; email?: string }): string[] {
+function customerRefsOf(input: { firstName?: string; lastName?: string; email?: string }): string[] {
   const refs: string[] = [];
   if (input.email) {
     refs.push(input.email.trim().toLowerCase());

@@ -6,9 +6,6 @@ import type { Outcome, RefusalCode } from './types';
 
 export type EventKind = 'action' | 'refused' | 'note';
 
-/** Notes the simulation makes beside an action (not refusals): codes are stable. */
-export type NoteCode = 'ambiguousCustomer' | 'enhancedFieldsDropped';
-
 export function logEvent(ctx: SimContext, kind: EventKind, code: string, detail: Record<string, string>, origin: string | undefined): void {
   ctx.db.run(ctx.hq, 'INSERT INTO EVENTLOG (SEQ, AT, KIND, CODE, DETAIL, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
     ctx.nextSeq(),

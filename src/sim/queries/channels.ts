@@ -4,7 +4,6 @@ import type { FeatureId } from '../../domain/features';
 import { cacheExpiresAt, channelSeesAsyncCreation as seesAsyncCreation, channelSeesFeature as seesFeature } from '../channelView';
 import { contextOf } from '../internal';
 import type { Simulation } from '../simulation';
-import type { ChannelConfig } from '../types';
 import { type Row, type TableRow, tableRow, text, textOrNull } from './records';
 
 /** The channel databases, by name, sorted. */
@@ -15,11 +14,6 @@ export function channelDatabaseNames(sim: Simulation): string[] {
 /** The channel databases in the order the scenario first names them (the order rules report in). */
 export function channelDatabasesInScenarioOrder(sim: Simulation): string[] {
   return [...contextOf(sim).db.channelDatabases.keys()];
-}
-
-/** The channels with their settings as HQ has them now, in the scenario's order. */
-export function channelsOf(sim: Simulation): readonly ChannelConfig[] {
-  return contextOf(sim).state.channels;
 }
 
 /** What the channel database's CSU serves for a feature now (the old value while the cache lasts). */
