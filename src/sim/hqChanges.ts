@@ -3,7 +3,7 @@
 import { formatInstant } from '../domain/time';
 import type { SimContext } from './context';
 
-export interface HqChange {
+export interface ChangeToDownload {
   readonly kind: 'feature' | 'channel';
   readonly subject: string;
   /** The channel database it concerns; null for every channel database. */
@@ -11,7 +11,7 @@ export interface HqChange {
   readonly newValue: string;
 }
 
-export function recordHqChange(ctx: SimContext, seq: number, change: HqChange, origin: string | undefined): void {
+export function recordHqChange(ctx: SimContext, seq: number, change: ChangeToDownload, origin: string | undefined): void {
   ctx.db.run(ctx.hq, 'INSERT INTO RETAILCHANGELOG (SEQ, CHANGEDAT, KIND, SUBJECT, CHANNELDATABASE, NEWVALUE, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
     seq,
     formatInstant(ctx.now),
