@@ -34,7 +34,7 @@ const CUSTOMER_KEYS = [...CUSTOMER_TEXT_KEYS, 'channel', 'address', 'affiliation
 const EDIT_CUSTOMER_FIELDS: readonly EditableField[] = ['firstName', 'lastName', 'email', 'phone', 'title', 'customerGroup'];
 
 /** The largest count one generateCustomers entry may ask for. */
-export const MAX_GENERATED_CUSTOMERS = 2_000_000;
+const MAX_GENERATED_CUSTOMERS = 2_000_000;
 
 export class ActionReader {
   constructor(

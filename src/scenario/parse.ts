@@ -13,13 +13,13 @@ import { describeParseError, innerSpan, nestingBeyond, openingSpan, span } from 
 import type { ChannelSetting, FeatureSetting, Scenario, Span, TimelineEntry } from './model';
 
 /** Used when a scenario has no "start": a fixed instant, so replays are the same everywhere. */
-export const DEFAULT_START = Date.UTC(2026, 10, 1, 8, 0, 0);
+const DEFAULT_START = Date.UTC(2026, 10, 1, 8, 0, 0);
 
 const TOP_LEVEL_KEYS = ['$schema', 'name', 'description', 'start', 'csuCacheDuration', 'features', 'channels', 'timeline'];
 const CHANNEL_KEYS = ['id', 'kind', 'channelDatabase', 'asyncCustomerCreation', 'filterSharedCustomerDataTables'];
 const CHANNEL_KINDS: readonly ChannelKind[] = ['store', 'online', 'callCenter'];
 /** Deeper nesting than any scenario needs; beyond it the file is not parsed. */
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 
 export function parseScenario(text: string): Scenario {
   return new ScenarioReader(text).read();

@@ -129,6 +129,6 @@ export function downloadChannelSettings(ctx: SimContext, db: DbHandle): number {
   return moved;
 }
 
-export function bit(value: boolean): number {
+function bit(value: boolean): number {
   return value ? 1 : 0;
 }

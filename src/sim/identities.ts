@@ -35,7 +35,7 @@ export function nextAccountNumber(ctx: SimContext): string {
 // Server's NEWSEQUENTIALID(), so indexes on it grow at the end instead of splitting pages.
 const GUID_PREFIX = '6E789E6A-A1B9-45F4-86B7-';
 
-export function deterministicGuid(n: number): string {
+function deterministicGuid(n: number): string {
   return `${GUID_PREFIX}${n.toString(16).toUpperCase().padStart(12, '0')}`;
 }
 
