@@ -4,12 +4,13 @@ import * as vscode from 'vscode';
 import { EngineClient } from '../engine/client';
 import type { AnalysisSnapshot } from '../engine/protocol';
 import { ScenarioFixProvider } from './codeActions';
-import { COMMAND_IDS } from './commandIds';
+import { COMMAND_IDS, type CommandId } from './commandIds';
 import type { CommandDependencies, CommandHandler } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { ScenarioManager } from './scenarios';
 import { StatusBar } from './statusBar';
-import type { Node, ScenarioTree } from './views/base';
+import type { Node, TreeService } from './nodes';
+import type { ScenarioTree } from './views/base';
 import { CdxJobsView } from './views/cdxJobsView';
 import { FeaturesView } from './views/featuresView';
 import { StagingTablesView } from './views/stagingTablesView';
@@ -52,23 +53,26 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
     }),
   );
 
-  const trees = new Map<string, ScenarioTree>();
+  const treesById = new Map<string, ScenarioTree>();
   const addTree = <T extends ScenarioTree>(tree: T): T => {
     const view = vscode.window.createTreeView(tree.viewId, { treeDataProvider: tree, showCollapseAll: true });
     tree.attach(view);
-    trees.set(tree.viewId, tree);
+    treesById.set(tree.viewId, tree);
     context.subscriptions.push(tree);
     return tree;
   };
-  addTree(new TroubleshooterView('asyncCustomers.troubleshooter', scenarios, engine));
-  addTree(new FeaturesView('asyncCustomers.features', scenarios, engine));
-  addTree(new CdxJobsView('asyncCustomers.cdxJobs', scenarios, engine));
-  const stagingTables = addTree(new StagingTablesView('asyncCustomers.stagingTables', scenarios, engine));
-  const syncStatus = addTree(new SyncStatusView('asyncCustomers.syncStatus', scenarios, engine));
+  addTree(new TroubleshooterView('asyncCustomers.troubleshooter', scenarios, engine, log));
+  addTree(new FeaturesView('asyncCustomers.features', scenarios, engine, log));
+  addTree(new CdxJobsView('asyncCustomers.cdxJobs', scenarios, engine, log));
+  const paged = {
+    stagingTables: addTree(new StagingTablesView('asyncCustomers.stagingTables', scenarios, engine, log)),
+    syncStatus: addTree(new SyncStatusView('asyncCustomers.syncStatus', scenarios, engine, log)),
+  };
+  const trees: TreeService = { loadMore: (view, key) => paged[view].loadMore(key) };
 
   const statusBar = new StatusBar(scenarios);
   context.subscriptions.push(statusBar);
-  registerCommandsLazily({ context, scenarios, engine, log, stagingTables, syncStatus });
+  registerCommandsLazily({ context, scenarios, engine, log, trees });
   void vscode.commands.executeCommand('setContext', 'asyncCustomers.hasScenario', scenarios.activeScenario !== undefined);
 
   const snapshotTree = async (tree: ScenarioTree, nodes: Node[], depth: number): Promise<TreeSnapshot[]> =>
@@ -88,11 +92,11 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
 
   return {
     activationMs: performance.now() - started,
-    registeredViews: () => [...trees.keys()],
+    registeredViews: () => [...treesById.keys()],
     whenAnalyzed: (document) => scenarios.whenAnalyzed(document),
     activeScenario: () => scenarios.activeScenario,
     treeItems: async (viewId, depth = 2) => {
-      const tree = trees.get(viewId);
+      const tree = treesById.get(viewId);
       return tree ? snapshotTree(tree, await tree.getChildren(), depth) : [];
     },
     statusBarText: () => statusBar.text,
@@ -105,8 +109,8 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
  * need not pay for loading them.
  */
 function registerCommandsLazily(deps: CommandDependencies): void {
-  let handlers: Map<string, CommandHandler> | undefined;
-  const handlerOf = (id: string): CommandHandler => {
+  let handlers: Map<CommandId, CommandHandler> | undefined;
+  const handlerOf = (id: CommandId): CommandHandler => {
     // A separate bundle in dist/ (scripts/build.mjs), the compiled module in out/.
     handlers ??= (require('./commands') as typeof import('./commands')).commandHandlers(deps);
     const handler = handlers.get(id);
