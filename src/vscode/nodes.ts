@@ -29,7 +29,8 @@ export interface Node<D extends NodeData = NodeData> {
   readonly id: string;
   readonly data: D;
   readonly item: vscode.TreeItem;
-  readonly children?: () => Promise<Node[]>;
+  /** Read when the node is expanded; may ask the engine. */
+  readonly children?: () => Node[] | Promise<Node[]>;
 }
 
 /** The data of a node of this kind, when `arg` is one (a command's first argument). */
@@ -37,7 +38,7 @@ export function dataOf<K extends NodeKind>(arg: unknown, kind: K): Extract<NodeD
   if (typeof arg !== 'object' || arg === null || !('data' in arg)) {
     return undefined;
   }
-  const data = (arg as { data: unknown }).data;
+  const data = arg.data;
   return typeof data === 'object' && data !== null && (data as { kind?: unknown }).kind === kind ? (data as Extract<NodeData, { kind: K }>) : undefined;
 }
 

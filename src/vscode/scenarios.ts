@@ -240,6 +240,8 @@ export class ScenarioManager implements vscode.Disposable {
     for (const entry of this.entries.values()) {
       clearTimeout(entry.timer);
     }
-    this.disposables.forEach((d) => d.dispose());
+    for (const disposable of this.disposables) {
+      disposable.dispose();
+    }
   }
 }

@@ -153,7 +153,7 @@ describe('scenarios in VS Code', () => {
     const channelTable = staging.find((d) => d.id === 'db/Default')!.children!.find((t) => t.label === 'RETAILASYNCCUSTOMERV2')!;
     assert.equal(channelTable.description, '3 rows · 3 not uploaded');
     assert.equal(channelTable.children?.length, 3);
-    assert.match(channelTable.children![0].description ?? '', /Uploaded = 0/);
+    assert.match(channelTable.children[0].description ?? '', /Uploaded = 0/);
 
     const sync = await api.treeItems('asyncCustomers.syncStatus', 2);
     assert.equal(find(sync, 'Waiting for upload')!.description, '3');

@@ -55,7 +55,7 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
   }
 
   /** Called by the subclass for the active scenario; undefined (welcome content) without one. */
-  protected abstract roots(context: ScenarioContext): Promise<Node[]>;
+  protected abstract roots(context: ScenarioContext): Node[] | Promise<Node[]>;
 
   protected message(_context: ScenarioContext): string | undefined {
     return undefined;
@@ -86,7 +86,7 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
    * closed, or the newer version cannot be replayed); the next refresh shows what replaced it.
    * Anything else is a bug: logged, and said in the view instead of an empty tree.
    */
-  private async read(nodes: () => Promise<Node[]>): Promise<Node[]> {
+  private async read(nodes: () => Node[] | Promise<Node[]>): Promise<Node[]> {
     try {
       return await nodes();
     } catch (error) {
@@ -126,7 +126,9 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.disposables.forEach((d) => d.dispose());
+    for (const disposable of this.disposables) {
+      disposable.dispose();
+    }
   }
 }
 
@@ -144,7 +146,7 @@ export function branch<D extends NodeData>(
   id: string,
   data: D,
   label: string,
-  children: () => Promise<Node[]>,
+  children: () => Node[] | Promise<Node[]>,
   options: Partial<vscode.TreeItem> = {},
   expanded = false,
 ): Node<D> {

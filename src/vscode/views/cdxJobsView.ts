@@ -10,7 +10,7 @@ export class CdxJobsView extends ScenarioTree {
         `db/${db.name}`,
         { kind: 'channelDatabase', database: db.name },
         db.name,
-        async () =>
+        () =>
           db.jobs.map((job) => {
             const lastRun = job.lastRunAt ? (job.lastRunAtStart ? vscode.l10n.t('at start') : formatTime(job.lastRunAt)) : vscode.l10n.t('never');
             return leaf(`db/${db.name}/job/${job.jobId}`, { kind: 'cdxJob', database: db.name, job: job.jobId }, `${job.jobId} ${job.name}`, {

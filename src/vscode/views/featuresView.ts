@@ -25,7 +25,7 @@ export class FeaturesView extends ScenarioTree {
         item,
         children:
           feature.prerequisites.length > 0
-            ? async () =>
+            ? () =>
                 feature.prerequisites.map((p) =>
                   leaf(`feature/${feature.id}/requires/${p.id}`, { kind: 'prerequisite', feature: feature.id, id: p.id }, p.name, {
                     description: p.enabled ? vscode.l10n.t('prerequisite, enabled') : vscode.l10n.t('prerequisite, disabled'),

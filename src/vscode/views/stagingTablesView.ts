@@ -20,7 +20,7 @@ export class StagingTablesView extends ScenarioTree {
         `db/${database}`,
         { kind: 'stagingDatabase', database },
         database === 'HQ' ? vscode.l10n.t('HQ staging tables') : vscode.l10n.t('Channel database {0}', database),
-        async () =>
+        () =>
           tables
             .filter((t) => t.database === database)
             .map((table) => {
@@ -58,10 +58,12 @@ export class StagingTablesView extends ScenarioTree {
 
 function rowNode(key: string, database: string, table: string, row: Row): Node {
   const state =
-    database === 'HQ' ? `OnlineOperationCompleted = ${row.ONLINEOPERATIONCOMPLETED}` : `${vscode.l10n.t('Uploaded')} = ${row.UPLOADED}`;
+    database === 'HQ' ? `OnlineOperationCompleted = ${String(row.ONLINEOPERATIONCOMPLETED)}` : `${vscode.l10n.t('Uploaded')} = ${String(row.UPLOADED)}`;
   const done = database === 'HQ' ? row.ONLINEOPERATIONCOMPLETED === 1 : row.UPLOADED === 1;
   const who = [row.FIRSTNAME, row.LASTNAME].filter((v) => v !== null && v !== undefined).join(' ');
-  return leaf(`table/${key}/row/${row.RECID}`, { kind: 'stagingRow', database, table, recId: Number(row.RECID) }, `${row.RECID} · ${row.OPERATIONID}${who ? ` · ${who}` : ''}`, {
+  const recId = String(row.RECID);
+  const label = `${recId} · ${String(row.OPERATIONID)}${who ? ` · ${who}` : ''}`;
+  return leaf(`table/${key}/row/${recId}`, { kind: 'stagingRow', database, table, recId: Number(row.RECID) }, label, {
     description: state,
     iconPath: done ? icon('pass', 'testing.iconPassed') : icon('clock', 'list.warningForeground'),
     tooltip: new vscode.MarkdownString(

@@ -15,7 +15,7 @@ export class TroubleshooterView extends ScenarioTree {
     return failed === 0 ? vscode.l10n.t('No FAQ cause applies to this scenario.') : undefined;
   }
 
-  protected async roots(context: ScenarioContext): Promise<Node[]> {
+  protected roots(context: ScenarioContext): Node[] {
     const { snapshot, uri } = context;
     return snapshot.walk.map((question) => {
       const worst = question.causes.some((c) => c.outcome === 'failed') ? 'failed' : question.causes.some((c) => c.outcome === 'passed') ? 'passed' : 'notApplicable';
@@ -23,7 +23,7 @@ export class TroubleshooterView extends ScenarioTree {
         `question/${question.id}`,
         { kind: 'question', id: question.id },
         question.question,
-        async () =>
+        () =>
           question.causes.map((cause) => {
             const label = cause.label;
             const outcome = OUTCOME_LABEL()[cause.outcome];
@@ -34,7 +34,7 @@ export class TroubleshooterView extends ScenarioTree {
               `cause/${cause.ruleId}`,
               { kind: 'cause', ruleId: cause.ruleId },
               label,
-              async () =>
+              () =>
                 cause.findings.map((index) => {
                   const finding = snapshot.findings[index];
                   return leaf(`finding/${index}`, { kind: 'finding', index }, finding.message, {
