@@ -9,13 +9,9 @@ import type { CommandDependencies, CommandHandler } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { ScenarioManager } from './scenarios';
 import { StatusBar } from './statusBar';
-import type { Node, TreeService } from './nodes';
-import type { ScenarioTree } from './views/base';
-import { CdxJobsView } from './views/cdxJobsView';
-import { FeaturesView } from './views/featuresView';
-import { StagingTablesView } from './views/stagingTablesView';
-import { SyncStatusView } from './views/syncStatusView';
-import { TroubleshooterView } from './views/troubleshooterView';
+import { registerViews, type TreeSnapshot } from './views';
+
+export type { TreeSnapshot } from './views';
 
 /** What tests (and other extensions) can read: the same data the views show. */
 export interface DoctorApi {
@@ -26,14 +22,6 @@ export interface DoctorApi {
   /** Labels and descriptions of a view's items, expanded to `depth` levels. */
   treeItems(viewId: string, depth?: number): Promise<TreeSnapshot[]>;
   statusBarText(): string | undefined;
-}
-
-export interface TreeSnapshot {
-  readonly id: string;
-  readonly label: string;
-  readonly description?: string;
-  readonly contextValue?: string;
-  readonly children?: TreeSnapshot[];
 }
 
 export function activate(context: vscode.ExtensionContext): DoctorApi {
@@ -53,52 +41,19 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
     }),
   );
 
-  const treesById = new Map<string, ScenarioTree>();
-  const addTree = <T extends ScenarioTree>(tree: T): T => {
-    const view = vscode.window.createTreeView(tree.viewId, { treeDataProvider: tree, showCollapseAll: true });
-    tree.attach(view);
-    treesById.set(tree.viewId, tree);
-    context.subscriptions.push(tree);
-    return tree;
-  };
-  addTree(new TroubleshooterView('asyncCustomers.troubleshooter', scenarios, engine, log));
-  addTree(new FeaturesView('asyncCustomers.features', scenarios, engine, log));
-  addTree(new CdxJobsView('asyncCustomers.cdxJobs', scenarios, engine, log));
-  const paged = {
-    stagingTables: addTree(new StagingTablesView('asyncCustomers.stagingTables', scenarios, engine, log)),
-    syncStatus: addTree(new SyncStatusView('asyncCustomers.syncStatus', scenarios, engine, log)),
-  };
-  const trees: TreeService = { loadMore: (view, key) => paged[view].loadMore(key) };
+  const views = registerViews(context, scenarios, engine, log);
 
   const statusBar = new StatusBar(scenarios);
   context.subscriptions.push(statusBar);
-  registerCommandsLazily({ context, scenarios, engine, log, trees });
+  registerCommandsLazily({ context, scenarios, engine, log, trees: views });
   void vscode.commands.executeCommand('setContext', 'asyncCustomers.hasScenario', scenarios.activeScenario !== undefined);
-
-  const snapshotTree = async (tree: ScenarioTree, nodes: Node[], depth: number): Promise<TreeSnapshot[]> =>
-    Promise.all(
-      nodes.map(async (node) => {
-        const item = tree.getTreeItem(node);
-        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-        return {
-          id: node.id,
-          label,
-          description: typeof item.description === 'string' ? item.description : undefined,
-          contextValue: item.contextValue,
-          children: depth > 1 && node.children ? await snapshotTree(tree, await node.children(), depth - 1) : undefined,
-        };
-      }),
-    );
 
   return {
     activationMs: performance.now() - started,
-    registeredViews: () => [...treesById.keys()],
+    registeredViews: () => [...views.viewIds],
     whenAnalyzed: (document) => scenarios.whenAnalyzed(document),
     activeScenario: () => scenarios.activeScenario,
-    treeItems: async (viewId, depth = 2) => {
-      const tree = treesById.get(viewId);
-      return tree ? snapshotTree(tree, await tree.getChildren(), depth) : [];
-    },
+    treeItems: (viewId, depth = 2) => views.treeItems(viewId, depth),
     statusBarText: () => statusBar.text,
   };
 }

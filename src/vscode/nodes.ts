@@ -22,7 +22,7 @@ export type NodeData =
   | { readonly kind: 'operation'; readonly id: string; readonly status: OperationStatus }
   | { readonly kind: 'loadMore'; readonly view: PagedView; readonly key: string };
 
-export type NodeKind = NodeData['kind'];
+type NodeKind = NodeData['kind'];
 
 export interface Node<D extends NodeData = NodeData> {
   /** Unique within the view and stable across refreshes, so expansion state survives. */

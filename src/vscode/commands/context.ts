@@ -17,7 +17,7 @@ export interface CommandDependencies {
 }
 
 /** The active scenario's document and the analysis of its current version. */
-export interface AnalysedScenario {
+interface AnalysedScenario {
   readonly document: vscode.TextDocument;
   /** The document's URI as the engine knows it. */
   readonly doc: string;
