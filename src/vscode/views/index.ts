@@ -19,6 +19,8 @@ export interface TreeSnapshot {
   readonly description?: string;
   readonly contextValue?: string;
   readonly children?: TreeSnapshot[];
+  /** The element VS Code passes to the commands of the item's menus (inline buttons). */
+  readonly element: Node;
 }
 
 interface RegisteredViews extends TreeService {
@@ -64,6 +66,7 @@ async function snapshotTree(tree: ScenarioTree, nodes: Node[], depth: number): P
         description: typeof item.description === 'string' ? item.description : undefined,
         contextValue: item.contextValue,
         children: depth > 1 && node.children ? await snapshotTree(tree, await node.children(), depth - 1) : undefined,
+        element: node,
       };
     }),
   );
