@@ -6,7 +6,10 @@ import type { FeatureState } from '../../engine/protocol';
 import { parseScenario } from '../../scenario/parse';
 import { dataOf } from '../nodes';
 import type { CommandContext } from './context';
-import { ALL_DATABASES, type CommandFactory } from './types';
+import type { CommandFactory } from './types';
+
+/** "All channel databases" in the database pick. */
+const ALL_DATABASES = '*';
 
 /** From a feature node, a feature id, or asked from the disabled features. */
 export const enableFeature: CommandFactory = (ctx) => async (node?: unknown) => {

@@ -8,6 +8,3 @@ type Command = (...args: never[]) => unknown;
 
 /** Builds a command's handler from the shared context (rust-analyzer's `createCommands()` shape). */
 export type CommandFactory = (ctx: CommandContext) => Command;
-
-/** "All channel databases" in the database pick. */
-export const ALL_DATABASES = '*';
