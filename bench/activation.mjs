@@ -1,6 +1,6 @@
 // npm run bench:activation — median activation time of the extension in a real VS Code
 // (code-server), against an empty extension activated in the same extension host.
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, root, startCodeServer } from '../test/harness/codeServer.mjs';

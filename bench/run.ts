@@ -2,6 +2,7 @@
 // Each measurement runs in a fresh process so timings and peak memory are its own.
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
@@ -19,7 +20,7 @@ const rows: Row[] = [];
 
 function child(script: string, ...args: string[]): Record<string, number> {
   const output = execFileSync(process.execPath, ['--max-old-space-size=4096', out(script), ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  return JSON.parse(output.trim().split('\n').pop()!);
+  return JSON.parse(output.trim().split('\n').pop()!) as Record<string, number>;
 }
 
 function ms(value: number): string {
@@ -143,7 +144,7 @@ function main(): void {
   for (const row of rows) {
     console.log(line([row.measure, row.value, row.baseline, row.ratio, row.target]));
   }
-  console.log(`\n${process.arch}, ${require('node:os').cpus().length} cores, Node ${process.version}; ${((Date.now() - started) / 1000).toFixed(0)} s in all.`);
+  console.log(`\n${process.arch}, ${cpus().length} cores, Node ${process.version}; ${((Date.now() - started) / 1000).toFixed(0)} s in all.`);
 }
 
 main();

@@ -37,7 +37,7 @@ const commandsOnFirstUse = {
 
 const entries = [
   { entryPoints: [join(root, 'src/vscode/extension.ts')], outfile: join(root, 'dist/extension.js'), plugins: [commandsOnFirstUse] },
-  { entryPoints: [join(root, 'src/vscode/commands.ts')], outfile: join(root, 'dist/commands.js') },
+  { entryPoints: [join(root, 'src/vscode/commands/index.ts')], outfile: join(root, 'dist/commands.js') },
   { entryPoints: [join(root, 'src/cli.ts')], outfile: join(root, 'dist/cli.js') },
   // The worker thread that owns the simulation (src/engine/client.ts starts it).
   { entryPoints: [join(root, 'src/engine/worker.ts')], outfile: join(root, 'dist/engineWorker.js') },

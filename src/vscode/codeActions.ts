@@ -34,7 +34,7 @@ function matches(finding: Finding, diagnostic: vscode.Diagnostic): boolean {
   return code === finding.ruleId && finding.message === diagnostic.message && toRange(finding.location.range).isEqual(diagnostic.range);
 }
 
-export function fixEdit(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
+function fixEdit(document: vscode.TextDocument, fix: Fix): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const e of fix.edits) {
     edit.replace(document.uri, toRange(e.range), e.newText);

@@ -1,5 +1,5 @@
-// The commands extension.ts registers at activation; their handlers (src/vscode/commands.ts,
-// with the scenario reader and the report they use) load on the first command.
+// The commands extension.ts registers at activation; their handlers (the command table in
+// src/vscode/commands/, with the scenario reader and the report they use) load on the first command.
 export const COMMAND_IDS = [
   'newScenario',
   'openSample',
@@ -21,3 +21,5 @@ export const COMMAND_IDS = [
   'loadMore',
   'showStagingRow',
 ] as const;
+
+export type CommandId = (typeof COMMAND_IDS)[number];

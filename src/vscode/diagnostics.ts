@@ -16,7 +16,7 @@ export function toRange(range: Range): vscode.Range {
   return new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
 }
 
-export function toDiagnostic(finding: Finding, uri: vscode.Uri, docs: vscode.Uri): vscode.Diagnostic {
+function toDiagnostic(finding: Finding, uri: vscode.Uri, docs: vscode.Uri): vscode.Diagnostic {
   const diagnostic = new vscode.Diagnostic(toRange(finding.location.range), finding.message, SEVERITY[finding.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = { value: finding.ruleId, target: docs.with({ fragment: 'findings' }) };

@@ -4,17 +4,14 @@ import * as vscode from 'vscode';
 import { EngineClient } from '../engine/client';
 import type { AnalysisSnapshot } from '../engine/protocol';
 import { ScenarioFixProvider } from './codeActions';
-import { COMMAND_IDS } from './commandIds';
+import { COMMAND_IDS, type CommandId } from './commandIds';
 import type { CommandDependencies, CommandHandler } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { ScenarioManager } from './scenarios';
 import { StatusBar } from './statusBar';
-import type { Node, ScenarioTree } from './views/base';
-import { CdxJobsView } from './views/cdxJobsView';
-import { FeaturesView } from './views/featuresView';
-import { StagingTablesView } from './views/stagingTablesView';
-import { SyncStatusView } from './views/syncStatusView';
-import { TroubleshooterView } from './views/troubleshooterView';
+import { registerViews, type TreeSnapshot } from './views';
+
+export type { TreeSnapshot } from './views';
 
 /** What tests (and other extensions) can read: the same data the views show. */
 export interface DoctorApi {
@@ -25,14 +22,6 @@ export interface DoctorApi {
   /** Labels and descriptions of a view's items, expanded to `depth` levels. */
   treeItems(viewId: string, depth?: number): Promise<TreeSnapshot[]>;
   statusBarText(): string | undefined;
-}
-
-export interface TreeSnapshot {
-  readonly id: string;
-  readonly label: string;
-  readonly description?: string;
-  readonly contextValue?: string;
-  readonly children?: TreeSnapshot[];
 }
 
 export function activate(context: vscode.ExtensionContext): DoctorApi {
@@ -52,49 +41,19 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
     }),
   );
 
-  const trees = new Map<string, ScenarioTree>();
-  const addTree = <T extends ScenarioTree>(tree: T): T => {
-    const view = vscode.window.createTreeView(tree.viewId, { treeDataProvider: tree, showCollapseAll: true });
-    tree.attach(view);
-    trees.set(tree.viewId, tree);
-    context.subscriptions.push(tree);
-    return tree;
-  };
-  addTree(new TroubleshooterView('asyncCustomers.troubleshooter', scenarios, engine));
-  addTree(new FeaturesView('asyncCustomers.features', scenarios, engine));
-  addTree(new CdxJobsView('asyncCustomers.cdxJobs', scenarios, engine));
-  const stagingTables = addTree(new StagingTablesView('asyncCustomers.stagingTables', scenarios, engine));
-  const syncStatus = addTree(new SyncStatusView('asyncCustomers.syncStatus', scenarios, engine));
+  const views = registerViews(context, scenarios, engine, log);
 
   const statusBar = new StatusBar(scenarios);
   context.subscriptions.push(statusBar);
-  registerCommandsLazily({ context, scenarios, engine, log, stagingTables, syncStatus });
+  registerCommandsLazily({ context, scenarios, engine, log, trees: views });
   void vscode.commands.executeCommand('setContext', 'asyncCustomers.hasScenario', scenarios.activeScenario !== undefined);
-
-  const snapshotTree = async (tree: ScenarioTree, nodes: Node[], depth: number): Promise<TreeSnapshot[]> =>
-    Promise.all(
-      nodes.map(async (node) => {
-        const item = tree.getTreeItem(node);
-        const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-        return {
-          id: node.id,
-          label,
-          description: typeof item.description === 'string' ? item.description : undefined,
-          contextValue: item.contextValue,
-          children: depth > 1 && node.children ? await snapshotTree(tree, await node.children(), depth - 1) : undefined,
-        };
-      }),
-    );
 
   return {
     activationMs: performance.now() - started,
-    registeredViews: () => [...trees.keys()],
+    registeredViews: () => [...views.viewIds],
     whenAnalyzed: (document) => scenarios.whenAnalyzed(document),
     activeScenario: () => scenarios.activeScenario,
-    treeItems: async (viewId, depth = 2) => {
-      const tree = trees.get(viewId);
-      return tree ? snapshotTree(tree, await tree.getChildren(), depth) : [];
-    },
+    treeItems: (viewId, depth = 2) => views.treeItems(viewId, depth),
     statusBarText: () => statusBar.text,
   };
 }
@@ -105,8 +64,8 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
  * need not pay for loading them.
  */
 function registerCommandsLazily(deps: CommandDependencies): void {
-  let handlers: Map<string, CommandHandler> | undefined;
-  const handlerOf = (id: string): CommandHandler => {
+  let handlers: Map<CommandId, CommandHandler> | undefined;
+  const handlerOf = (id: CommandId): CommandHandler => {
     // A separate bundle in dist/ (scripts/build.mjs), the compiled module in out/.
     handlers ??= (require('./commands') as typeof import('./commands')).commandHandlers(deps);
     const handler = handlers.get(id);

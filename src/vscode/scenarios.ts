@@ -8,7 +8,7 @@ import type { EngineClient } from '../engine/client';
 import { type AnalysisSnapshot, EngineError } from '../engine/protocol';
 
 /** Scenario files are JSONC (the built-in language) named *.asyncscenario.json. */
-export function isScenarioDocument(document: vscode.TextDocument): boolean {
+function isScenarioDocument(document: vscode.TextDocument): boolean {
   return document.uri.path.endsWith('.asyncscenario.json');
 }
 
@@ -240,6 +240,8 @@ export class ScenarioManager implements vscode.Disposable {
     for (const entry of this.entries.values()) {
       clearTimeout(entry.timer);
     }
-    this.disposables.forEach((d) => d.dispose());
+    for (const disposable of this.disposables) {
+      disposable.dispose();
+    }
   }
 }

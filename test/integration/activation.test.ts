@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'async-customer-doctor.async-customer-doctor';
-const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8'));
+interface Manifest {
+  readonly contributes?: { readonly commands?: { command: string }[]; readonly views?: Record<string, { id: string }[]> };
+}
+const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as Manifest;
 
 describe('the extension in VS Code', () => {
   it('is installed and activates', async () => {
@@ -30,7 +33,7 @@ describe('the extension in VS Code', () => {
   });
 
   it('provides a tree for every view its manifest contributes', async () => {
-    const views: { id: string }[] = Object.values(manifest.contributes?.views ?? {}).flat() as { id: string }[];
+    const views = Object.values(manifest.contributes?.views ?? {}).flat();
     assert.ok(views.length > 0, 'the manifest contributes no views');
     for (const view of views) {
       // Focusing a view whose id has no registered provider fails or leaves no tree.

@@ -153,7 +153,7 @@ describe('scenarios in VS Code', () => {
     const channelTable = staging.find((d) => d.id === 'db/Default')!.children!.find((t) => t.label === 'RETAILASYNCCUSTOMERV2')!;
     assert.equal(channelTable.description, '3 rows · 3 not uploaded');
     assert.equal(channelTable.children?.length, 3);
-    assert.match(channelTable.children![0].description ?? '', /Uploaded = 0/);
+    assert.match(channelTable.children[0].description ?? '', /Uploaded = 0/);
 
     const sync = await api.treeItems('asyncCustomers.syncStatus', 2);
     assert.equal(find(sync, 'Waiting for upload')!.description, '3');
@@ -228,6 +228,24 @@ describe('scenarios in VS Code', () => {
       await vscode.commands.executeCommand('undo');
     }
     assert.equal(document.getText(), before);
+  });
+
+  it("runs an item's inline command on that item: enable a feature, run a CDX job, synchronize an operation", async () => {
+    const { document } = await openCopy('customers-stuck-in-channel');
+    const editing = (await api.treeItems('asyncCustomers.features', 1)).find((f) => f.id === 'feature/AsyncCustomerEditing')!;
+    assert.equal(editing.contextValue, 'feature.disabled', 'the sample has the editing feature off, its prerequisites on');
+    await vscode.commands.executeCommand('asyncCustomers.enableFeature', editing.element);
+    assert.match(document.getText(), /\{ "enableFeature": "AsyncCustomerEditing" \}/);
+
+    const job = find(await api.treeItems('asyncCustomers.cdxJobs', 2), '1070')!;
+    assert.match(job.contextValue ?? '', /^cdxJob/);
+    await vscode.commands.executeCommand('asyncCustomers.runCdxJob', job.element);
+    assert.match(document.getText(), /\{ "runJob": "1070", "channelDatabase": "Default" \}/);
+
+    const failed = await openCopy('failed-operation');
+    const operation = find(await api.treeItems('asyncCustomers.syncStatus', 2), 'ASYNC-000001')!;
+    await vscode.commands.executeCommand('asyncCustomers.resync', operation.element);
+    assert.match(failed.document.getText(), /\{ "resync": "ASYNC-000001" \}/);
   });
 
   it('resets the timeline after confirmation, and Undo brings it back', async () => {

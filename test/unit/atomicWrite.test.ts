@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ChangedOnDisk, writeFileAtomically } from '../../src/io/atomicWrite';
@@ -29,7 +29,7 @@ describe('writing files without losing anything', () => {
     const readAt = statSync(path).mtimeMs;
     writeFileSync(path, 'someone else');
     const later = new Date(Date.now() + 5000);
-    require('node:fs').utimesSync(path, later, later);
+    utimesSync(path, later, later);
     await assert.rejects(writeFileAtomically(path, 'overwrite', { expectedMtimeMs: readAt }), ChangedOnDisk);
     assert.equal(readFileSync(path, 'utf8'), 'someone else');
   });

@@ -7,6 +7,24 @@ import { repoRoot } from './helpers';
 
 const cli = join(repoRoot, 'dist', 'cli.js');
 
+interface Position {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** What `diagnose --json` prints for each file: the parts these tests read. */
+interface FileReport {
+  readonly findings: {
+    readonly ruleId: string;
+    readonly range: { readonly start: Position; readonly end: Position };
+    readonly question: string;
+    readonly remedy: { readonly menuPath?: string };
+    readonly evidence: { readonly table: string }[];
+    readonly fixes: { readonly edits: unknown[] }[];
+  }[];
+  readonly walk: unknown[];
+}
+
 function run(...args: string[]) {
   const result = spawnSync(process.execPath, [cli, ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -35,7 +53,7 @@ describe('command line: diagnose', () => {
   it('prints JSON with 0-based ranges, evidence, remedy and fixes for each file', () => {
     const { code, stdout } = run('diagnose', 'samples/failed-operation.asyncscenario.json', 'samples/healthy.asyncscenario.json', '--json');
     assert.equal(code, 1);
-    const reports = JSON.parse(stdout);
+    const reports = JSON.parse(stdout) as FileReport[];
     assert.equal(reports.length, 2);
     const [finding] = reports[0].findings;
     assert.equal(finding.ruleId, 'ACD006');
@@ -53,7 +71,7 @@ describe('command line: diagnose', () => {
     writeFileSync(file, '{\n  "features": { "AsyncCustomerEditting": true }\n}\n');
     const { code, stdout } = run('diagnose', file, '--json');
     assert.equal(code, 1);
-    const [finding] = JSON.parse(stdout)[0].findings;
+    const [finding] = (JSON.parse(stdout) as FileReport[])[0].findings;
     assert.equal(finding.ruleId, 'ACD102');
     assert.deepEqual(finding.range, { start: { line: 1, character: 17 }, end: { line: 1, character: 38 } });
   });

@@ -12,7 +12,7 @@ function sources(dir: string): string[] {
 
 describe('Swedish for every user-facing string', () => {
   it('translates every vscode.l10n.t string of the extension', () => {
-    const bundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.sv.json'), 'utf8'));
+    const bundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.sv.json'), 'utf8')) as Record<string, string>;
     const pattern = /l10n\.t\((['`])((?:(?!\1)[^\\]|\\.)*)\1/g;
     const missing: string[] = [];
     for (const file of sources(join(repoRoot, 'src', 'vscode'))) {
@@ -25,8 +25,8 @@ describe('Swedish for every user-facing string', () => {
   });
 
   it('translates every manifest string', () => {
-    const english = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8'));
-    const swedish = JSON.parse(readFileSync(join(repoRoot, 'package.nls.sv.json'), 'utf8'));
+    const english = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    const swedish = JSON.parse(readFileSync(join(repoRoot, 'package.nls.sv.json'), 'utf8')) as Record<string, string>;
     assert.deepEqual(Object.keys(swedish).sort(), Object.keys(english).sort());
     const manifest = readFileSync(join(repoRoot, 'package.json'), 'utf8');
     for (const key of manifest.matchAll(/"%([^%]+)%"/g)) {

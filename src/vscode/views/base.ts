@@ -2,15 +2,11 @@
 // changes (debounced, and only while the view is visible), and nothing heavy until shown.
 import * as vscode from 'vscode';
 import type { EngineClient } from '../../engine/client';
-import type { AnalysisSnapshot } from '../../engine/protocol';
+import { type AnalysisSnapshot, isEngineError } from '../../engine/protocol';
+import type { Node, NodeData, PagedView } from '../nodes';
 import type { ScenarioManager } from '../scenarios';
 
-export interface Node {
-  /** Unique within the view and stable across refreshes, so expansion state survives. */
-  readonly id: string;
-  readonly item: vscode.TreeItem;
-  readonly children?: () => Promise<Node[]>;
-}
+export type { Node } from '../nodes';
 
 export interface ScenarioContext {
   readonly uri: vscode.Uri;
@@ -32,6 +28,7 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
     readonly viewId: string,
     protected readonly scenarios: ScenarioManager,
     protected readonly engine: EngineClient,
+    private readonly log: vscode.LogOutputChannel,
   ) {
     this.disposables.push(
       scenarios.onDidChangeAnalysis((uri) => {
@@ -58,7 +55,7 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
   }
 
   /** Called by the subclass for the active scenario; undefined (welcome content) without one. */
-  protected abstract roots(context: ScenarioContext): Promise<Node[]>;
+  protected abstract roots(context: ScenarioContext): Node[] | Promise<Node[]>;
 
   protected message(_context: ScenarioContext): string | undefined {
     return undefined;
@@ -74,19 +71,33 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (node) {
-      return node.children ? node.children() : [];
+      return node.children ? this.read(node.children) : [];
     }
     const context = this.context();
     if (this.view) {
       this.view.message = context ? this.message(context) : undefined;
     }
-    if (!context) {
-      return [];
-    }
+    return context ? this.read(() => this.roots(context)) : [];
+  }
+
+  /**
+   * Reads nodes from the engine. The one expected failure is a replaced analysis: a newer
+   * version superseded it ('cancelled'), or its simulation is gone ('noAnalysis': the document
+   * closed, or the newer version cannot be replayed); the next refresh shows what replaced it.
+   * Anything else is a bug: logged, and said in the view instead of an empty tree.
+   */
+  private async read(nodes: () => Node[] | Promise<Node[]>): Promise<Node[]> {
     try {
-      return await this.roots(context);
-    } catch {
-      // The analysis was replaced while this view read it; the next refresh shows the new one.
+      return await nodes();
+    } catch (error) {
+      if (isEngineError(error, 'cancelled') || isEngineError(error, 'noAnalysis')) {
+        return [];
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      this.log.error(`${this.viewId}: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      if (this.view) {
+        this.view.message = vscode.l10n.t('This view could not be read: {0}', message);
+      }
       return [];
     }
   }
@@ -115,7 +126,9 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
 
   dispose(): void {
     clearTimeout(this.timer);
-    this.disposables.forEach((d) => d.dispose());
+    for (const disposable of this.disposables) {
+      disposable.dispose();
+    }
   }
 }
 
@@ -123,23 +136,30 @@ export function icon(id: string, color?: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 }
 
-export function leaf(id: string, label: string, options: Partial<vscode.TreeItem> = {}): Node {
+export function leaf<D extends NodeData>(id: string, data: D, label: string, options: Partial<vscode.TreeItem> = {}): Node<D> {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   Object.assign(item, options);
-  return { id, item };
+  return { id, data, item };
 }
 
-export function branch(id: string, label: string, children: () => Promise<Node[]>, options: Partial<vscode.TreeItem> = {}, expanded = false): Node {
+export function branch<D extends NodeData>(
+  id: string,
+  data: D,
+  label: string,
+  children: () => Node[] | Promise<Node[]>,
+  options: Partial<vscode.TreeItem> = {},
+  expanded = false,
+): Node<D> {
   const item = new vscode.TreeItem(label, expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   Object.assign(item, options);
-  return { id, item, children };
+  return { id, data, item, children };
 }
 
 export function formatTime(iso: string | undefined): string {
   return iso ? iso.slice(0, 16).replace('T', ' ') : vscode.l10n.t('never');
 }
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 /** How many rows each paged branch shows; "Load more" adds a page. */
 export class Pager {
@@ -155,8 +175,8 @@ export class Pager {
 }
 
 /** The "Load more (shown of total)" item at the end of a paged branch. */
-export function loadMoreNode(id: string, view: 'stagingTables' | 'syncStatus', key: string, shown: number, total: number): Node {
-  return leaf(id, vscode.l10n.t('Load more ({0} of {1})', shown, total), {
+export function loadMoreNode(id: string, view: PagedView, key: string, shown: number, total: number): Node {
+  return leaf(id, { kind: 'loadMore', view, key }, vscode.l10n.t('Load more ({0} of {1})', shown, total), {
     iconPath: icon('ellipsis'),
     command: { command: 'asyncCustomers.loadMore', title: vscode.l10n.t('Load More'), arguments: [view, key] },
   });

@@ -8,11 +8,12 @@ export class CdxJobsView extends ScenarioTree {
     return databases.map((db) =>
       branch(
         `db/${db.name}`,
+        { kind: 'channelDatabase', database: db.name },
         db.name,
-        async () =>
+        () =>
           db.jobs.map((job) => {
             const lastRun = job.lastRunAt ? (job.lastRunAtStart ? vscode.l10n.t('at start') : formatTime(job.lastRunAt)) : vscode.l10n.t('never');
-            return leaf(`db/${db.name}/job/${job.jobId}`, `${job.jobId} ${job.name}`, {
+            return leaf(`db/${db.name}/job/${job.jobId}`, { kind: 'cdxJob', database: db.name, job: job.jobId }, `${job.jobId} ${job.name}`, {
               description: job.stale ? vscode.l10n.t('{0} · stale', lastRun) : lastRun,
               iconPath: job.stale ? icon('warning', 'list.warningForeground') : icon('history'),
               contextValue: job.stale ? 'cdxJob.stale' : 'cdxJob',

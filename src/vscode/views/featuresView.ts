@@ -1,6 +1,7 @@
 // HQ feature management in the simulation: each feature's state, its prerequisites as children.
 import * as vscode from 'vscode';
-import { icon, leaf, type Node, ScenarioTree, type ScenarioContext } from './base';
+import type { Node } from '../nodes';
+import { icon, leaf, ScenarioTree, type ScenarioContext } from './base';
 
 export class FeaturesView extends ScenarioTree {
   protected async roots({ engine, doc }: ScenarioContext): Promise<Node[]> {
@@ -20,12 +21,13 @@ export class FeaturesView extends ScenarioTree {
       );
       return {
         id: `feature/${feature.id}`,
+        data: { kind: 'feature', id: feature.id, enabled: feature.enabled },
         item,
         children:
           feature.prerequisites.length > 0
-            ? async () =>
+            ? () =>
                 feature.prerequisites.map((p) =>
-                  leaf(`feature/${feature.id}/requires/${p.id}`, p.name, {
+                  leaf(`feature/${feature.id}/requires/${p.id}`, { kind: 'prerequisite', feature: feature.id, id: p.id }, p.name, {
                     description: p.enabled ? vscode.l10n.t('prerequisite, enabled') : vscode.l10n.t('prerequisite, disabled'),
                     iconPath: p.enabled ? icon('pass', 'testing.iconPassed') : icon('warning', 'list.warningForeground'),
                     contextValue: p.enabled ? 'prerequisite.enabled' : 'prerequisite.disabled',

@@ -18,12 +18,14 @@ export class StagingTablesView extends ScenarioTree {
     return databases.map((database) =>
       branch(
         `db/${database}`,
+        { kind: 'stagingDatabase', database },
         database === 'HQ' ? vscode.l10n.t('HQ staging tables') : vscode.l10n.t('Channel database {0}', database),
-        async () =>
+        () =>
           tables
             .filter((t) => t.database === database)
             .map((table) => {
               const key = `${database}/${table.table}`;
+              const data = { kind: 'stagingTable', database, table: table.table } as const;
               const pending =
                 database === 'HQ'
                   ? vscode.l10n.t('{0} with OnlineOperationCompleted = 0', table.pendingCount)
@@ -34,9 +36,9 @@ export class StagingTablesView extends ScenarioTree {
                 contextValue: 'stagingTable',
               };
               if (table.rowCount === 0) {
-                return leaf(`table/${key}`, table.table, options);
+                return leaf(`table/${key}`, data, table.table, options);
               }
-              return branch(`table/${key}`, table.table, () => this.rows(engine, doc, database, table.table, table.rowCount, key), options);
+              return branch(`table/${key}`, data, table.table, () => this.rows(engine, doc, database, table.table, table.rowCount, key), options);
             }),
         { iconPath: icon(database === 'HQ' ? 'server' : 'database') },
         true,
@@ -46,7 +48,7 @@ export class StagingTablesView extends ScenarioTree {
 
   private async rows(engine: ScenarioContext['engine'], doc: string, database: string, table: string, rowCount: number, key: string): Promise<Node[]> {
     const rows = await engine.request({ kind: 'stagingRows', doc, database, table, offset: 0, limit: this.pager.limit(key) });
-    const nodes = rows.map((row) => rowNode(key, database, row));
+    const nodes = rows.map((row) => rowNode(key, database, table, row));
     if (rowCount > rows.length) {
       nodes.push(loadMoreNode(`table/${key}/more`, 'stagingTables', key, rows.length, rowCount));
     }
@@ -54,12 +56,14 @@ export class StagingTablesView extends ScenarioTree {
   }
 }
 
-function rowNode(key: string, database: string, row: Row): Node {
+function rowNode(key: string, database: string, table: string, row: Row): Node {
   const state =
-    database === 'HQ' ? `OnlineOperationCompleted = ${row.ONLINEOPERATIONCOMPLETED}` : `${vscode.l10n.t('Uploaded')} = ${row.UPLOADED}`;
+    database === 'HQ' ? `OnlineOperationCompleted = ${String(row.ONLINEOPERATIONCOMPLETED)}` : `${vscode.l10n.t('Uploaded')} = ${String(row.UPLOADED)}`;
   const done = database === 'HQ' ? row.ONLINEOPERATIONCOMPLETED === 1 : row.UPLOADED === 1;
   const who = [row.FIRSTNAME, row.LASTNAME].filter((v) => v !== null && v !== undefined).join(' ');
-  return leaf(`table/${key}/row/${row.RECID}`, `${row.RECID} · ${row.OPERATIONID}${who ? ` · ${who}` : ''}`, {
+  const recId = String(row.RECID);
+  const label = `${recId} · ${String(row.OPERATIONID)}${who ? ` · ${who}` : ''}`;
+  return leaf(`table/${key}/row/${recId}`, { kind: 'stagingRow', database, table, recId: Number(row.RECID) }, label, {
     description: state,
     iconPath: done ? icon('pass', 'testing.iconPassed') : icon('clock', 'list.warningForeground'),
     tooltip: new vscode.MarkdownString(

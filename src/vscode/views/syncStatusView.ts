@@ -29,11 +29,12 @@ export class SyncStatusView extends ScenarioTree {
       Succeeded: icon('pass-filled', 'testing.iconPassed'),
     };
     return STATUSES.map((status) => {
+      const data = { kind: 'operationStatus', status } as const;
       const options = { description: String(counts[status]), iconPath: icons[status], contextValue: `status.${status}` };
       if (counts[status] === 0) {
-        return leaf(`status/${status}`, labels[status], options);
+        return leaf(`status/${status}`, data, labels[status], options);
       }
-      return branch(`status/${status}`, labels[status], () => this.operations(engine, doc, status, counts[status]), options, status === 'Failed');
+      return branch(`status/${status}`, data, labels[status], () => this.operations(engine, doc, status, counts[status]), options, status === 'Failed');
     });
   }
 
@@ -49,7 +50,7 @@ export class SyncStatusView extends ScenarioTree {
 
 function operationNode(op: OperationSummary): Node {
   const failed = op.status === 'Failed';
-  return leaf(`operation/${op.operationId}`, `${op.operationId} ${op.operationType}`, {
+  return leaf(`operation/${op.operationId}`, { kind: 'operation', id: op.operationId, status: op.status }, `${op.operationId} ${op.operationType}`, {
     description: `${op.channel} · ${op.accountNum ?? op.asyncCustomerId}`,
     iconPath: failed ? icon('error', 'testing.iconFailed') : undefined,
     contextValue: failed ? 'operation.failed' : `operation.${op.status}`,
@@ -65,9 +66,4 @@ function operationNode(op: OperationSummary): Node {
         .join('\n\n'),
     ),
   });
-}
-
-export function operationOf(node: Node | undefined): string | undefined {
-  const id = node?.id;
-  return id?.startsWith('operation/') ? id.slice('operation/'.length) : undefined;
 }

@@ -15,27 +15,29 @@ export class TroubleshooterView extends ScenarioTree {
     return failed === 0 ? vscode.l10n.t('No FAQ cause applies to this scenario.') : undefined;
   }
 
-  protected async roots(context: ScenarioContext): Promise<Node[]> {
+  protected roots(context: ScenarioContext): Node[] {
     const { snapshot, uri } = context;
     return snapshot.walk.map((question) => {
       const worst = question.causes.some((c) => c.outcome === 'failed') ? 'failed' : question.causes.some((c) => c.outcome === 'passed') ? 'passed' : 'notApplicable';
       return branch(
         `question/${question.id}`,
+        { kind: 'question', id: question.id },
         question.question,
-        async () =>
+        () =>
           question.causes.map((cause) => {
             const label = cause.label;
             const outcome = OUTCOME_LABEL()[cause.outcome];
             if (cause.findings.length === 0) {
-              return leaf(`cause/${cause.ruleId}`, label, { description: `${outcome} · ${cause.ruleId}`, iconPath: OUTCOME_ICON[cause.outcome](), contextValue: `cause.${cause.outcome}` });
+              return leaf(`cause/${cause.ruleId}`, { kind: 'cause', ruleId: cause.ruleId }, label, { description: `${outcome} · ${cause.ruleId}`, iconPath: OUTCOME_ICON[cause.outcome](), contextValue: `cause.${cause.outcome}` });
             }
             return branch(
               `cause/${cause.ruleId}`,
+              { kind: 'cause', ruleId: cause.ruleId },
               label,
-              async () =>
+              () =>
                 cause.findings.map((index) => {
                   const finding = snapshot.findings[index];
-                  return leaf(`finding/${index}`, finding.message, {
+                  return leaf(`finding/${index}`, { kind: 'finding', index }, finding.message, {
                     description: vscode.l10n.t('line {0}', finding.location.range.start.line + 1),
                     tooltip: new vscode.MarkdownString(`**${finding.ruleId}** ${finding.message}${finding.remedy ? `\n\n*${finding.remedy.menuPath ?? ''}* ${finding.remedy.text}` : ''}`),
                     iconPath: icon('debug-stackframe-dot'),

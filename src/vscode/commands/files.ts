@@ -1,0 +1,110 @@
+// Commands that write or open files: a new scenario, a sample, the Markdown report.
+import { basename } from 'node:path';
+import * as vscode from 'vscode';
+import { markdownReport } from '../../diagnose/report';
+import { writeFileAtomically } from '../../io/atomicWrite';
+import type { CommandFactory } from './types';
+
+const TEMPLATE = `// A new scenario: what happened in HQ and at the channel, in order.
+// Replace the timeline with your situation; the Problems panel says what the FAQ makes of it.
+{
+  "name": "My scenario",
+  "start": "2026-11-01T08:00:00Z",
+  "features": {
+    "CustomerOrderPerformance": true,
+    "EnhancedAsyncCustomerCreation": true,
+    "AsyncCustomerAddressCreation": true,
+    "AsyncCustomerEditing": false
+  },
+  "channels": [
+    { "id": "Store1", "kind": "store", "channelDatabase": "Default", "asyncCustomerCreation": true }
+  ],
+  "timeline": [
+    { "at": "2026-11-01T09:00:00Z", "createCustomer": { "channel": "Store1", "firstName": "Ana", "lastName": "Berg", "email": "ana@example.com" } }
+  ]
+}
+`;
+
+export const newScenario: CommandFactory = (ctx) => async (target?: vscode.Uri) => {
+  if (!ctx.requireTrust()) return;
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  const uri =
+    target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, 'new.asyncscenario.json') : undefined,
+      filters: { [vscode.l10n.t('Async customer scenarios')]: ['asyncscenario.json'] },
+      title: vscode.l10n.t('New Scenario'),
+    }));
+  if (!uri) return;
+  await writeAtomically(uri, TEMPLATE);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+};
+
+export const openSample: CommandFactory = (ctx) => async (name?: string) => {
+  const samplesDir = vscode.Uri.joinPath(ctx.extension.extensionUri, 'samples');
+  const pick = name ?? (await pickSample(samplesDir));
+  if (!pick) return;
+  const file = pick.endsWith('.asyncscenario.json') ? pick : `${pick}.asyncscenario.json`;
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.joinPath(samplesDir, file)));
+};
+
+export const exportReport: CommandFactory = (ctx) => async (target?: vscode.Uri) => {
+  if (!ctx.requireTrust()) return;
+  const active = await ctx.analysed();
+  if (!active) return;
+  const { document, snapshot } = active;
+  const uri =
+    target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: document.uri.with({ path: document.uri.path.replace(/\.asyncscenario\.json$/, '.report.md') }),
+      filters: { Markdown: ['md'] },
+      title: vscode.l10n.t('Export Markdown Report'),
+    }));
+  if (!uri) return;
+  const report = markdownReport({
+    title: snapshot.scenario.name ?? basename(document.uri.path),
+    file: vscode.workspace.asRelativePath(document.uri),
+    generatedAt: new Date().toISOString(),
+    findings: snapshot.findings,
+    walk: snapshot.walk,
+  });
+  await writeAtomically(uri, report);
+  if (!target) {
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+  }
+  return uri;
+};
+
+async function pickSample(samplesDir: vscode.Uri): Promise<string | undefined> {
+  const files = (await vscode.workspace.fs.readDirectory(samplesDir)).map(([file]) => file).filter((f) => f.endsWith('.asyncscenario.json'));
+  const items = await Promise.all(
+    files.sort().map(async (file) => ({
+      label: file.replace('.asyncscenario.json', ''),
+      detail: await firstComment(vscode.Uri.joinPath(samplesDir, file)),
+      file,
+    })),
+  );
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open a Sample Scenario'), matchOnDetail: true }))?.file;
+}
+
+async function firstComment(uri: vscode.Uri): Promise<string> {
+  const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith('//'))
+    .slice(0, 2)
+    .map((line) => line.replace(/^\/\/\s*/, ''))
+    .join(' ');
+}
+
+/**
+ * Writes a file so that a crash midway never leaves it half-written: a temporary file beside
+ * it, then a rename. Non-file schemes go through the workspace file system.
+ */
+async function writeAtomically(uri: vscode.Uri, content: string): Promise<void> {
+  if (uri.scheme !== 'file') {
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(content, 'utf8'));
+    return;
+  }
+  await writeFileAtomically(uri.fsPath, content);
+}
