@@ -9,7 +9,10 @@ import ts from 'typescript';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Exports a host uses by name, not an import: VS Code calls the extension's activate/deactivate. */
-const ENTRY_POINTS = new Map([['src/vscode/extension.ts', new Set(['activate', 'deactivate'])]]);
+const ENTRY_POINTS = new Map([
+  ['src/vscode/extension.ts', new Set(['activate', 'deactivate'])],
+  ['src/cli.ts', new Set(['main'])],
+]);
 
 const configPath = join(root, 'tsconfig.json');
 const config = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
@@ -22,6 +25,8 @@ const checker = program.getTypeChecker();
 const projectFiles = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !relative(root, f.fileName).startsWith('node_modules'));
 
 const used = new Set();
+/** Types named by other declarations of their own file: part of that file's public signatures. */
+const usedInOwnFile = new Set();
 for (const file of projectFiles) {
   const visit = (node) => {
     if (ts.isIdentifier(node)) {
@@ -31,6 +36,8 @@ for (const file of projectFiles) {
       }
       if (symbol?.declarations?.some((d) => d.getSourceFile() !== file)) {
         used.add(symbol);
+      } else if (symbol && !symbol.declarations?.some((d) => d.name === node)) {
+        usedInOwnFile.add(symbol);
       }
     }
     ts.forEachChild(node, visit);
@@ -46,6 +53,8 @@ for (const file of projectFiles) {
   for (const symbol of checker.getExportsOfModule(moduleSymbol)) {
     // Re-exports (`export { x } from`) are judged where x is declared.
     if (symbol.flags & ts.SymbolFlags.Alias || used.has(symbol) || ENTRY_POINTS.get(path)?.has(symbol.name)) continue;
+    const isType = (symbol.flags & (ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias)) !== 0;
+    if (isType && usedInOwnFile.has(symbol)) continue;
     const declaration = symbol.declarations?.[0];
     if (!declaration || declaration.getSourceFile() !== file) continue;
     const { line, character } = file.getLineAndCharacterOfPosition(declaration.getStart());

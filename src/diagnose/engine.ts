@@ -78,7 +78,7 @@ export interface ScenarioLimits {
   readonly maxGeneratedCustomers: number;
 }
 
-export const DEFAULT_LIMITS: ScenarioLimits = { maxTextLength: 5_000_000, maxEntries: 20_000, maxGeneratedCustomers: 2_000_000 };
+const DEFAULT_LIMITS: ScenarioLimits = { maxTextLength: 5_000_000, maxEntries: 20_000, maxGeneratedCustomers: 2_000_000 };
 
 /**
  * Parses, replays and diagnoses a scenario. `engine` is sql.js (the extension, the command line)
@@ -193,7 +193,7 @@ function toFinding(draft: DraftFinding, scenario: Scenario, lines: LineIndex, lo
         database: e.database,
         table: e.table,
         key: e.key,
-        columns: Object.fromEntries(Object.entries(e.columns).map(([k, v]) => [k, v instanceof Uint8Array ? `<${v.length} bytes>` : (v as string | number | null)])),
+        columns: Object.fromEntries(Object.entries(e.columns).map(([k, v]) => [k, v instanceof Uint8Array ? `<${v.length} bytes>` : (v)])),
         location: span ? lines.location(span.offset, span.length) : undefined,
       };
     }),

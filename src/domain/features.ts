@@ -52,8 +52,6 @@ export const FEATURES: readonly Feature[] = [
   },
 ];
 
-export const FEATURE_IDS: readonly FeatureId[] = FEATURES.map((f) => f.id);
-
 const byId = new Map<string, Feature>(FEATURES.map((f) => [f.id, f]));
 
 export function featureById(id: FeatureId): Feature {
@@ -76,15 +74,6 @@ export function resolveFeatureKey(key: string): FeatureId | undefined {
     }
   }
   return undefined;
-}
-
-export function prerequisitesOf(id: FeatureId): readonly FeatureId[] {
-  return featureById(id).prerequisites;
-}
-
-/** Features that list `id` as a prerequisite. */
-export function dependentsOf(id: FeatureId): FeatureId[] {
-  return FEATURES.filter((f) => f.prerequisites.includes(id)).map((f) => f.id);
 }
 
 /** All feature keys a scenario may use, for completion and "did you mean". */

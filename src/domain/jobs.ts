@@ -22,10 +22,6 @@ export const CDX_JOB_IDS: readonly CdxJobId[] = CDX_JOBS.map((j) => j.id);
 /** The download jobs a channel database needs after a feature or channel setting changes in HQ, in the FAQ's order. */
 export const METADATA_JOBS: readonly DownloadJobId[] = ['1110', '1010', '1070'];
 
-export function cdxJobById(id: CdxJobId): CdxJob {
-  return CDX_JOBS.find((j) => j.id === id)!;
-}
-
 export function resolveCdxJobId(key: string): CdxJobId | undefined {
   const wanted = key.trim().toUpperCase();
   if (wanted === 'P' || wanted === 'P-JOB' || wanted === 'P0001') {

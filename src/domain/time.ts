@@ -8,7 +8,7 @@ export function parseInstant(text: string): number | undefined {
   if (!m) {
     return undefined;
   }
-  const [, y, mo, d, h, mi, s = '0'] = m;
+  const [, , mo, d, h, mi, s = '0'] = m;
   if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31 || +h > 23 || +mi > 59 || +s > 59) {
     return undefined;
   }
@@ -45,7 +45,7 @@ export function parseDuration(text: string): number | undefined {
   return Number.isFinite(ms) && ms <= MAX_DURATION_MS ? ms : undefined;
 }
 
-export const MAX_DURATION_MS = 100 * 366 * 24 * 3600 * 1000;
+const MAX_DURATION_MS = 100 * 366 * 24 * 3600 * 1000;
 
 /** Canonical ISO form used in the simulated tables: sortable, second precision, UTC. */
 export function formatInstant(ms: number): string {

@@ -55,7 +55,7 @@ export function setFeatures(scenario: Scenario, values: readonly { key: string; 
 }
 
 /** One timeline entry on one line: { "runJob": "1110", "channelDatabase": "Default" }. */
-export function inline(value: EntryValue | undefined): string {
+function inline(value: EntryValue | undefined): string {
   if (value === null || value === undefined) {
     return 'null';
   }

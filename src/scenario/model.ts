@@ -72,8 +72,6 @@ export type Action =
       readonly filterSharedCustomerDataTables?: boolean;
     };
 
-export type ActionKind = Action['kind'];
-
 export interface TimelineEntry {
   readonly index: number;
   readonly span: Span;
@@ -114,10 +112,6 @@ export function timelineOrigin(index: number): Origin {
 
 export function featureOrigin(id: FeatureId): Origin {
   return `features/${id}`;
-}
-
-export function channelOrigin(index: number): Origin {
-  return `channels/${index}`;
 }
 
 /** The place in the file an origin refers to; the whole document when it cannot be found. */

@@ -49,11 +49,11 @@ function sqlJsStatement(statement: Statement): SqlStatement {
       withBound(params, () => {
         const rows: Row[] = [];
         while (statement.step()) {
-          rows.push(statement.getAsObject() as Row);
+          rows.push(statement.getAsObject());
         }
         return rows;
       }),
-    one: (params) => withBound(params, () => (statement.step() ? (statement.getAsObject() as Row) : undefined)),
+    one: (params) => withBound(params, () => (statement.step() ? (statement.getAsObject()) : undefined)),
     raw: (params, maxRows) =>
       withBound(params, () => {
         const rows: SqlValue[][] = [];

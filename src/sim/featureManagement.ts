@@ -11,7 +11,7 @@ export function featureEnabled(ctx: SimContext, id: FeatureId): boolean {
   return row?.ENABLED === 1;
 }
 
-export function missingPrerequisites(ctx: SimContext, id: FeatureId): FeatureId[] {
+function missingPrerequisites(ctx: SimContext, id: FeatureId): FeatureId[] {
   return featureById(id).prerequisites.filter((p) => !featureEnabled(ctx, p));
 }
 

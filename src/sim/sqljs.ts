@@ -8,7 +8,7 @@ let loading: Promise<SqlJsStatic> | undefined;
 let loadedFrom: string | undefined;
 
 /** The wasm the build copies beside the bundle (dist/); unit tests pass the package's own copy. */
-export function defaultWasmPath(): string {
+function defaultWasmPath(): string {
   const beside = join(__dirname, 'sql-wasm.wasm');
   if (!existsSync(beside)) {
     throw new Error(`sql-wasm.wasm is missing beside ${__dirname}; run the build (npm run build), which copies it there.`);
@@ -24,7 +24,7 @@ export function loadSqlJs(wasmPath: string = defaultWasmPath()): Promise<SqlJsSt
     loadedFrom = wasmPath;
     loading = (async () => {
       const wasmBinary = readFileSync(wasmPath);
-      return initSqlJs({ wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) as ArrayBuffer });
+      return initSqlJs({ wasmBinary: wasmBinary.buffer.slice(wasmBinary.byteOffset, wasmBinary.byteOffset + wasmBinary.byteLength) });
     })();
     loading.catch(() => {
       loading = undefined;

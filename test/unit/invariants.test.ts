@@ -56,8 +56,8 @@ function checkInvariants(sim: Simulation): void {
       const status = rawOne(sim, 'HQ', 'SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [op.OPERATIONID])?.STATUS;
       const inMaster = rawOne(sim, 'HQ', 'SELECT 1 AS X FROM CUSTTABLE WHERE ASYNCCUSTOMERID = ?', [op.ASYNCCUSTOMERID]) !== undefined;
       const places = [op.UPLOADED === 0, status === 'Pending', status === 'Failed', inMaster].filter(Boolean).length;
-      assert.equal(places, 1, `${op.OPERATIONID}: uploaded=${op.UPLOADED} status=${status} inMaster=${inMaster}`);
-      assert.equal(inMaster, status === 'Succeeded', `${op.OPERATIONID}: in the master exactly when it succeeded`);
+      assert.equal(places, 1, `${String(op.OPERATIONID)}: uploaded=${String(op.UPLOADED)} status=${String(status)} inMaster=${inMaster}`);
+      assert.equal(inMaster, status === 'Succeeded', `${String(op.OPERATIONID)}: in the master exactly when it succeeded`);
     }
   }
   // 2. OnlineOperationCompleted = 1 only for rows whose customer exists in the master.

@@ -1,7 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { parse } from 'jsonc-parser';
+import { parse as parseJsonc } from 'jsonc-parser';
 import type { Finding } from '../../src/domain/finding';
 import { applyFix, coveredText, diagnose, errors, only, sample, scenario } from './helpers';
+
+/** The scenario JSON a fix produced, as far as these tests read it. */
+function parse(text: string): { timeline: Record<string, unknown>[]; features: Record<string, unknown> } {
+  return parseJsonc(text) as { timeline: Record<string, unknown>[]; features: Record<string, unknown> };
+}
 
 const SAMPLES = [
   'healthy',

@@ -3,7 +3,7 @@ import { FEATURES } from '../features';
 import type { Params } from './index';
 
 /** 'a|b|c' → 'a, b and c'. */
-export function listEn(joined: string | number | undefined): string {
+function listEn(joined: string | number | undefined): string {
   const items = String(joined ?? '').split('|').filter(Boolean);
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

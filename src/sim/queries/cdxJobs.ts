@@ -30,7 +30,7 @@ function lastRunIn(ctx: SimContext, channelDatabase: string, jobId: string): Job
  * The metadata jobs (1110, 1010, 1070) whose last run for the channel database came before
  * HQ's last change that concerns it, with that run's seq (0 when it never ran).
  */
-export function metadataJobsBehind(sim: Simulation, channelDatabase: string): { job: DownloadJobId; seq: number }[] {
+function metadataJobsBehind(sim: Simulation, channelDatabase: string): { job: DownloadJobId; seq: number }[] {
   return behindIn(contextOf(sim), channelDatabase);
 }
 
@@ -57,7 +57,7 @@ export function anyHqChange(sim: Simulation): boolean {
  * HQ's changes after `sinceSeq` that concern the channel database and that it has not taken
  * yet, oldest first: a change undone before the jobs ran (enabled, then disabled) is not one.
  */
-export function changesNotTaken(sim: Simulation, channelDatabase: string, sinceSeq: number): HqChange[] {
+function changesNotTaken(sim: Simulation, channelDatabase: string, sinceSeq: number): HqChange[] {
   const ctx = contextOf(sim);
   return ctx.db
     .all(
