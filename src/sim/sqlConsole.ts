@@ -100,7 +100,7 @@ export function runConsoleQuery(sim: Simulation, database: string, sql: string, 
  * databases become reachable as `ax` and HQ as `dbo` (as in real Commerce): map those names
  * here, and qualify `ax.`/`dbo.` in the statement, without touching the checks above.
  */
-export function consoleDatabase(sim: Simulation, name: string): DbHandle {
+function consoleDatabase(sim: Simulation, name: string): DbHandle {
   if (name === 'HQ') {
     return sim.hq;
   }
