@@ -20,6 +20,7 @@ import {
   toWireError,
   type WireRequest,
   type WireResponse,
+  type WireStarted,
 } from './protocol';
 
 export interface EngineClientOptions {
@@ -40,7 +41,8 @@ export interface EngineClientOptions {
 
 /** Why the engine's worker was replaced: every document's simulation is gone. */
 export interface EngineRestart {
-  readonly reason: 'timeout' | 'crashed';
+  /** timeout: a SQL statement ran past its budget; crashed: the worker died; requested: restart() was called. */
+  readonly reason: 'timeout' | 'crashed' | 'requested';
   /** What happened, for the status bar and the log. */
   readonly message: string;
 }
@@ -52,6 +54,8 @@ interface Pending {
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: Error) => void;
   readonly slot: number;
+  /** A SQL statement's time budget, counted from when the worker starts it. */
+  budgetMs?: number;
   timer?: NodeJS.Timeout;
 }
 
@@ -88,7 +92,7 @@ export class EngineClient {
 
   /** Replaces the worker now (a new memory budget, or the user asked); fires onDidRestart. */
   restart(message: string): void {
-    this.replaceWorker({ reason: 'crashed', message }, new EngineError('cancelled', message));
+    this.replaceWorker({ reason: 'requested', message }, new EngineError('cancelled', message));
   }
 
   /** Analyzes a document version; an analysis still running for the same document is cancelled. */
@@ -109,8 +113,9 @@ export class EngineClient {
   request<K extends Exclude<EngineRequest['kind'], 'analyze'>>(request: Extract<EngineRequest, { kind: K }>): Promise<EngineResults[K]> {
     const sent: EngineRequest = request;
     const { id, promise } = this.send(sent);
-    if (sent.kind === 'query' && sent.timeoutMs !== undefined) {
-      this.startBudget(id, sent.timeoutMs);
+    const pending = this.pending.get(id);
+    if (pending && sent.kind === 'query' && this.options.workerPath) {
+      pending.budgetMs = sent.timeoutMs;
     }
     return promise as Promise<EngineResults[K]>;
   }
@@ -118,12 +123,14 @@ export class EngineClient {
   /**
    * sql.js cannot interrupt a statement, so a statement past its budget costs the worker: it is
    * terminated (every document's simulation with it), the query is rejected with 'timeout', and
-   * the next request starts a new worker. In-process there is nothing to terminate; the budget
-   * applies only with a worker.
+   * the next request starts a new worker. The budget counts from when the worker starts the
+   * statement, not while it waits behind an analysis. In-process there is nothing to terminate;
+   * the budget applies only with a worker.
    */
-  private startBudget(id: number, timeoutMs: number): void {
+  private startBudget(id: number): void {
     const pending = this.pending.get(id);
-    if (!pending || !this.options.workerPath) {
+    const timeoutMs = pending?.budgetMs;
+    if (!pending || timeoutMs === undefined || pending.timer) {
       return;
     }
     pending.timer = setTimeout(() => {
@@ -214,10 +221,15 @@ export class EngineClient {
       workerData: { wasmPath: this.options.wasmPath, cancelFlags: this.flags.buffer },
       resourceLimits,
     });
-    let failure: Error | undefined;
-    worker.on('message', (response: WireResponse) => {
-      if (this.worker === worker) {
-        this.settle(response);
+    let failure: NodeJS.ErrnoException | undefined;
+    worker.on('message', (message: WireResponse | WireStarted) => {
+      if (this.worker !== worker) {
+        return;
+      }
+      if ('started' in message) {
+        this.startBudget(message.id);
+      } else {
+        this.settle(message);
       }
     });
     worker.on('error', (error) => {
@@ -229,7 +241,7 @@ export class EngineClient {
         return;
       }
       const what =
-        (failure as NodeJS.ErrnoException | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        failure?.code === 'ERR_WORKER_OUT_OF_MEMORY'
           ? 'it ran out of memory'
           : failure
             ? `it failed: ${failure.message}`

@@ -91,6 +91,12 @@ export type WireResponse =
   | { readonly id: number; readonly ok: true; readonly result: unknown }
   | { readonly id: number; readonly ok: false; readonly code: EngineErrorCode; readonly message: string; readonly stack?: string };
 
+/** The worker starts a SQL statement now: its time budget counts from here. */
+export interface WireStarted {
+  readonly id: number;
+  readonly started: true;
+}
+
 export class EngineError extends Error {
   constructor(
     readonly code: EngineErrorCode,

@@ -63,7 +63,7 @@ describe('command line: query (read-only SQL)', () => {
     assert.equal(lines.length, 2 + 1000 + 1);
     assert.equal(lines[1001].trim(), '1000');
     assert.equal(lines[1002], '(1000 rows shown: the result was truncated at the row limit of 1000)');
-    const json = JSON.parse(run('query', stuck, '--database', 'HQ', '--json', 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT x FROM c').stdout);
+    const json = JSON.parse(run('query', stuck, '--database', 'HQ', '--json', 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT x FROM c').stdout) as { rows: unknown[]; truncated: boolean };
     assert.deepEqual([json.rows.length, json.truncated], [1000, true]);
   });
 

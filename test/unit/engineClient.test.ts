@@ -92,6 +92,25 @@ describe('engine client: a worker that recovers', () => {
     }
   });
 
+  it('counts the budget from when the statement starts, not while it waits behind an analysis', async () => {
+    const client = new EngineClient({ wasmPath, workerPath });
+    const restarts: EngineRestart[] = [];
+    client.onDidRestart((event) => restarts.push(event));
+    try {
+      await client.analyze('a', sample('customers-stuck-in-channel'), 1, 'en');
+      // Replaying 100k customers keeps the worker busy well past the statement's 300 ms budget.
+      const busy = client.analyze('big', scenario({ timeline: [{ generateCustomers: { count: 100_000 } }] }), 1, 'en');
+      const started = performance.now();
+      const result = await client.request({ kind: 'query', doc: 'a', database: 'Default', sql: 'SELECT COUNT(*) FROM CUSTOMER', maxRows: 10, timeoutMs: 300 });
+      assert.ok(performance.now() - started > 300, 'it waited behind the analysis');
+      assert.deepEqual(result.rows, [[3]]);
+      assert.equal((await busy).scenario.usable, true);
+      assert.deepEqual(restarts, []);
+    } finally {
+      client.dispose();
+    }
+  });
+
   it('rejects what was pending when the worker dies, says so, and starts a new worker on the next request', async () => {
     // A heap far too small for a large scenario: the worker dies of it, the extension host does not.
     const client = new EngineClient({ wasmPath, workerPath, workerResourceLimits: { maxOldGenerationSizeMb: 24, maxYoungGenerationSizeMb: 4 } });
@@ -122,7 +141,7 @@ describe('engine client: a worker that recovers', () => {
       client.setMemoryBudgetMB(2048);
       client.restart('The memory budget changed; the engine was restarted.');
       await assert.rejects(pending, (error: unknown) => error instanceof EngineError && error.code === 'cancelled');
-      assert.deepEqual(restarts, [{ reason: 'crashed', message: 'The memory budget changed; the engine was restarted.' }]);
+      assert.deepEqual(restarts, [{ reason: 'requested', message: 'The memory budget changed; the engine was restarted.' }]);
       assert.deepEqual((await client.analyze('a', sample('healthy'), 2, 'en')).version, 2);
     } finally {
       client.dispose();
