@@ -216,7 +216,11 @@ export class EngineClient {
     if (this.worker) {
       return this.worker;
     }
-    const resourceLimits = this.options.workerResourceLimits ?? (this.memoryBudgetMB ? { maxOldGenerationSizeMb: this.memoryBudgetMB + HEAP_HEADROOM_MB } : undefined);
+    // The heap limit covers the worker's JavaScript; SQLite's pages live in sql.js's wasm memory,
+    // which sql.js itself caps at 2 GB per worker (SQLite then fails with "out of memory", which
+    // the host reports as 'tooLarge'). Past either limit only the worker dies, never the editor.
+    const resourceLimits =
+      this.options.workerResourceLimits ?? (this.memoryBudgetMB ? { maxOldGenerationSizeMb: this.memoryBudgetMB + HEAP_HEADROOM_MB } : undefined);
     const worker = new Worker(this.options.workerPath!, {
       workerData: { wasmPath: this.options.wasmPath, cancelFlags: this.flags.buffer },
       resourceLimits,
