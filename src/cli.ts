@@ -9,7 +9,7 @@ import { loadSqlJs } from './sim/sqljs';
 import { queryCommand, QUERY_USAGE } from './cliQuery';
 
 const USAGE = `Usage: async-customer-doctor diagnose FILE... [--json] [--locale en|sv]
-       ${QUERY_USAGE.split('\n')[0]}
+       async-customer-doctor ${QUERY_USAGE.split('\n')[0]}
 
 diagnose: replays each scenario file (*.asyncscenario.json) in the simulation of Commerce
 HQ and the channel side, and prints what it finds.
