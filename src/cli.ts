@@ -1,16 +1,21 @@
 // The command line: the same engine as the extension, from a terminal or a CI job.
 //   node dist/cli.js diagnose FILE... [--json] [--locale en|sv]
+//   node dist/cli.js query FILE --database HQ|NAME "SQL" [--json] [--timeout-ms N]
 import { readFileSync, statSync } from 'node:fs';
 import type { Finding } from './domain/finding';
 import { localeOf, type Locale } from './domain/l10n';
 import { analyze, type QuestionResult } from './diagnose/engine';
 import { loadSqlJs } from './sim/sqljs';
+import { queryCommand, QUERY_USAGE } from './cliQuery';
 
 const USAGE = `Usage: async-customer-doctor diagnose FILE... [--json] [--locale en|sv]
+       async-customer-doctor ${QUERY_USAGE.split('\n')[0]}
 
-Replays each scenario file (*.asyncscenario.json) in the simulation of Commerce HQ and
-the channel side, and prints what it finds.
-Exit codes: 0 no errors, 1 an error finding, 2 unusable input.`;
+diagnose: replays each scenario file (*.asyncscenario.json) in the simulation of Commerce
+HQ and the channel side, and prints what it finds.
+Exit codes: 0 no errors, 1 an error finding, 2 unusable input.
+
+${QUERY_USAGE.split('\n').slice(2).join('\n')}`;
 
 export interface FileReport {
   readonly file: string;
@@ -25,6 +30,9 @@ export async function main(argv: readonly string[], out: (line: string) => void,
   if (command === '--help' || command === '-h' || command === 'help') {
     out(USAGE);
     return 0;
+  }
+  if (command === 'query') {
+    return queryCommand(rest, out, err);
   }
   if (command !== 'diagnose') {
     err(command ? `Unknown command '${command}'.\n\n${USAGE}` : USAGE);
