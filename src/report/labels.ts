@@ -1,4 +1,5 @@
 // The words the reports put around findings, in English and Swedish.
+import type { Severity } from '../domain/finding';
 import type { Locale } from '../domain/l10n';
 
 export interface ReportLabels {
@@ -15,6 +16,7 @@ export interface ReportLabels {
   readonly evidence: string;
   readonly scenarioLine: string;
   readonly redacted: string;
+  readonly severity: Readonly<Record<Severity, string>>;
 }
 
 const en: ReportLabels = {
@@ -32,6 +34,7 @@ const en: ReportLabels = {
   scenarioLine: 'Scenario line',
   redacted:
     'Redacted: names, emails, phone numbers and street addresses in this report and in the scenario copy are pseudonyms (the same value has the same pseudonym throughout); comments were removed.',
+  severity: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
 };
 
 const sv: ReportLabels = {
@@ -49,6 +52,7 @@ const sv: ReportLabels = {
   scenarioLine: 'Scenariorad',
   redacted:
     'Maskerad: namn, e-postadresser, telefonnummer och gatuadresser i rapporten och i scenariokopian är pseudonymer (samma värde har samma pseudonym överallt); kommentarerna har tagits bort.',
+  severity: { error: 'fel', warning: 'varning', information: 'information', hint: 'tips' },
 };
 
 export function reportLabels(locale: Locale): ReportLabels {

@@ -40,7 +40,7 @@ export function markdownReport(input: ReportInput): string {
   }
   input.findings.forEach((finding, index) => {
     const { line, character } = finding.location.range.start;
-    lines.push(`<a id="finding-${index + 1}"></a>`, `### ${index + 1}. ${finding.ruleId} (${finding.severity}) — ${labels.lineColumn(line + 1, character + 1)}`, '');
+    lines.push(`<a id="finding-${index + 1}"></a>`, `### ${index + 1}. ${finding.ruleId} (${labels.severity[finding.severity]}) — ${labels.lineColumn(line + 1, character + 1)}`, '');
     lines.push(escape(finding.message), '');
     if (finding.question) lines.push(`**${labels.faq}:** ${escape(finding.question)}`, '');
     if (finding.remedy) lines.push(`**${labels.inHq}:** ${finding.remedy.menuPath ? `*${escape(finding.remedy.menuPath)}* — ` : ''}${escape(finding.remedy.text)}`, '');
