@@ -11,7 +11,7 @@ import { toJson } from './json';
 import { markdownReport } from './markdown';
 import { relativeUri, sarifLog } from './sarif';
 
-export const REPORT_USAGE = `Usage: async-customer-doctor report FILE [--format md|sarif|json|csv] [--redact] [-o OUT] [--force] [--locale en|sv]
+const REPORT_USAGE = `Usage: async-customer-doctor report FILE [--format md|sarif|json|csv] [--redact] [-o OUT] [--force] [--locale en|sv]
 
 Diagnoses one scenario file and writes the walk of the FAQ and the findings: Markdown (md, the
 default), SARIF 2.1.0 (sarif), the JSON of diagnose --json (json) or the evidence rows (csv).

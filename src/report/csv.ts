@@ -13,7 +13,7 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",;\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvLine(cells: readonly (string | number | null | undefined)[]): string {
+function csvLine(cells: readonly (string | number | null | undefined)[]): string {
   return cells.map(csvCell).join(',');
 }
 

@@ -2,7 +2,7 @@
 import type { Severity } from '../domain/finding';
 import type { Locale } from '../domain/l10n';
 
-export interface ReportLabels {
+interface ReportLabels {
   readonly scenario: string;
   readonly findings: (n: number, errors: number) => string;
   readonly troubleshooter: string;

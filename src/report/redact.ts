@@ -160,7 +160,7 @@ export function redactScenario(text: string): Redaction {
   const originals = new Set<string>();
   for (const literal of strings) {
     originals.add(literal.value.trim().toLowerCase());
-    for (const word of literal.value.split(/\s+/)) if (word) originals.add(word.toLowerCase());
+    for (const word of literal.value.split(/[\s-]+/)) if (word) originals.add(word.toLowerCase());
   }
   const knownEmails = new Set(strings.filter((l) => l.kind === 'email').map((l) => l.value.trim().toLowerCase()));
   const pseudonyms = new Pseudonyms(originals);
@@ -170,7 +170,9 @@ export function redactScenario(text: string): Redaction {
   };
 
   const nameWords = (value: string) =>
-    value.replace(/[^\s]+/g, (word) => {
+    // Word by word (hyphenated names too), keeping the spaces: "Ana Berg" as one first name or as
+    // first and last name gives the same reference either way.
+    value.replace(/[^\s-]+/g, (word) => {
       const pseudonym = pseudonyms.get('name', word, (n) => (n <= GIVEN.length ? GIVEN[n - 1] : `${GIVEN[(n - 1) % GIVEN.length]}${Math.ceil(n / GIVEN.length)}`));
       remember(word, pseudonym);
       return pseudonym;

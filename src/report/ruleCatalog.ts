@@ -4,7 +4,7 @@ import type { Locale } from '../domain/l10n';
 import { localize } from '../domain/l10n';
 import { RULES } from '../diagnose/engine';
 
-export interface RuleDescription {
+interface RuleDescription {
   readonly id: string;
   /** An identifier-like name, e.g. "PrerequisiteFeatureOff". */
   readonly name: string;

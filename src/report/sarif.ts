@@ -8,8 +8,8 @@ import type { QuestionResult } from '../diagnose/engine';
 import { describeRule } from './ruleCatalog';
 import { reportLabels } from './labels';
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-export const TOOL_NAME = 'Async Customer Doctor';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const TOOL_NAME = 'Async Customer Doctor';
 
 export interface SarifInput {
   /** The scenario file as a URI reference relative to where the SARIF file is read (forward slashes). */

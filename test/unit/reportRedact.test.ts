@@ -6,7 +6,7 @@ import { parse } from 'jsonc-parser';
 import type { Finding } from '../../src/domain/finding';
 import { supportBundle } from '../../src/report/bundle';
 import { isValidEmail, redactScenario } from '../../src/report/redact';
-import { diagnose, loadSql, repoRoot, sample, scenario } from './helpers';
+import { diagnose, loadSql, only, repoRoot, sample, scenario } from './helpers';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const sampleNames = readdirSync(join(repoRoot, 'samples'))
@@ -143,6 +143,36 @@ describe('redaction', () => {
           }
         };
         walk(before, after);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('redacts the parts of a hyphenated name, also where the title names only one of them', async () => {
+    const text = scenario({
+      extra: { name: 'Anna calls about Anna-Karin Ek' },
+      timeline: [
+        { createCustomer: { channel: 'Store42', firstName: 'Anna-Karin', lastName: 'Ek', email: 'ak@example.com', offline: true } },
+        { editCustomer: { channel: 'Store42', customer: 'Anna-Karin Ek', lastName: 'Ek-Berg' } },
+      ],
+    });
+    const redacted = redactScenario(text).text;
+    assert.doesNotMatch(redacted, /anna|karin|\bek\b/i);
+    const [original, after] = [await diagnose(text), await diagnose(redacted)];
+    assert.deepEqual(shape(after.findings), shape(original.findings));
+    assert.equal(only(after.findings, 'ACD102').length, 0, 'the reference still finds the customer');
+  });
+
+  it('redacts bare words in a file JSON cannot read, and never throws on damaged text', async () => {
+    const broken = '{ "timeline": [ { "createCustomer": { "channel": "Store42", "firstName": Ana, "email": "ana@example.com } } ] }';
+    const redacted = redactScenario(broken).text;
+    assert.doesNotMatch(redacted, /ana/i);
+    assert.ok((await diagnose(redacted)).findings.some((f) => f.ruleId === 'ACD100'));
+    const text = sample('failed-operation');
+    fc.assert(
+      fc.property(fc.nat(text.length), fc.nat(60), fc.string({ maxLength: 6 }), (at, cut, junk) => {
+        const damaged = text.slice(0, at) + junk + text.slice(at + cut);
+        assert.equal(typeof redactScenario(damaged).text, 'string');
       }),
       { numRuns: RUNS },
     );
