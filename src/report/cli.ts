@@ -1,6 +1,7 @@
 // node dist/cli.js report FILE [--format md|sarif|json|csv] [--redact] [-o OUT] [--force] [--locale en|sv]
 // The walk of the FAQ and the findings of one scenario, as a file to keep or send.
 import { promises as fs } from 'node:fs';
+import { resolve } from 'node:path';
 import type { SqlJsStatic } from 'sql.js';
 import { localeOf, type Locale } from '../domain/l10n';
 import { writeFileAtomically } from '../io/atomicWrite';
@@ -57,6 +58,10 @@ export async function reportCommand(
   const text = await readScenario(parsed.file);
   if (text.error !== undefined) {
     err(text.error);
+    return 2;
+  }
+  if (parsed.output !== undefined && resolve(parsed.output) === resolve(parsed.file)) {
+    err(`${parsed.output}: is the scenario itself; not overwritten with its report.`);
     return 2;
   }
   if (parsed.output !== undefined && !parsed.force && (await exists(parsed.output))) {

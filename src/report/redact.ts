@@ -212,7 +212,9 @@ export function redactScenario(text: string): Redaction {
   const reference = (value: string): string => {
     const key = value.trim().toLowerCase();
     if (knownEmails.has(key)) return email(value);
-    if (/^ASYNC-\d+$/i.test(key) || GUID.test(key) || /^\d+$/.test(key) || (generates && GENERATED_EMAIL.test(key))) return value;
+    // Operation ids, temporary ids and account numbers (100001 on) say nothing about a person; a
+    // phone number used as a reference (a leading 0, ten digits or more) is not kept.
+    if (/^ASYNC-\d+$/i.test(key) || GUID.test(key) || /^[1-9]\d{0,8}$/.test(key) || (generates && GENERATED_EMAIL.test(key))) return value;
     return key.includes('@') ? email(value) : nameWords(value);
   };
 

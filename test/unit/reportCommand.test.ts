@@ -86,6 +86,12 @@ describe('command line: report', () => {
     assert.equal((await report(healthy, '-o', out, '--force', '--format', 'sarif')).code, 0);
     assert.equal(JSON.parse(readFileSync(out, 'utf8')).version, '2.1.0');
     assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'no temporary file left behind');
+    const scenarioFile = join(dir, 'self.asyncscenario.json');
+    writeFileSync(scenarioFile, sample('healthy'));
+    const self = await report(scenarioFile, '-o', scenarioFile, '--force');
+    assert.equal(self.code, 2);
+    assert.match(self.stderr, /is the scenario itself/);
+    assert.equal(readFileSync(scenarioFile, 'utf8'), sample('healthy'));
   });
 
   it('exits 2 naming the file when it cannot be read, is a directory or is not a scenario', async () => {

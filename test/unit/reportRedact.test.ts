@@ -80,6 +80,8 @@ describe('redaction', () => {
         { createAddress: { channel: 'Store42', customer: 'ANA@example.com', street: 'Storgatan 1', city: 'Umeå', countryRegion: 'SWE' } },
         { editFailedOperation: { operation: 'ana berg', set: { countryRegion: 'SWE', street: 'Storgatan 1' } } },
         { resync: 'ASYNC-000001' },
+        { editCustomer: { channel: 'Store42', customer: '100001', title: 'Dr' } },
+        { editCustomer: { channel: 'Store42', customer: '0701234567', title: 'Dr' } },
       ],
     });
     const doc = parse(redactScenario(text).text) as { timeline: Record<string, Record<string, string | Record<string, string>>>[] };
@@ -91,6 +93,8 @@ describe('redaction', () => {
     assert.equal(doc.timeline[2].createAddress.city, 'Umeå');
     assert.equal(doc.timeline[2].createAddress.countryRegion, 'SWE');
     assert.deepEqual(doc.timeline[4], { resync: 'ASYNC-000001' });
+    assert.equal(doc.timeline[5].editCustomer.customer, '100001', 'an account number is kept');
+    assert.notEqual(doc.timeline[6].editCustomer.customer, '0701234567', 'a phone number is not');
   });
 
   it('removes comments and redacts the scenario name, misspelled keys and numbers in personal fields', () => {
