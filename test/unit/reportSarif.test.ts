@@ -33,6 +33,11 @@ describe('SARIF output', () => {
     });
   }
 
+  it('uses the schema exactly as @microsoft/jest-sarif publishes it', () => {
+    const published = readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8');
+    assert.equal(readFileSync(join(repoRoot, 'test', 'vendor', 'sarif', 'sarif-2.1.0-rtm.5.json'), 'utf8'), published);
+  });
+
   it('the schema check fails a log that breaks it (a result without a message)', () => {
     const broken = { version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ ruleId: 'ACD001' }] }] };
     assert.equal(validate(broken), false);
