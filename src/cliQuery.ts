@@ -156,6 +156,7 @@ function workerPath(): string {
   return existsSync(bundled) ? bundled : join(__dirname, 'engine', 'worker.js');
 }
 
+/** Beside the bundle in dist/, or the package's own copy when run compiled from out/src/. */
 function wasmPath(): string {
-  return existsSync(join(__dirname, 'sql-wasm.wasm')) ? defaultWasmPath() : require.resolve('sql.js/dist/sql-wasm.wasm');
+  return existsSync(join(__dirname, 'sql-wasm.wasm')) ? defaultWasmPath() : join(__dirname, '..', '..', 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm');
 }
