@@ -57,11 +57,17 @@ export function dateContext(order: DateOrder | undefined, offsetMinutes: number,
   return { dayMonthOrder, order: order ?? dayMonthOrder, offsetMinutes };
 }
 
+const EARLIEST = Date.UTC(1900, 0, 1);
+const LATEST = Date.UTC(10000, 0, 1);
+
 /** A UTC instant in milliseconds, or the reason the value is not a date. */
 export type DateResult = { readonly ms: number } | { readonly error: string };
 
 export function parseDateCell(cell: Cell, ctx: DateContext): DateResult {
   if (isWallClock(cell)) {
+    if (!(cell.wallClockMs >= EARLIEST && cell.wallClockMs < LATEST)) {
+      return { error: 'the date cell is outside the years 1900 to 9999' };
+    }
     return { ms: cell.wallClockMs - ctx.offsetMinutes * 60_000 };
   }
   if (typeof cell === 'number') {
