@@ -1,8 +1,9 @@
 // XLSX workbooks: fflate unzips, fast-xml-parser reads the XML parts; this file only knows
 // where an Office Open XML workbook keeps its sheets, strings, styles and cells. A zip can
 // declare any size: the central directory is checked against the limits before anything is
-// inflated, and each entry inflates into a buffer of its declared size, never more.
-import { unzipSync } from 'fflate';
+// inflated, and each entry is unpacked in slices and stopped as soon as it outgrows the size
+// it declared, so neither memory nor time runs away.
+import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { XMLParser } from 'fast-xml-parser';
 import { EvidenceFileError } from './errors';
 import type { Cell, Table, TableRow } from './table';
@@ -52,13 +53,16 @@ export function readXlsx(file: string, bytes: Uint8Array, sheets: SheetSelection
 function unzipParts(file: string, bytes: Uint8Array, limits: XlsxLimits): Record<string, Uint8Array> {
   let entries = 0;
   let declaredTotal = 0;
-  const wanted = (name: string): boolean => name.startsWith('xl/') && name.endsWith('.xml') || name === 'xl/_rels/workbook.xml.rels';
+  const wanted = new Map<string, number>();
   try {
-    // First pass reads only the central directory: the filter sees each entry's declared size and inflates nothing.
+    // The first pass reads only the central directory: the filter sees each entry's declared size and inflates nothing.
     unzipSync(bytes, {
       filter: (entry) => {
         entries += 1;
         declaredTotal += entry.originalSize;
+        if (isWorkbookPart(entry.name)) {
+          wanted.set(entry.name, entry.originalSize);
+        }
         return false;
       },
     });
@@ -75,11 +79,71 @@ function unzipParts(file: string, bytes: Uint8Array, limits: XlsxLimits): Record
       `the archive would unpack to ${declaredTotal} bytes, more than the limit of ${limits.maxUncompressedBytes}; refused without unpacking`,
     );
   }
+  return inflateParts(file, bytes, wanted);
+}
+
+function isWorkbookPart(name: string): boolean {
+  return name.startsWith('xl/') && (name.endsWith('.xml') || name.endsWith('.rels'));
+}
+
+/** Streams the archive through fflate in small slices, so an entry that unpacks beyond its declared size is stopped early. */
+function inflateParts(file: string, bytes: Uint8Array, wanted: ReadonlyMap<string, number>): Record<string, Uint8Array> {
+  const parts: Record<string, Uint8Array> = {};
+  let failure: EvidenceFileError | undefined;
+  const unzip = new Unzip((entry) => {
+    const declared = wanted.get(entry.name);
+    if (declared === undefined) {
+      return;
+    }
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    entry.ondata = (error, data, final) => {
+      if (failure) {
+        return;
+      }
+      if (error) {
+        failure = new EvidenceFileError(file, 'truncated', `${entry.name} cannot be unpacked (${error.message}); ${EXPECTED}`);
+        return;
+      }
+      total += data.length;
+      if (total > declared) {
+        failure = new EvidenceFileError(file, 'zipBomb', `${entry.name} unpacks to more than the ${declared} bytes the archive declares; refused`);
+        entry.terminate();
+        return;
+      }
+      chunks.push(data);
+      if (final) {
+        parts[entry.name] = concat(chunks, total);
+      }
+    };
+    entry.start();
+  });
+  unzip.register(UnzipInflate);
+  const slice = 64 * 1024;
   try {
-    return unzipSync(bytes, { filter: (entry) => wanted(entry.name) });
+    for (let at = 0; at < bytes.length && failure === undefined; at += slice) {
+      unzip.push(bytes.subarray(at, at + slice), at + slice >= bytes.length);
+    }
   } catch (e) {
     throw new EvidenceFileError(file, 'truncated', `the zip archive is damaged or cut off (${describe(e)}); ${EXPECTED}`);
   }
+  if (failure) {
+    throw failure;
+  }
+  return parts;
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) {
+    return chunks[0];
+  }
+  const all = new Uint8Array(total);
+  let at = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, at);
+    at += chunk.length;
+  }
+  return all;
 }
 
 const parser = new XMLParser({

@@ -84,6 +84,23 @@ describe('evidence import: XLSX', () => {
     );
   });
 
+  it('stops an entry that unpacks beyond the size it declares', () => {
+    const bytes = zipSync({ 'xl/workbook.xml': new Uint8Array(5_000_000), 'xl/_rels/workbook.xml.rels': strToU8('<Relationships/>') }, { level: 9 });
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let i = 0; i + 4 <= bytes.length; i++) {
+      const signature = view.getUint32(i, true);
+      if (signature === 0x02014b50 && view.getUint32(i + 24, true) === 5_000_000) {
+        view.setUint32(i + 24, 100, true);
+      } else if (signature === 0x04034b50 && view.getUint32(i + 22, true) === 5_000_000) {
+        view.setUint32(i + 22, 100, true);
+      }
+    }
+    assert.throws(
+      () => readEvidenceFile('liar.xlsx', bytes),
+      (e: unknown) => e instanceof EvidenceFileError && e.problem === 'zipBomb' && /xl\/workbook\.xml unpacks to more than the 100 bytes the archive declares/.test(e.message),
+    );
+  });
+
   it('refuses an archive with too many entries', () => {
     const extra = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`xl/media/image${i}.png`, new Uint8Array(1)]));
     assert.throws(
