@@ -7,7 +7,7 @@ import { type Cell, isWallClock } from './table';
 
 export type DateOrder = 'mdy' | 'dmy' | 'ymd';
 
-export const DATE_ORDERS: readonly DateOrder[] = ['mdy', 'dmy', 'ymd'];
+const DATE_ORDERS: readonly DateOrder[] = ['mdy', 'dmy', 'ymd'];
 
 export function parseDateOrder(text: string): DateOrder {
   const order = text.trim().toLowerCase();
@@ -34,7 +34,7 @@ const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[
 const NUMERIC = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?[Mm]\.?)?)?$/;
 
 /** The date order a file's own values imply for day/month dates: any first component above 12 means dmy, else mdy. */
-export function inferDateOrder(values: Iterable<string>): 'mdy' | 'dmy' {
+function inferDateOrder(values: Iterable<string>): 'mdy' | 'dmy' {
   for (const value of values) {
     const m = NUMERIC.exec(value.trim());
     if (m && m[1].length <= 2 && m[3].length === 4 && Number(m[1]) > 12) {
@@ -44,7 +44,7 @@ export function inferDateOrder(values: Iterable<string>): 'mdy' | 'dmy' {
   return 'mdy';
 }
 
-export interface DateContext {
+interface DateContext {
   /** The order for day/month/4-digit-year dates (ymd applies to two-digit years only, so it never lands here). */
   readonly dayMonthOrder: 'mdy' | 'dmy';
   /** The order the user gave, for two-digit-year dates. */
@@ -61,7 +61,7 @@ const EARLIEST = Date.UTC(1900, 0, 1);
 const LATEST = Date.UTC(10000, 0, 1);
 
 /** A UTC instant in milliseconds, or the reason the value is not a date. */
-export type DateResult = { readonly ms: number } | { readonly error: string };
+type DateResult = { readonly ms: number } | { readonly error: string };
 
 export function parseDateCell(cell: Cell, ctx: DateContext): DateResult {
   if (isWallClock(cell)) {

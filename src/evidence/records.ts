@@ -104,13 +104,13 @@ export interface IgnoredRows {
   readonly rows: readonly number[];
 }
 
-export interface ReadOptions {
+interface ReadOptions {
   readonly dateOrder?: DateOrder;
   /** Minutes east of UTC for dates without an offset. */
   readonly offsetMinutes: number;
 }
 
-export interface TableReading {
+interface TableReading {
   readonly records: EvidenceRecord[];
   readonly warnings: EvidenceWarning[];
   readonly ignored: IgnoredRows[];

@@ -1,7 +1,7 @@
 // What every reader produces: rows of cells with the row number the user sees in the file.
 
 /** A date-time cell of a spreadsheet: the wall-clock time it shows, as if it were UTC (the time zone comes later). */
-export interface WallClock {
+interface WallClock {
   readonly wallClockMs: number;
 }
 

@@ -235,7 +235,7 @@ function sharedStrings(sst: unknown): string[] {
 const BUILT_IN_DATE_FORMATS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
 
 /** Whether a custom number format code shows a date: d, m, y, h or s outside quoted text and [colour] sections. */
-export function isDateFormatCode(code: string): boolean {
+function isDateFormatCode(code: string): boolean {
   const stripped = code
     .replace(/"[^"]*"/g, '')
     .replace(/\\./g, '')
@@ -262,7 +262,7 @@ function dateStyleIndexes(styles: unknown): Set<number> {
 }
 
 /** An Excel serial date (days since 1899-12-30, or 1904-01-01) as wall-clock milliseconds, to the second. */
-export function serialToWallClockMs(serial: number, date1904: boolean): number {
+function serialToWallClockMs(serial: number, date1904: boolean): number {
   // The 1900 system counts a 29 February 1900 that never was; serials before it are one day off.
   const days = date1904 ? serial + 1462 : serial < 60 ? serial + 1 : serial;
   return Math.round((days - 25569) * 86_400) * 1000;
