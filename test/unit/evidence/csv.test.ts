@@ -105,3 +105,14 @@ describe('evidence import: CSV and text files', () => {
     );
   });
 });
+
+describe('evidence import: UTF-16 big-endian', () => {
+  it('reads UTF-16 BE with a BOM', () => {
+    const text = 'Job description,Status,Start\nSynchronize orders,Ended,2026-11-13 08:00\n';
+    const le = Buffer.from(text, 'utf16le');
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), le.map((_, i) => le[i ^ 1])]);
+    const reading = readEvidenceFile('be.txt', be);
+    assert.equal(reading.tables[0].kind, 'batchJobHistory');
+    assert.equal(reading.records.length, 1);
+  });
+});
