@@ -68,14 +68,16 @@ export function resolveChannelDatabases(
 
 /** The one clear message for the command line (exit 2). */
 export function describeNeedsMapping(result: Extract<ChannelDatabaseResolution, { kind: 'needsMapping' }>): string {
-  const channels = result.unresolved.map((c) => `"${c}"`).join(', ');
+  const names = result.unresolved.map((c) => `"${c}"`);
+  const channels = names.length === 1 ? `channel ${names[0]} is` : `channels ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are`;
   if (result.candidates.length === 0) {
-    return `The files do not say which channel database channel ${channels} is on (no download or upload sessions); give it with --channel CHANNEL=DATABASE.`;
+    return `The files do not say which channel database ${channels} on (they hold no download or upload sessions); give each with --channel CHANNEL=DATABASE.`;
   }
-  const example = `${result.unresolved[0]}=${result.candidates[0]}`;
+  const pair = `${result.unresolved[0]}=${result.candidates[0]}`;
+  const example = /\s/.test(pair) ? `"${pair}"` : pair;
   return (
     `The files name several channel databases (${result.candidates.map((d) => `"${d}"`).join(', ')}) and do not say which one ` +
-    `channel ${channels} is on; give each with --channel CHANNEL=DATABASE, for example --channel ${example}.`
+    `${channels} on; give each with --channel CHANNEL=DATABASE, for example --channel ${example}.`
   );
 }
 

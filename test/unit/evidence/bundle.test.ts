@@ -37,10 +37,19 @@ describe('evidence import: channel databases', () => {
     );
   });
 
-  it('says when no session names a database at all', () => {
-    const result = resolveChannelDatabases(['Store42'], [], {});
+  it('quotes the example pair when a name has a space', () => {
+    const result = resolveChannelDatabases(['Store 42'], ['North DB', 'South DB'], {});
     assert.ok(result.kind === 'needsMapping');
-    assert.match(describeNeedsMapping(result), /no download or upload sessions/);
+    assert.match(describeNeedsMapping(result), /for example --channel "Store 42=North DB"\.$/);
+  });
+
+  it('says when no session names a database at all, naming every channel', () => {
+    const result = resolveChannelDatabases(['Store42', 'Store17', 'Web'], [], {});
+    assert.ok(result.kind === 'needsMapping');
+    assert.equal(
+      describeNeedsMapping(result),
+      'The files do not say which channel database channels "Store42", "Store17" and "Web" are on (they hold no download or upload sessions); give each with --channel CHANNEL=DATABASE.',
+    );
   });
 
   it('parses CHANNEL=DATABASE pairs and explains bad ones', () => {
