@@ -1,6 +1,8 @@
 // Evidence import, the reading half: HQ exports in, typed evidence out. Pure: no vscode, no sql.js.
 export { groupEvidence } from './bundle';
 export type { ChannelDatabaseEvidence, ChannelEvidence, Evidence, FeatureEvidence } from './bundle';
+export { collectEvidence } from './collect';
+export type { CollectOptions, EvidenceCollection } from './collect';
 export { channelDatabasesIn, channelsIn, describeNeedsMapping, parseChannelPairs, resolveChannelDatabases } from './channels';
 export type { ChannelDatabaseResolution } from './channels';
 export { parseDateOrder, parseTimeZone } from './dates';

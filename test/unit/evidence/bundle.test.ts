@@ -1,15 +1,18 @@
 // Channel → channel database, and the grouped evidence the scenario generator reads.
 import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   channelDatabasesIn,
   channelsIn,
+  collectEvidence,
   describeNeedsMapping,
   EvidenceOptionError,
   groupEvidence,
   parseChannelPairs,
   resolveChannelDatabases,
 } from '../../../src/evidence';
-import { readFixtureSet } from './fixtures';
+import { evidenceFixtures, readFixtureSet } from './fixtures';
 
 describe('evidence import: channel databases', () => {
   it('puts every channel on the only database the files name', () => {
@@ -91,5 +94,25 @@ describe('evidence import: grouped evidence', () => {
     const evidence = groupEvidence([...a, ...b], { Store42: 'Default' });
     assert.equal(evidence.features.find((f) => f.feature === 'AsyncCustomerEditing')?.enabled, true);
     assert.ok(evidence.warnings.some((w) => w.file === 'feature-management.csv' && /listed again/.test(w.message)));
+  });
+});
+
+describe('evidence import: collecting in one call', () => {
+  it('asks for the channel mapping when the files cannot tell, then groups once it is given', () => {
+    const dir = join(evidenceFixtures, 'formats', 'two-databases');
+    const input = readdirSync(dir).map((name) => ({ name, bytes: readFileSync(join(dir, name)) }));
+    const first = collectEvidence(input);
+    assert.ok(first.kind === 'needsMapping');
+    assert.deepEqual(first.resolution.unresolved, ['Store42', 'Store17']);
+    const second = collectEvidence(input, { channelDatabases: parseChannelPairs(['Store42=StoreDB-North', 'Store17=StoreDB-South']) });
+    assert.ok(second.kind === 'evidence');
+    assert.deepEqual(
+      second.evidence.channels.map((c) => [c.name, c.channelDatabase]),
+      [
+        ['Store42', 'StoreDB-North'],
+        ['Store17', 'StoreDB-South'],
+      ],
+    );
+    assert.deepEqual(second.warnings, []);
   });
 });
