@@ -176,7 +176,7 @@ export function readRecords(table: Table, recognised: RecognisedTable, options: 
       ignored.set(reason, [...(ignored.get(reason) ?? []), row]);
     };
     try {
-      const record = readRow(recognised.kind, { source, text, optional, required, date, firstDate, ignore });
+      const record = readRow(recognised.kind, { source, header, optional, required, date, firstDate, ignore });
       if (record) {
         records.push(record);
       }
@@ -192,7 +192,8 @@ export function readRecords(table: Table, recognised: RecognisedTable, options: 
 
 interface RowReader {
   readonly source: EvidenceSource;
-  text(field: string): string;
+  /** The header of a field as the file writes it, for messages. */
+  header(field: string): string;
   optional(field: string): string | undefined;
   required(field: string): string;
   date(field: string): string | undefined;
@@ -218,17 +219,17 @@ function readRow(kind: EvidenceKind, r: RowReader): EvidenceRecord | undefined {
 function readFeature(r: RowReader): FeatureRecord | undefined {
   const featureName = r.required('featureName');
   const feature = resolveFeatureName(featureName);
+  // Other features are not this tool's business: their states and dates are not checked.
+  if (feature === undefined) {
+    r.ignore('features this tool does not model');
+    return undefined;
+  }
   const statusText = r.required('status');
   const enabled = parseEnabled(statusText);
   if (enabled === undefined) {
     throw new RowError(`"${statusText}" is not a feature state; expected Enabled/Disabled, Yes/No, On/Off, True/False or 1/0`);
   }
-  const enabledAt = r.date('enableDate');
-  if (feature === undefined) {
-    r.ignore('features this tool does not model');
-    return undefined;
-  }
-  return { kind: 'featureManagement', source: r.source, feature, featureName, enabled, enabledAt, module: r.optional('module') };
+  return { kind: 'featureManagement', source: r.source, feature, featureName, enabled, enabledAt: r.date('enableDate'), module: r.optional('module') };
 }
 
 function readSyncStatus(r: RowReader): SyncStatusRecord {
@@ -239,7 +240,7 @@ function readSyncStatus(r: RowReader): SyncStatusRecord {
   }
   const at = r.date('operationsTimestamp');
   if (at === undefined) {
-    throw new RowError('"Operations timestamp" is empty');
+    throw new RowError(`"${r.header('operationsTimestamp')}" is empty`);
   }
   return {
     kind: 'customerSyncStatus',
@@ -256,15 +257,14 @@ function readSyncStatus(r: RowReader): SyncStatusRecord {
 }
 
 function readDownloadSession(r: RowReader): DownloadSessionRecord | undefined {
-  const jobText = r.required('job');
-  const job = resolveSessionJob(jobText);
-  const channelDatabase = r.required('dataStore');
-  const statusText = r.required('status');
-  const { at, field } = r.firstDate(['dateApplied', 'dateDownloaded', 'dateRequested']);
+  const job = resolveSessionJob(r.required('job'));
   if (!isDownloadJob(job)) {
     r.ignore('download jobs other than 1010, 1070 and 1110');
     return undefined;
   }
+  const channelDatabase = r.required('dataStore');
+  const statusText = r.required('status');
+  const { at, field } = r.firstDate(['dateApplied', 'dateDownloaded', 'dateRequested']);
   const tryCount = r.optional('tryCount');
   return {
     kind: 'downloadSessions',
@@ -281,15 +281,15 @@ function readDownloadSession(r: RowReader): DownloadSessionRecord | undefined {
 }
 
 function readUploadSession(r: RowReader): UploadSessionRecord | undefined {
-  const uploadSessionId = r.required('uploadSessionId');
   const job = resolveSessionJob(r.required('job'));
-  const channelDatabase = r.required('dataStore');
-  const statusText = r.required('status');
-  const { at, field } = r.firstDate(['dateUploaded', 'dateCreated']);
   if (job !== 'P-0001') {
     r.ignore('upload jobs other than P-0001');
     return undefined;
   }
+  const uploadSessionId = r.required('uploadSessionId');
+  const channelDatabase = r.required('dataStore');
+  const statusText = r.required('status');
+  const { at, field } = r.firstDate(['dateUploaded', 'dateCreated']);
   const rowsAffected = r.optional('rowsAffected');
   return {
     kind: 'uploadSessions',
@@ -308,21 +308,21 @@ function readUploadSession(r: RowReader): UploadSessionRecord | undefined {
 
 function readBatchRun(r: RowReader): BatchRunRecord | undefined {
   const description = r.required('jobDescription');
-  const statusText = r.required('status');
-  const start = r.date('start');
-  if (start === undefined) {
-    throw new RowError('the start date/time is empty');
-  }
-  const end = r.date('end');
   const job = resolveBatchDescription(description);
   if (job === undefined) {
     r.ignore('batch jobs other than Synchronize customers and channel requests and Synchronize orders');
     return undefined;
   }
+  const statusText = r.required('status');
   const status = classifyBatchStatus(statusText);
   if (status === undefined) {
     r.ignore('batch runs that have not ended (status other than Ended or Error)');
     return undefined;
   }
+  const start = r.date('start');
+  if (start === undefined) {
+    throw new RowError(`"${r.header('start')}" is empty`);
+  }
+  const end = r.date('end');
   return { kind: 'batchJobHistory', source: r.source, job, description, status, statusText, start, end };
 }

@@ -47,6 +47,16 @@ describe('evidence import: values and rows', () => {
     assert.match(reading.warnings[0].message, /"Aktiverad" is not a feature state/);
   });
 
+  it('does not check the state or date of features, jobs and batch jobs it does not model', () => {
+    const features = readText('Feature name,Status,Enable date\nSome other feature,Scheduled,next week\n');
+    const sessions = readText('Job ID,Data store,Status,Date applied\n9999,,,\n');
+    const batch = readText('Job description,Status,Start\nPost inventory journals,Whatever,\n');
+    for (const reading of [features, sessions, batch]) {
+      assert.deepEqual(reading.warnings, []);
+      assert.deepEqual(reading.tables[0].ignored[0].rows, [2]);
+    }
+  });
+
   it('counts rows for features the tool does not model, with their rows', () => {
     const reading = readFixture('formats/feature-management.csv');
     assert.deepEqual(reading.tables[0].ignored, [{ reason: 'features this tool does not model', rows: [6] }]);
