@@ -67,7 +67,9 @@ export interface DownloadSessionRecord {
   readonly at: string;
   /** Which date column gave `at`: the first non-empty of applied, downloaded, requested. */
   readonly dateField: string;
+  readonly sessionId?: string;
   readonly message?: string;
+  readonly rowsAffected?: number;
   readonly tryCount?: number;
 }
 
@@ -266,6 +268,7 @@ function readDownloadSession(r: RowReader): DownloadSessionRecord | undefined {
   const statusText = r.required('status');
   const { at, field } = r.firstDate(['dateApplied', 'dateDownloaded', 'dateRequested']);
   const tryCount = r.optional('tryCount');
+  const rowsAffected = r.optional('rowsAffected');
   return {
     kind: 'downloadSessions',
     source: r.source,
@@ -275,7 +278,9 @@ function readDownloadSession(r: RowReader): DownloadSessionRecord | undefined {
     statusText,
     at,
     dateField: field,
+    sessionId: r.optional('sessionId'),
     message: r.optional('message'),
+    rowsAffected: rowsAffected === undefined ? undefined : parseCount(rowsAffected),
     tryCount: tryCount === undefined ? undefined : parseCount(tryCount),
   };
 }

@@ -89,6 +89,9 @@ describe('evidence import: values and rows', () => {
       ],
     );
     assert.deepEqual(reading.tables[0].ignored, [{ reason: 'download jobs other than 1010, 1070 and 1110', rows: [6] }]);
+    const first = reading.records[0];
+    assert.ok(first.kind === 'downloadSessions');
+    assert.deepEqual([first.sessionId, first.rowsAffected, first.tryCount], ['88101', 214, 1]);
   });
 
   it('classifies upload sessions and uses the upload date before the creation date', () => {
