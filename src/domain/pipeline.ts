@@ -1,5 +1,6 @@
 // The asynchronous customer journey as one picture: where every asynchronously created customer
 // is now, and the job that moves it on. Plain data, cheap to post between threads and to a webview.
+import type { Finding } from './finding';
 import type { BatchJobId, CdxJobId } from './jobs';
 
 /**
@@ -97,4 +98,15 @@ export function stageOf(snapshot: PipelineSnapshot, id: PipelineStageId): Pipeli
     throw new Error(`The pipeline has no stage ${id}.`);
   }
   return stage;
+}
+
+/**
+ * The finding that explains why customers wait in a stage: the stage's rule, preferring one whose
+ * evidence is in the chosen channel database. -1 when none does.
+ */
+export function findingForStage(findings: readonly Finding[], stage: PipelineStageId, database?: string): number {
+  const rule = STAGE_RULES[stage];
+  if (!rule) return -1;
+  const inDatabase = findings.findIndex((f) => f.ruleId === rule && database !== undefined && f.evidence.some((e) => e.database === database));
+  return inDatabase >= 0 ? inDatabase : findings.findIndex((f) => f.ruleId === rule);
 }
