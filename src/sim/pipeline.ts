@@ -13,7 +13,7 @@ import {
 import { formatInstant } from '../domain/time';
 import type { Row, Simulation } from './simulation';
 
-export const DEFAULT_CUSTOMER_LIMIT = 5;
+const DEFAULT_CUSTOMER_LIMIT = 5;
 
 /**
  * The stage of each CustomerCreate operation of a channel database, from the furthest back:

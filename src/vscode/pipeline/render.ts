@@ -113,7 +113,7 @@ export function renderPipeline(snapshot: PipelineSnapshot, labels: PipelineLabel
   const summary = [labels.created(snapshot.created), ...(snapshot.createdRealtime > 0 ? [labels.createdRealtime(snapshot.createdRealtime)] : [])].join(' · ');
   const entry = snapshot.afterEntry === undefined ? '' : `<p class="viewing">${escapeHtml(labels.viewingEntry(snapshot.afterEntry + 1))}</p>`;
   return (
-    `<header class="summary"><p class="clock"><span aria-hidden="true">🕒 </span>${escapeHtml(labels.clock(`${shortTime(snapshot.clock)} UTC`))}</p>${entry}` +
+    `<header class="summary"><p class="clock">${escapeHtml(labels.clock(`${shortTime(snapshot.clock)} UTC`))}</p>${entry}` +
     `<p class="totals" role="status">${escapeHtml(summary)}</p></header>` +
     `<ol class="flow" aria-label="${escapeHtml(labels.title)}">` +
     renderSource(snapshot, labels) +

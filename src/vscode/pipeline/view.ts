@@ -20,7 +20,7 @@ export interface PipelineSource {
 }
 
 export const PIPELINE_VIEW_ID = 'asyncCustomers.pipeline';
-export const PIPELINE_PANEL_TYPE = 'asyncCustomers.pipelinePanel';
+const PIPELINE_PANEL_TYPE = 'asyncCustomers.pipelinePanel';
 export const SHOW_PIPELINE_COMMAND = 'asyncCustomers.showPipeline';
 export const REVEAL_STAGE_COMMAND = 'asyncCustomers.revealStage';
 
