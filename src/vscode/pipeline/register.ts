@@ -15,7 +15,7 @@ const STAGE_VIEWS: Readonly<Record<PipelineStageId, string>> = {
   backOnChannel: 'asyncCustomers.syncStatus',
 };
 
-export interface RevealStageArgs {
+interface RevealStageArgs {
   readonly stage: PipelineStageId;
   readonly database?: string;
   readonly uri?: vscode.Uri;
