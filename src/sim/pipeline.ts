@@ -34,10 +34,24 @@ const STAGED_CUSTOMERS = `
 
 const STAGE_COUNTS = `SELECT STAGE, CHANNEL, COUNT(*) AS N FROM (${STAGED_CUSTOMERS}) GROUP BY STAGE, CHANNEL`;
 
-const STAGE_NAMES = `
-  SELECT STAGE, FIRSTNAME, LASTNAME, EMAIL, ASYNCCUSTOMERID, CHANNEL, OPERATIONID FROM (
-    SELECT *, ROW_NUMBER() OVER (PARTITION BY STAGE ORDER BY RECID) AS K FROM (${STAGED_CUSTOMERS})
-  ) WHERE K <= ? ORDER BY OPERATIONID`;
+/** The first names of a stage, read through indexes and stopped at the limit: a large stage costs no more than a small one. */
+const NOT_UPLOADED_NAMES = `
+  SELECT FIRSTNAME, LASTNAME, EMAIL, ASYNCCUSTOMERID, CHANNEL, OPERATIONID FROM RETAILASYNCCUSTOMERV2
+  WHERE UPLOADED = 0 AND OPERATIONTYPE = 'CustomerCreate' ORDER BY RECID LIMIT ?`;
+
+/**
+ * Names of the uploaded stages, from HQ's copy of the records; `channelCustomer` is the channel
+ * database's CUSTOMER table. `+s.STATUS` keeps SQLite on the operation order, so LIMIT stops the
+ * scan early instead of sorting every operation with the status first.
+ */
+function uploadedNames(channelCustomer: string, back: 'back' | 'notBack' | 'any'): string {
+  const arrived = `EXISTS (SELECT 1 FROM ${channelCustomer} k WHERE k.ASYNCCUSTOMERID = s.ASYNCCUSTOMERID AND k.PENDINGSYNC = 0)`;
+  return `
+  SELECT h.FIRSTNAME, h.LASTNAME, h.EMAIL, h.ASYNCCUSTOMERID, h.CHANNEL, h.OPERATIONID
+  FROM RETAILASYNCOPERATIONSTATUS s JOIN RETAILASYNCCUSTOMERV2 h ON h.OPERATIONID = s.OPERATIONID
+  WHERE +s.STATUS = ? AND s.CHANNELDATABASE = ? AND s.OPERATIONTYPE = 'CustomerCreate'${back === 'any' ? '' : ` AND ${back === 'back' ? '' : 'NOT '}${arrived}`}
+  ORDER BY s.OPERATIONID LIMIT ?`;
+}
 
 /** Records the P-job would upload: creations, edits and addresses alike. */
 const NOT_UPLOADED = `SELECT (SELECT COUNT(*) FROM RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0) + (SELECT COUNT(*) FROM RETAILASYNCADDRESSV2 WHERE UPLOADED = 0) AS N`;
@@ -55,8 +69,16 @@ export function pipelineSnapshot(sim: Simulation, customerLimit = DEFAULT_CUSTOM
       byDatabase.set(database, byDatabase.get(database)! + Number(row.N));
       createdAt.set(String(row.CHANNEL), (createdAt.get(String(row.CHANNEL)) ?? 0) + Number(row.N));
     }
-    for (const row of sim.all(db, STAGE_NAMES, [customerLimit])) {
-      names.get(row.STAGE as PipelineStageId)!.push({ name: customerName(row), channel: String(row.CHANNEL), channelDatabase: database, operation: String(row.OPERATIONID) });
+    const channelCustomer = `${db.schema}.CUSTOMER`;
+    const firstNames: [PipelineStageId, Row[]][] = [
+      ['channelDatabase', sim.all(db, NOT_UPLOADED_NAMES, [customerLimit])],
+      ['hqStaging', sim.all(sim.hq, uploadedNames(channelCustomer, 'any'), ['Pending', database, customerLimit])],
+      ['failed', sim.all(sim.hq, uploadedNames(channelCustomer, 'any'), ['Failed', database, customerLimit])],
+      ['customerMaster', sim.all(sim.hq, uploadedNames(channelCustomer, 'notBack'), ['Succeeded', database, customerLimit])],
+      ['backOnChannel', sim.all(sim.hq, uploadedNames(channelCustomer, 'back'), ['Succeeded', database, customerLimit])],
+    ];
+    for (const [stage, rows] of firstNames) {
+      names.get(stage)!.push(...rows.map((row) => ({ name: customerName(row), channel: String(row.CHANNEL), channelDatabase: database, operation: String(row.OPERATIONID) })));
     }
   }
 
