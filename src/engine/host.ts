@@ -10,6 +10,7 @@ import {
   operationCounts,
   operationFields,
   operations,
+  pipelineSnapshot,
   stagingRows,
   stagingTables,
 } from '../sim/queries';
@@ -52,6 +53,8 @@ export class EngineHost {
         return operations(this.sim(request.doc), request.status, request.offset, request.limit);
       case 'operationFields':
         return operationFields(this.sim(request.doc), request.operation);
+      case 'pipeline':
+        return pipelineSnapshot(this.sim(request.doc));
       case 'channelCustomers':
         return channelCustomers(this.sim(request.doc), request.database, request.offset, request.limit);
       case 'query':

@@ -1,6 +1,7 @@
 // Messages between the editor and the engine, which owns the sql.js databases in a worker
 // thread so replaying a large scenario never blocks the extension host.
 import type { Finding } from '../domain/finding';
+import type { PipelineSnapshot } from '../domain/pipeline';
 import type { Locale } from '../domain/l10n';
 import type { QuestionResult, ScenarioLimits } from '../diagnose/engine';
 import type { CdxJobState, ChannelDatabaseState, FeatureState, OperationStatus, OperationSummary, Row, StagingTable } from '../sim/queries';
@@ -44,6 +45,7 @@ export type EngineRequest =
   | { readonly kind: 'operations'; readonly doc: string; readonly status: OperationStatus; readonly offset: number; readonly limit: number }
   | { readonly kind: 'operationFields'; readonly doc: string; readonly operation: string }
   | { readonly kind: 'channelCustomers'; readonly doc: string; readonly database: string; readonly offset: number; readonly limit: number }
+  | { readonly kind: 'pipeline'; readonly doc: string; readonly afterEntry?: number }
   | {
       readonly kind: 'query';
       readonly doc: string;
@@ -66,6 +68,7 @@ export interface EngineResults {
   operations: OperationSummary[];
   operationFields: Row;
   channelCustomers: Row[];
+  pipeline: PipelineSnapshot;
   query: QueryResult;
   dispose: void;
 }

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { analyze } from '../../src/diagnose/engine';
 import type { PipelineSnapshot } from '../../src/domain/pipeline';
-import { pipelineSnapshot } from '../../src/sim/pipeline';
+import { pipelineSnapshot } from '../../src/sim/queries/pipeline';
 import { englishLabels } from '../../src/vscode/pipeline/labels';
 import { pipelineDocument, renderPipeline } from '../../src/vscode/pipeline/render';
 import { loadSql, repoRoot, scenario } from '../unit/helpers';

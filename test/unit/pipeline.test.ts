@@ -1,9 +1,11 @@
 import { strict as assert } from 'node:assert';
+import { channelDatabaseNames } from '../../src/sim/queries';
+import { rawAll } from './rawTables';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../src/diagnose/engine';
 import { PIPELINE_STAGES, STAGE_RULES, stageOf, type PipelineSnapshot, type PipelineStageId } from '../../src/domain/pipeline';
-import { pipelineSnapshot } from '../../src/sim/pipeline';
+import { pipelineSnapshot } from '../../src/sim/queries/pipeline';
 import type { Simulation } from '../../src/sim/simulation';
 import { loadSql, repoRoot, sample, scenario } from './helpers';
 
@@ -29,8 +31,8 @@ function names(snapshot: PipelineSnapshot, stage: PipelineStageId): string[] {
 /** Every customer a channel database knows by a temporary id, converted or not: the async ones. */
 function asyncCustomersKnownToChannels(sim: Simulation): number {
   const ids = new Set<string>();
-  for (const db of sim.channelDatabases.values()) {
-    for (const row of sim.all(db, 'SELECT ASYNCCUSTOMERID FROM CUSTOMER WHERE ASYNCCUSTOMERID IS NOT NULL', [])) {
+  for (const database of channelDatabaseNames(sim)) {
+    for (const row of rawAll(sim, database, 'SELECT ASYNCCUSTOMERID FROM CUSTOMER WHERE ASYNCCUSTOMERID IS NOT NULL')) {
       ids.add(String(row.ASYNCCUSTOMERID));
     }
   }

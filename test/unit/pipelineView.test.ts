@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/diagnose/engine';
 import type { Finding } from '../../src/domain/finding';
 import { findingForStage, type PipelineSnapshot } from '../../src/domain/pipeline';
-import { pipelineSnapshot } from '../../src/sim/pipeline';
+import { pipelineSnapshot } from '../../src/sim/queries/pipeline';
 import { englishLabels, hasSwedish, pipelineLabels } from '../../src/vscode/pipeline/labels';
 import { parseWebviewMessage } from '../../src/vscode/pipeline/protocol';
 import { escapeHtml, pipelineDocument, renderPipeline } from '../../src/vscode/pipeline/render';

@@ -64,7 +64,9 @@ export function scenarioPipelineSource(scenarios: ScenarioEvents, request: (requ
         scenarios.onDidChangeAnalysis((uri) => {
           if (uri.toString() === scenarios.activeScenario?.toString()) listener.call(thisArgs, uri);
         }),
-        scenarios.onDidChangeActiveScenario((uri) => listener.call(thisArgs, uri)),
+        scenarios.onDidChangeActiveScenario((uri) => {
+          listener.call(thisArgs, uri);
+        }),
       );
       disposables?.push(both);
       return both;

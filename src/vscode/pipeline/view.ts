@@ -29,7 +29,7 @@ function localLabels(): PipelineLabels {
 }
 
 /** One webview showing the picture: posts renders once the script is ready, drops answers a newer request overtook. */
-export class PipelineWebview implements vscode.Disposable {
+class PipelineWebview implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private ready = false;
   private dirty = true;

@@ -1,6 +1,6 @@
 // Where every customer created asynchronously is now: one stage each, the furthest it reached,
 // with the job that would move it on. Read-only; counted in SQL so a generated volume stays cheap.
-import { BATCH_JOBS, cdxJobById } from '../domain/jobs';
+import { BATCH_JOBS, CDX_JOBS, type CdxJobId } from '../../domain/jobs';
 import {
   PIPELINE_STAGES,
   type PipelineChannel,
@@ -9,9 +9,12 @@ import {
   type PipelineJobRun,
   type PipelineSnapshot,
   type PipelineStageId,
-} from '../domain/pipeline';
-import { formatInstant } from '../domain/time';
-import type { Row, Simulation } from './simulation';
+} from '../../domain/pipeline';
+import { formatInstant } from '../../domain/time';
+import type { SimContext } from '../context';
+import { contextOf } from '../internal';
+import type { Simulation } from '../simulation';
+import type { Row } from './records';
 
 const DEFAULT_CUSTOMER_LIMIT = 5;
 
@@ -57,25 +60,26 @@ function uploadedNames(channelCustomer: string, back: 'back' | 'notBack' | 'any'
 const NOT_UPLOADED = `SELECT (SELECT COUNT(*) FROM RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0) + (SELECT COUNT(*) FROM RETAILASYNCADDRESSV2 WHERE UPLOADED = 0) AS N`;
 
 export function pipelineSnapshot(sim: Simulation, customerLimit = DEFAULT_CUSTOMER_LIMIT): PipelineSnapshot {
-  const databases = [...sim.channelDatabases.keys()].sort();
+  const ctx = contextOf(sim);
+  const databases = [...ctx.db.channelDatabases.keys()].sort();
   const counts = new Map<PipelineStageId, Map<string, number>>(PIPELINE_STAGES.map((id) => [id, new Map(databases.map((db) => [db, 0]))]));
   const createdAt = new Map<string, number>();
   const names = new Map<PipelineStageId, (PipelineCustomer & { operation: string })[]>(PIPELINE_STAGES.map((id) => [id, []]));
 
   for (const database of databases) {
-    const db = sim.channelDb(database);
-    for (const row of sim.all(db, STAGE_COUNTS, [])) {
+    const db = ctx.db.channelDb(database);
+    for (const row of ctx.db.all(db, STAGE_COUNTS, [])) {
       const byDatabase = counts.get(row.STAGE as PipelineStageId)!;
       byDatabase.set(database, byDatabase.get(database)! + Number(row.N));
       createdAt.set(String(row.CHANNEL), (createdAt.get(String(row.CHANNEL)) ?? 0) + Number(row.N));
     }
     const channelCustomer = `${db.schema}.CUSTOMER`;
     const firstNames: [PipelineStageId, Row[]][] = [
-      ['channelDatabase', sim.all(db, NOT_UPLOADED_NAMES, [customerLimit])],
-      ['hqStaging', sim.all(sim.hq, uploadedNames(channelCustomer, 'any'), ['Pending', database, customerLimit])],
-      ['failed', sim.all(sim.hq, uploadedNames(channelCustomer, 'any'), ['Failed', database, customerLimit])],
-      ['customerMaster', sim.all(sim.hq, uploadedNames(channelCustomer, 'notBack'), ['Succeeded', database, customerLimit])],
-      ['backOnChannel', sim.all(sim.hq, uploadedNames(channelCustomer, 'back'), ['Succeeded', database, customerLimit])],
+      ['channelDatabase', ctx.db.all(db, NOT_UPLOADED_NAMES, [customerLimit])],
+      ['hqStaging', ctx.db.all(ctx.hq, uploadedNames(channelCustomer, 'any'), ['Pending', database, customerLimit])],
+      ['failed', ctx.db.all(ctx.hq, uploadedNames(channelCustomer, 'any'), ['Failed', database, customerLimit])],
+      ['customerMaster', ctx.db.all(ctx.hq, uploadedNames(channelCustomer, 'notBack'), ['Succeeded', database, customerLimit])],
+      ['backOnChannel', ctx.db.all(ctx.hq, uploadedNames(channelCustomer, 'back'), ['Succeeded', database, customerLimit])],
     ];
     for (const [stage, rows] of firstNames) {
       names.get(stage)!.push(...rows.map((row) => ({ name: customerName(row), channel: String(row.CHANNEL), channelDatabase: database, operation: String(row.OPERATIONID) })));
@@ -97,19 +101,19 @@ export function pipelineSnapshot(sim: Simulation, customerLimit = DEFAULT_CUSTOM
   });
   const waiting = (stage: PipelineStageId, database: string): number => counts.get(stage)!.get(database)!;
 
-  const channels: PipelineChannel[] = [...sim.channels.values()]
+  const channels: PipelineChannel[] = [...ctx.state.channels]
     .sort((a, b) => a.channelDatabase.localeCompare(b.channelDatabase) || a.id.localeCompare(b.id))
     .map((c) => ({ id: c.id, kind: c.kind, channelDatabase: c.channelDatabase, created: createdAt.get(c.id) ?? 0 }));
 
   const jobs: PipelineJob[] = [
     {
       id: 'P-0001',
-      name: cdxJobById('P-0001').name,
+      name: jobName('P-0001'),
       from: 'channelDatabase',
       to: ['hqStaging'],
       runs: databases.map((database) => {
-        const notUploaded = Number(sim.one(sim.channelDb(database), NOT_UPLOADED, [])?.N ?? 0);
-        return { ...lastCdxRun(sim, database, 'P-0001'), waiting: waiting('channelDatabase', database), stale: notUploaded > 0 };
+        const notUploaded = Number(ctx.db.one(ctx.db.channelDb(database), NOT_UPLOADED, [])?.N ?? 0);
+        return { ...lastCdxRun(ctx, database, 'P-0001'), waiting: waiting('channelDatabase', database), stale: notUploaded > 0 };
       }),
     },
     {
@@ -117,23 +121,23 @@ export function pipelineSnapshot(sim: Simulation, customerLimit = DEFAULT_CUSTOM
       name: BATCH_JOBS[0].name,
       from: 'hqStaging',
       to: ['customerMaster', 'failed'],
-      runs: [batchRun(sim, stages.find((s) => s.id === 'hqStaging')!.count)],
+      runs: [batchRun(ctx, stages.find((s) => s.id === 'hqStaging')!.count)],
     },
     {
       id: '1010',
-      name: cdxJobById('1010').name,
+      name: jobName('1010'),
       from: 'customerMaster',
       to: ['backOnChannel'],
       runs: databases.map((database) => {
         const behind = waiting('customerMaster', database);
-        return { ...lastCdxRun(sim, database, '1010'), waiting: behind, stale: behind > 0 };
+        return { ...lastCdxRun(ctx, database, '1010'), waiting: behind, stale: behind > 0 };
       }),
     },
   ];
 
-  const createdRealtime = Number(sim.one(sim.hq, "SELECT COUNT(*) AS N FROM CUSTTABLE WHERE CREATEDBY = 'RealtimeService'", [])?.N ?? 0);
+  const createdRealtime = Number(ctx.db.one(ctx.hq, "SELECT COUNT(*) AS N FROM CUSTTABLE WHERE CREATEDBY = 'RealtimeService'", [])?.N ?? 0);
   return {
-    clock: formatInstant(sim.now),
+    clock: formatInstant(ctx.now),
     channelDatabases: databases,
     channels,
     stages,
@@ -154,13 +158,17 @@ function customerName(row: Row): string {
   return email || String(row.ASYNCCUSTOMERID);
 }
 
-function lastCdxRun(sim: Simulation, database: string, job: 'P-0001' | '1010'): Pick<PipelineJobRun, 'database' | 'lastRunAt' | 'lastRunAtStart'> {
-  const run = sim.one(sim.hq, 'SELECT RUNAT, ORIGIN FROM RETAILCDXJOBRUN WHERE CHANNELDATABASE = ? AND JOBID = ? ORDER BY SEQ DESC LIMIT 1', [database, job]);
+function lastCdxRun(ctx: SimContext, database: string, job: 'P-0001' | '1010'): Pick<PipelineJobRun, 'database' | 'lastRunAt' | 'lastRunAtStart'> {
+  const run = ctx.db.one(ctx.hq, 'SELECT RUNAT, ORIGIN FROM RETAILCDXJOBRUN WHERE CHANNELDATABASE = ? AND JOBID = ? ORDER BY SEQ DESC LIMIT 1', [database, job]);
   return { database, lastRunAt: run ? String(run.RUNAT) : undefined, lastRunAtStart: run?.ORIGIN === 'start' };
 }
 
-function batchRun(sim: Simulation, pending: number): PipelineJobRun {
-  const run = sim.one(sim.hq, 'SELECT RUNAT FROM BATCHJOBRUN WHERE JOBID = ? ORDER BY SEQ DESC LIMIT 1', [BATCH_JOBS[0].id]);
-  const stillPending = Number(sim.one(sim.hq, "SELECT COUNT(*) AS N FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Pending'", [])?.N ?? 0);
+function batchRun(ctx: SimContext, pending: number): PipelineJobRun {
+  const run = ctx.db.one(ctx.hq, 'SELECT RUNAT FROM BATCHJOBRUN WHERE JOBID = ? ORDER BY SEQ DESC LIMIT 1', [BATCH_JOBS[0].id]);
+  const stillPending = Number(ctx.db.one(ctx.hq, "SELECT COUNT(*) AS N FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Pending'", [])?.N ?? 0);
   return { database: null, lastRunAt: run ? String(run.RUNAT) : undefined, lastRunAtStart: false, waiting: pending, stale: stillPending > 0 };
+}
+
+function jobName(id: CdxJobId): string {
+  return CDX_JOBS.find((j) => j.id === id)?.name ?? id;
 }
