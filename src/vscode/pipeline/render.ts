@@ -105,13 +105,17 @@ function renderSource(snapshot: PipelineSnapshot, labels: PipelineLabels): strin
 }
 
 /** The picture: clock and totals on top, then source → stage → job → stage ... → back on the channel. */
-export function renderPipeline(snapshot: PipelineSnapshot, labels: PipelineLabels): string {
+export function renderPipeline(snapshot: PipelineSnapshot, labels: PipelineLabels, banner?: string): string {
   const job = (id: PipelineJob['id']): string => {
     const found = snapshot.jobs.find((j) => j.id === id);
     return found ? renderJob(found, snapshot, labels) : '';
   };
   const summary = [labels.created(snapshot.created), ...(snapshot.createdRealtime > 0 ? [labels.createdRealtime(snapshot.createdRealtime)] : [])].join(' · ');
-  const entry = snapshot.afterEntry === undefined ? '' : `<p class="viewing">${escapeHtml(labels.viewingEntry(snapshot.afterEntry + 1))}</p>`;
+  const entry =
+    snapshot.afterEntry === undefined
+      ? ''
+      : `<p class="viewing" role="status"><span>${escapeHtml(banner ?? labels.viewingEntry(snapshot.afterEntry + 1))}</span>` +
+        ` <button type="button" class="back-to-now" data-action="backToNow">${escapeHtml(labels.backToNow)}</button></p>`;
   return (
     `<header class="summary"><p class="clock">${escapeHtml(labels.clock(`${shortTime(snapshot.clock)} UTC`))}</p>${entry}` +
     `<p class="totals" role="status">${escapeHtml(summary)}</p></header>` +

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { branch, formatTime, icon, leaf, type Node, ScenarioTree, type ScenarioContext } from './base';
 
 export class CdxJobsView extends ScenarioTree {
-  protected async roots({ engine, doc }: ScenarioContext): Promise<Node[]> {
-    const databases = await engine.request({ kind: 'cdxJobStates', doc });
+  protected async roots({ engine, doc, afterEntry }: ScenarioContext): Promise<Node[]> {
+    const databases = await engine.request({ kind: 'cdxJobStates', doc, afterEntry });
     return databases.map((db) =>
       branch(
         `db/${db.name}`,

@@ -4,8 +4,8 @@ import type { Node } from '../nodes';
 import { icon, leaf, ScenarioTree, type ScenarioContext } from './base';
 
 export class FeaturesView extends ScenarioTree {
-  protected async roots({ engine, doc }: ScenarioContext): Promise<Node[]> {
-    const features = await engine.request({ kind: 'featureStates', doc });
+  protected async roots({ engine, doc, afterEntry }: ScenarioContext): Promise<Node[]> {
+    const features = await engine.request({ kind: 'featureStates', doc, afterEntry });
     return features.map((feature) => {
       const state = feature.enabled ? vscode.l10n.t('Enabled') : vscode.l10n.t('Disabled');
       const blocked = !feature.enabled && feature.missingPrerequisites.length > 0;

@@ -12,8 +12,8 @@ export class StagingTablesView extends ScenarioTree {
     this.refresh();
   }
 
-  protected async roots({ engine, doc }: ScenarioContext): Promise<Node[]> {
-    const tables = await engine.request({ kind: 'stagingTables', doc });
+  protected async roots({ engine, doc, afterEntry }: ScenarioContext): Promise<Node[]> {
+    const tables = await engine.request({ kind: 'stagingTables', doc, afterEntry });
     const databases = [...new Set(tables.map((t) => t.database))];
     return databases.map((database) =>
       branch(
@@ -38,7 +38,7 @@ export class StagingTablesView extends ScenarioTree {
               if (table.rowCount === 0) {
                 return leaf(`table/${key}`, data, table.table, options);
               }
-              return branch(`table/${key}`, data, table.table, () => this.rows(engine, doc, database, table.table, table.rowCount, key), options);
+              return branch(`table/${key}`, data, table.table, () => this.rows(engine, doc, afterEntry, database, table.table, table.rowCount, key), options);
             }),
         { iconPath: icon(database === 'HQ' ? 'server' : 'database') },
         true,
@@ -46,8 +46,8 @@ export class StagingTablesView extends ScenarioTree {
     );
   }
 
-  private async rows(engine: ScenarioContext['engine'], doc: string, database: string, table: string, rowCount: number, key: string): Promise<Node[]> {
-    const rows = await engine.request({ kind: 'stagingRows', doc, database, table, offset: 0, limit: this.pager.limit(key) });
+  private async rows(engine: ScenarioContext['engine'], doc: string, afterEntry: number | undefined, database: string, table: string, rowCount: number, key: string): Promise<Node[]> {
+    const rows = await engine.request({ kind: 'stagingRows', doc, afterEntry, database, table, offset: 0, limit: this.pager.limit(key) });
     const nodes = rows.map((row) => rowNode(key, database, table, row));
     if (rowCount > rows.length) {
       nodes.push(loadMoreNode(`table/${key}/more`, 'stagingTables', key, rows.length, rowCount));
