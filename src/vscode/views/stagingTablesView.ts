@@ -26,12 +26,14 @@ export class StagingTablesView extends ScenarioTree {
             .map((table) => {
               const key = `${database}/${table.table}`;
               const data = { kind: 'stagingTable', database, table: table.table } as const;
-              const pending =
-                database === 'HQ'
-                  ? vscode.l10n.t('{0} with OnlineOperationCompleted = 0', table.pendingCount)
-                  : vscode.l10n.t('{0} not uploaded', table.pendingCount);
+              const pending = database === 'HQ' ? vscode.l10n.t('{0} pending', table.pendingCount) : vscode.l10n.t('{0} not uploaded', table.pendingCount);
+              const rows = table.rowCount === 1 ? vscode.l10n.t('1 row') : vscode.l10n.t('{0} rows', table.rowCount);
               const options = {
-                description: `${vscode.l10n.t('{0} rows', table.rowCount)}${table.rowCount > 0 ? ` · ${pending}` : ''}`,
+                description: `${rows}${table.rowCount > 0 ? ` · ${pending}` : ''}`,
+                tooltip:
+                  database === 'HQ'
+                    ? vscode.l10n.t('{0}: {1}, {2} with OnlineOperationCompleted = 0 (the batch job has not processed them)', table.table, rows, table.pendingCount)
+                    : vscode.l10n.t('{0} in channel database {1}: {2}, {3} not uploaded by the P-job yet', table.table, database, rows, table.pendingCount),
                 iconPath: icon('table'),
                 contextValue: 'stagingTable',
               };
