@@ -44,8 +44,9 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
     protected readonly travel: TimeTravelView,
   ) {
     this.disposables.push(
+      // Every view: those that follow time travel show that state, the others say "now" in their description.
       travel.onDidChange((uri) => {
-        if (this.followsTravel && uri.toString() === scenarios.activeScenario?.toString()) {
+        if (uri.toString() === scenarios.activeScenario?.toString()) {
           this.refreshSoon();
         }
       }),
@@ -97,6 +98,11 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
   /** Needed by reveal(): the node whose children included this one. */
   getParent(node: Node): Node | undefined {
     return this.parents.get(node);
+  }
+
+  /** For a node revealed before its parent was ever expanded (reveal asks getParent first). */
+  protected setParent(child: Node, parent: Node): void {
+    this.parents.set(child, parent);
   }
 
   async getChildren(node?: Node): Promise<Node[]> {

@@ -33,7 +33,7 @@ export function causeLabel(ruleId: string, failed: boolean): string {
     case 'ACD006':
       return failed ? vscode.l10n.t('An operation failed') : vscode.l10n.t('No operation failed');
     case 'ACD007':
-      return failed ? vscode.l10n.t('Waiting for job 1010') : vscode.l10n.t('Account numbers back (1010)');
+      return failed ? vscode.l10n.t('Waiting for job 1010') : vscode.l10n.t('Back on the channel');
     case 'ACD008':
       return failed ? vscode.l10n.t('A channel is not in async mode') : vscode.l10n.t('Channels in async mode');
     case 'ACD106':

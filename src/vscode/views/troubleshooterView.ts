@@ -78,7 +78,9 @@ export class TroubleshooterView extends ScenarioTree {
         if (!first && cause.outcome === 'failed') first = node;
         return node;
       });
-      return this.questionNode(question, worst, causeNodes);
+      const questionNode = this.questionNode(question, worst, causeNodes);
+      for (const cause of causeNodes) this.setParent(cause, questionNode);
+      return questionNode;
     });
     this.toReveal = first;
     return nodes;
@@ -91,7 +93,12 @@ export class TroubleshooterView extends ScenarioTree {
       { kind: 'question', id: question.id },
       questionLabel(question.id),
       () => causes,
-      { iconPath: MOOD_ICON[worst](), contextValue: `question.${worst}`, tooltip: question.question, description: failing ? moodLabel(worst) : undefined },
+      {
+        iconPath: MOOD_ICON[worst](),
+        contextValue: `question.${worst}`,
+        tooltip: question.question,
+        accessibilityInformation: { label: `${questionLabel(question.id)}, ${moodLabel(worst)}` },
+      },
       failing,
     );
   }
@@ -99,7 +106,8 @@ export class TroubleshooterView extends ScenarioTree {
   private causeNode(cause: CauseResult, mood: CauseMood, findings: readonly Finding[], uri: vscode.Uri): Node {
     const label = causeLabel(cause.ruleId, cause.outcome === 'failed');
     const tooltip = new vscode.MarkdownString(`**${moodLabel(mood)}** · ${cause.ruleId}\n\n${cause.label}`);
-    const options = { description: moodLabel(mood), iconPath: MOOD_ICON[mood](), contextValue: `cause.${mood}`, tooltip };
+    // The icon says the mood (no room for a word beside the label at 300 px); the tooltip and screen readers say it in words.
+    const options = { iconPath: MOOD_ICON[mood](), contextValue: `cause.${mood}`, tooltip, accessibilityInformation: { label: `${label}, ${moodLabel(mood)}` } };
     const data = { kind: 'cause', ruleId: cause.ruleId } as const;
     if (cause.findings.length === 0) {
       return leaf(`cause/${cause.ruleId}`, data, label, options);
