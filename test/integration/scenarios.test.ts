@@ -47,7 +47,7 @@ function codes(diagnostics: readonly vscode.Diagnostic[]): string[] {
 
 function find(items: readonly TreeSnapshot[], label: string): TreeSnapshot | undefined {
   for (const item of items) {
-    if (item.label === label || item.label.startsWith(label) || item.id.endsWith(`/${label}`)) return item;
+    if (item.label === label || item.label.startsWith(label) || item.id === label || item.id.endsWith(`/${label}`)) return item;
     const inner = find(item.children ?? [], label);
     if (inner) return inner;
   }

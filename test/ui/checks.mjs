@@ -1,7 +1,7 @@
 // What a user sees: Playwright drives the workbench in headless Chromium. Each check is named,
 // saves a screenshot under test-results/, and fails with a clear message. The picture's numbers
 // are checked against what the engine itself reports for the same scenario text.
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { root } from '../harness/codeServer.mjs';
@@ -194,6 +194,10 @@ export const CHECKS = [
       await expectVisibleIn(page, 'Troubleshooter', cause, 'the failing cause');
       await expectPicture(page, await engineCounts(sampleText('customers-stuck-in-channel')), 'customers-stuck-in-channel');
       await shot('views-customers-stuck-in-channel');
+      await page.mouse.move(900, 600);
+      await page.waitForTimeout(500);
+      const sidebar = await page.locator('.part.sidebar').boundingBox();
+      await page.screenshot({ path: join(root, 'test-results', 'walkthrough', 'troubleshooter.png'), clip: { ...sidebar, height: 260 } });
       // One picture per view, as a user sees it with this sample loaded.
       for (const title of ['Synchronization Status', 'CDX Jobs', 'Staging Tables', 'Features']) {
         await expandView(page, title);
@@ -269,6 +273,7 @@ export const CHECKS = [
       if (!/Viewing 10:30, entry 3 of 5/.test(banner)) throw new Error(`the picture's banner says "${banner}"`);
       await page.locator('.statusbar-item').filter({ hasText: 'Viewing 10:30, entry 3 of 5' }).first().waitFor({ timeout: 10_000 });
       await shot('time-travel-entry-3');
+      await page.screenshot({ path: join(root, 'test-results', 'walkthrough', 'time-travel.png'), clip: { x: 0, y: 0, width: 1100, height: 950 } });
       await (await pictureFrame(page)).locator('button.back-to-now').click();
       await expectPicture(page, await engineCounts(text), 'back to now');
       await shot('time-travel-back-to-now');
@@ -289,6 +294,9 @@ export const CHECKS = [
         await page.waitForTimeout(1500);
         await page.screenshot({ path: join(root, 'test-results', `${file}.png`) });
       }
+      const panel = page.locator('.editor-group-container').filter({ has: page.locator('.tab', { hasText: 'Customer pipeline' }) }).first();
+      const box = await panel.boundingBox();
+      await page.screenshot({ path: join(root, 'test-results', 'walkthrough', 'pipeline.png'), clip: { ...box, height: Math.min(box.height, 560) } });
       await page.keyboard.press('Escape');
     },
   },
@@ -326,6 +334,7 @@ async function sampleChecks({ server, browser, workspaceCopy, resultsDir }) {
 export async function runUiChecks({ server, browser, workspaceCopy, resultsDir }) {
   let passed = 0;
   let failed = 0;
+  mkdirSync(join(resultsDir, 'walkthrough'), { recursive: true });
   const workspace = workspaceCopy();
   const page = await openWorkbench(server, browser, workspace);
   for (const check of CHECKS) {

@@ -55,8 +55,11 @@ export class TroubleshooterView extends ScenarioTree {
   }
 
   protected override message(context: ScenarioContext): string | undefined {
+    if (!context.snapshot.scenario.usable) {
+      return vscode.l10n.t('The scenario cannot be read yet: fix the problems marked in the file (see Problems), then the FAQ walk follows.');
+    }
     const failed = context.snapshot.walk.flatMap((q) => q.causes).filter((c) => c.outcome === 'failed').length;
-    if (failed > 0 || !context.snapshot.scenario.usable) return undefined;
+    if (failed > 0) return undefined;
     return context.snapshot.findings.length === 0
       ? vscode.l10n.t('No FAQ cause applies to this scenario: nothing is stuck.')
       : vscode.l10n.t('No FAQ cause applies; the scenario file has problems of its own (see Problems).');
