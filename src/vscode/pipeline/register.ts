@@ -50,6 +50,8 @@ export function registerPipeline(context: vscode.ExtensionContext, source: Pipel
 export interface ScenarioEvents {
   readonly activeScenario: vscode.Uri | undefined;
   snapshot(uri: vscode.Uri): { readonly findings: readonly Finding[] } | undefined;
+  /** `broken`: the text has a syntax error and the engine shows the last good replay. */
+  viewSnapshot(uri: vscode.Uri): { readonly broken: boolean } | undefined;
   readonly onDidChangeAnalysis: vscode.Event<vscode.Uri>;
   readonly onDidChangeActiveScenario: vscode.Event<vscode.Uri | undefined>;
 }
@@ -64,6 +66,7 @@ export function scenarioPipelineSource(
     activeScenario: () => scenarios.activeScenario,
     afterEntry: (uri) => travel.afterEntry(uri),
     banner: (uri) => travel.banner(uri),
+    broken: (uri) => scenarios.viewSnapshot(uri)?.broken ?? false,
     snapshot: (uri, afterEntry) => request({ kind: 'pipeline', doc: uri.toString(), ...(afterEntry === undefined ? {} : { afterEntry }) }),
     findings: (uri) => scenarios.snapshot(uri)?.findings,
     onDidChange: (listener, thisArgs, disposables) => {

@@ -105,7 +105,7 @@ function renderSource(snapshot: PipelineSnapshot, labels: PipelineLabels): strin
 }
 
 /** The picture: clock and totals on top, then source → stage → job → stage ... → back on the channel. */
-export function renderPipeline(snapshot: PipelineSnapshot, labels: PipelineLabels, banner?: string): string {
+export function renderPipeline(snapshot: PipelineSnapshot, labels: PipelineLabels, banner?: string, note?: string): string {
   const job = (id: PipelineJob['id']): string => {
     const found = snapshot.jobs.find((j) => j.id === id);
     return found ? renderJob(found, snapshot, labels) : '';
@@ -117,7 +117,8 @@ export function renderPipeline(snapshot: PipelineSnapshot, labels: PipelineLabel
       : `<p class="viewing" role="status"><span>${escapeHtml(banner ?? labels.viewingEntry(snapshot.afterEntry + 1))}</span>` +
         ` <button type="button" class="back-to-now" data-action="backToNow">${escapeHtml(labels.backToNow)}</button></p>`;
   return (
-    `<header class="summary"><p class="clock">${escapeHtml(labels.clock(`${shortTime(snapshot.clock)} UTC`))}</p>${entry}` +
+    `<header class="summary">${note ? `<p class="note" role="status">${escapeHtml(note)}</p>` : ''}` +
+    `<p class="clock">${escapeHtml(labels.clock(`${shortTime(snapshot.clock)} UTC`))}</p>${entry}` +
     `<p class="totals" role="status">${escapeHtml(summary)}</p></header>` +
     `<ol class="flow" aria-label="${escapeHtml(labels.title)}">` +
     renderSource(snapshot, labels) +

@@ -16,6 +16,8 @@ export interface PipelineSource {
   afterEntry(uri: vscode.Uri): number | undefined;
   /** "Viewing 09:12, entry 4 of 9" while travelling. */
   banner(uri: vscode.Uri): string | undefined;
+  /** The text has a syntax error: the picture is the last good replay's. */
+  broken(uri: vscode.Uri): boolean;
   /** The pipeline after the whole timeline, or after timeline entry `afterEntry` (0-based). */
   snapshot(uri: vscode.Uri, afterEntry?: number): Promise<PipelineSnapshot | undefined>;
   /** The findings of the scenario's last analysis, for revealing the one that explains a stage. */
@@ -94,7 +96,8 @@ class PipelineWebview implements vscode.Disposable {
     try {
       snapshot = uri ? await this.source.snapshot(uri, this.source.afterEntry(uri)) : undefined;
       const banner = uri && snapshot?.afterEntry !== undefined ? this.source.banner(uri) : undefined;
-      html = snapshot ? renderPipeline(snapshot, labels, banner) : renderMessage(labels.noScenario);
+      const note = uri && this.source.broken(uri) ? labels.lastGoodReplay : undefined;
+      html = snapshot ? renderPipeline(snapshot, labels, banner, note) : renderMessage(labels.noScenario);
     } catch (error) {
       html = renderMessage(labels.failedToLoad(error instanceof Error ? error.message : String(error)));
     }
