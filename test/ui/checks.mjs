@@ -175,7 +175,7 @@ export const CHECKS = [
     async run({ page, shot }) {
       await showContainer(page);
       const headers = await page.locator('.pane-header').evaluateAll((els) => els.map((e) => [e.getAttribute('aria-label') ?? '', e.getAttribute('aria-expanded')]));
-      const ours = headers.filter(([label]) => /Troubleshooter|Synchronization Status|CDX Jobs|Staging Tables|Features/.test(label));
+      const ours = headers.filter(([label]) => /Troubleshooter|Sync Status|CDX Jobs|Staging Tables|Features/.test(label));
       if (!/Troubleshooter/.test(ours[0]?.[0] ?? '')) throw new Error(`the first view is not the Troubleshooter: ${JSON.stringify(ours)}`);
       const expandedOthers = ours.slice(1).filter(([, expanded]) => expanded === 'true');
       if (expandedOthers.length > 0) throw new Error(`views expanded by default besides the Troubleshooter: ${JSON.stringify(expandedOthers)}`);
@@ -199,8 +199,9 @@ export const CHECKS = [
       const sidebar = await page.locator('.part.sidebar').boundingBox();
       await page.screenshot({ path: join(root, 'test-results', 'walkthrough', 'troubleshooter.png'), clip: { ...sidebar, height: 260 } });
       // One picture per view, as a user sees it with this sample loaded.
-      for (const title of ['Synchronization Status', 'CDX Jobs', 'Staging Tables', 'Features']) {
+      for (const title of ['Sync Status', 'CDX Jobs', 'Staging Tables', 'Features']) {
         await expandView(page, title);
+        await page.mouse.move(900, 600);
         await page.waitForTimeout(1200);
         await pane(page, title).screenshot({ path: join(root, 'test-results', `view-${title.toLowerCase().replace(/ /g, '-')}.png`) });
         await collapseView(page, title);

@@ -16,16 +16,17 @@ export class CdxJobsView extends ScenarioTree {
             // The hour alone on the clock's day; "(start)" when it is the scenario's starting point.
             const time = job.lastRunAt ? (job.lastRunAt.slice(0, 10) === today ? job.lastRunAt.slice(11, 16) : formatTime(job.lastRunAt)) : undefined;
             const lastRun = time ? (job.lastRunAtStart ? vscode.l10n.t('{0} (start)', time) : time) : vscode.l10n.t('never');
-            return leaf(`db/${db.name}/job/${job.jobId}`, { kind: 'cdxJob', database: db.name, job: job.jobId }, `${job.jobId} ${job.name}`, {
+            return leaf(`db/${db.name}/job/${job.jobId}`, { kind: 'cdxJob', database: db.name, job: job.jobId }, `${job.jobId} ${shortJobName(job.jobId, job.name)}`, {
               description: job.stale ? vscode.l10n.t('{0} · stale', lastRun) : lastRun,
               iconPath: job.stale ? icon('warning', 'list.warningForeground') : icon('history'),
               contextValue: job.stale ? 'cdxJob.stale' : 'cdxJob',
               tooltip: new vscode.MarkdownString(
-                job.stale
+                `**${job.jobId} ${job.name}**\n\n` +
+                (job.stale
                   ? job.jobId === 'P-0001'
                     ? vscode.l10n.t('Async customer records wait in channel database {0}: run the P-job.', db.name)
                     : vscode.l10n.t('HQ changed after the last run of {0} for {1}: the channel works from old metadata.', job.jobId, db.name)
-                  : vscode.l10n.t('Last run: {0}', job.lastRunAt ? `${formatTime(job.lastRunAt)} UTC${job.lastRunAtStart ? ` (${vscode.l10n.t('the scenario starts with it')})` : ''}` : lastRun),
+                  : vscode.l10n.t('Last run: {0}', job.lastRunAt ? `${formatTime(job.lastRunAt)} UTC${job.lastRunAtStart ? ` (${vscode.l10n.t('the scenario starts with it')})` : ''}` : lastRun)),
               ),
             });
           }),
@@ -37,5 +38,19 @@ export class CdxJobsView extends ScenarioTree {
         true,
       ),
     );
+  }
+}
+
+/** A name that fits beside the last run at 300 px; the full name is in the tooltip. */
+function shortJobName(id: string, name: string): string {
+  switch (id) {
+    case '1110':
+      return vscode.l10n.t('Global config');
+    case '1070':
+      return vscode.l10n.t('Channel config');
+    case 'P-0001':
+      return vscode.l10n.t('P-job');
+    default:
+      return name;
   }
 }
