@@ -103,6 +103,11 @@ describe('the pipeline picture', () => {
     assert.match(failed, /next run \d\d:\d\d/);
   });
 
+  it('colours a stage as its finding: customers waiting for job 1010 are to note, not a warning', async () => {
+    const { html } = await pictureOf(scenario({ channels: [store], timeline: [{ createCustomer: { channel: 'Store42', firstName: 'Ana', lastName: 'Berg', email: 'ana@example.com' } }, { runJob: 'P-0001' }, { runBatch: 'SynchronizeCustomersAndChannelRequests' }] }));
+    assert.match(html, /<section class="stage noted" data-stage="customerMaster" data-count="1"/);
+  });
+
   it('shows the time-travel banner with a Back to now button, and says when the file shows the last good replay', async () => {
     const { snapshot } = await pictureOf(sample('healthy'));
     const travelling = renderPipeline({ ...snapshot, afterEntry: 3 }, englishLabels, 'Viewing 09:15, entry 4 of 8');

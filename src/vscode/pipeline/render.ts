@@ -24,10 +24,15 @@ function stageAction(stage: PipelineStageId, count: number, labels: PipelineLabe
   return count > 0 && STAGE_RULES[stage] ? labels.showFinding : labels.showRows;
 }
 
-/** The stage's mood: waiting customers warn, failed ones are an error, arrived ones are done. */
-function stageState(stage: PipelineStage): 'empty' | 'waiting' | 'failed' | 'done' {
+/**
+ * The stage's mood, as its finding's severity: failed operations are an error (ACD006), customers
+ * waiting for an upload or the batch job a warning (ACD004, ACD005), customers waiting for job
+ * 1010 something to note (ACD007, information), arrived ones are done.
+ */
+function stageState(stage: PipelineStage): 'empty' | 'waiting' | 'noted' | 'failed' | 'done' {
   if (stage.count === 0) return 'empty';
   if (stage.id === 'failed') return 'failed';
+  if (stage.id === 'customerMaster') return 'noted';
   return stage.id === 'backOnChannel' ? 'done' : 'waiting';
 }
 
