@@ -210,6 +210,22 @@ export const CHECKS = [
     },
   },
   {
+    name: 'the editor hover of a finding says what to do in HQ, with the menu path',
+    async run({ page, shot }) {
+      await openFile(page, 'failed-operation.asyncscenario.json');
+      await page.locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+      // The cursor on the finding (line 19), then the hover as the mouse would show it.
+      await page.keyboard.press(`${mod}+G`);
+      await page.keyboard.type('19:60');
+      await page.keyboard.press('Enter');
+      await runCommand(page, 'Show or Focus Hover');
+      const hover = page.locator('.monaco-hover').filter({ hasText: 'In HQ: Retail and Commerce > Customers > Customer synchronization status' }).first();
+      await hover.waitFor({ timeout: 15_000 });
+      await shot('hover-remedy');
+      await page.mouse.move(900, 700);
+    },
+  },
+  {
     name: 'the command palette runs a command of the extension',
     async run({ page, shot }) {
       await openFile(page, 'failed-operation.asyncscenario.json');
