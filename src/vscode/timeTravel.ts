@@ -114,14 +114,17 @@ class TimeTravel implements TimeTravelView, vscode.Disposable {
 /** "State after this entry" above every timeline entry; "Back to now" above the one shown. */
 class TimeTravelLenses implements vscode.CodeLensProvider {
   private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
   readonly onDidChangeCodeLenses = this.changed.event;
 
   constructor(
     private readonly scenarios: ScenarioManager,
     private readonly travel: TimeTravel,
   ) {
-    travel.onDidChange(() => this.changed.fire());
-    scenarios.onDidChangeAnalysis(() => this.changed.fire());
+    this.disposables.push(
+      travel.onDidChange(() => this.changed.fire()),
+      scenarios.onDidChangeAnalysis(() => this.changed.fire()),
+    );
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -149,7 +152,7 @@ class TimeTravelLenses implements vscode.CodeLensProvider {
   }
 
   dispose(): void {
-    this.changed.dispose();
+    for (const disposable of this.disposables) disposable.dispose();
   }
 }
 
