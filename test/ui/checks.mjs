@@ -182,6 +182,12 @@ export const CHECKS = [
       const welcomes = await page.locator('.welcome-view-content').filter({ hasText: 'Open a scenario file' }).count();
       if (welcomes !== 1) throw new Error(`the welcome shows ${welcomes} times`);
       await shot('views-empty');
+      // The welcome leads to the walkthrough.
+      await page.locator('.welcome-view-content a', { hasText: 'Take the tour' }).first().click();
+      await page.locator('.gettingStartedContainer').getByText('Go back in time').first().waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(1000);
+      await shot('walkthrough');
+      await runCommand(page, 'View: Close All Editors');
     },
   },
   {
@@ -222,6 +228,7 @@ export const CHECKS = [
       const hover = page.locator('.monaco-hover').filter({ hasText: 'In HQ: Retail and Commerce > Customers > Customer synchronization status' }).first();
       await hover.waitFor({ timeout: 15_000 });
       await shot('hover-remedy');
+      await page.keyboard.press('Escape');
       await page.mouse.move(900, 700);
     },
   },
