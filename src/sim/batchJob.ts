@@ -7,8 +7,12 @@ import type { SqlValue } from './connection';
 import type { SimContext } from './context';
 import { logEvent } from './eventLog';
 import { peekAccountNumber, setNextAccountNumber } from './identities';
+import type { RunOptions } from './cdxJobs';
+import { recordBatchRun } from './sessions';
 import type { OperationType, Outcome } from './types';
 import { VALIDATE_OPERATIONS } from './validations';
+
+const SYNCHRONIZE_CUSTOMERS = 'SynchronizeCustomersAndChannelRequests';
 
 /** The batch job's working tables, created once per simulation in the connection's temp schema. */
 export function createBatchTables(ctx: SimContext): void {
@@ -18,20 +22,27 @@ export function createBatchTables(ctx: SimContext): void {
     CREATE TEMP TABLE BATCHSUCCEEDED (OPERATIONID TEXT PRIMARY KEY, ACCOUNTNUM TEXT NOT NULL);`);
 }
 
-/** Synchronize customers and channel requests: processes every pending staged operation in order. */
-export function runSynchronizeBatch(ctx: SimContext, origin: string | undefined): Outcome {
+/** Synchronize customers and channel requests: processes every pending staged operation in order. A failed run processes nothing. */
+export function runSynchronizeBatch(ctx: SimContext, origin: string | undefined, options: RunOptions = {}): Outcome {
+  const source = { origin, scheduled: options.scheduled };
+  if (options.fails !== undefined) {
+    recordBatchRun(ctx, SYNCHRONIZE_CUSTOMERS, 'Synchronize customers and channel requests', options.fails, source);
+    logEvent(ctx, 'action', 'batchFailed', { job: SYNCHRONIZE_CUSTOMERS, message: options.fails }, origin);
+    return { ok: true, summary: `Synchronize customers and channel requests failed: ${options.fails}` };
+  }
   let result = { processed: 0, failed: 0 };
   ctx.db.transaction(() => {
     result = processOperations(ctx, "SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Pending'", []);
     const seq = ctx.nextSeq();
     ctx.db.run(ctx.hq, 'INSERT INTO BATCHJOBRUN (SEQ, JOBID, RUNAT, PROCESSED, FAILED, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
       seq,
-      'SynchronizeCustomersAndChannelRequests',
+      SYNCHRONIZE_CUSTOMERS,
       formatInstant(ctx.now),
       result.processed,
       result.failed,
       origin ?? null,
     ]);
+    recordBatchRun(ctx, SYNCHRONIZE_CUSTOMERS, 'Synchronize customers and channel requests', undefined, source);
   });
   logEvent(ctx, 'action', 'batchRan', { processed: String(result.processed), failed: String(result.failed) }, origin);
   return {

@@ -8,17 +8,42 @@ import type { SimContext } from './context';
 import { HQ_SCHEMA, type DbHandle } from './database';
 import { logEvent, refuse } from './eventLog';
 import { ASYNC_COLUMNS } from './schema';
+import { recordDownloadSession, recordUploadSession } from './sessions';
 import type { Outcome } from './types';
 
+/** How a run goes: `fails` makes it a failed run with that message (nothing moves); `scheduled` when a schedule fired it. */
+export interface RunOptions {
+  readonly fails?: string;
+  readonly scheduled?: boolean;
+}
+
 /** Runs a CDX job for one channel database, or for every channel database when none is named. */
-export function runJob(ctx: SimContext, jobId: CdxJobId, channelDatabase: string | undefined, origin: string | undefined): Outcome {
+export function runJob(ctx: SimContext, jobId: CdxJobId, channelDatabase: string | undefined, origin: string | undefined, options: RunOptions = {}): Outcome {
   const targets = channelDatabase === undefined ? [...ctx.db.channelDatabases.keys()] : [channelDatabase];
   if (channelDatabase !== undefined && !ctx.db.channelDatabases.has(channelDatabase)) {
     return refuse(ctx, 'unknownChannelDatabase', { channelDatabase, job: jobId }, origin);
   }
+  const source = { origin, scheduled: options.scheduled };
+  if (options.fails !== undefined) {
+    for (const target of targets) {
+      if (jobId === 'P-0001') {
+        recordUploadSession(ctx, target, 0, options.fails, source);
+      } else {
+        recordDownloadSession(ctx, jobId, target, 0, options.fails, source);
+      }
+      logEvent(ctx, 'action', 'jobFailed', { job: jobId, channelDatabase: target, message: options.fails }, origin);
+    }
+    return { ok: true, summary: `Job ${jobId} failed for ${targets.join(', ') || 'no channel database'}: ${options.fails}` };
+  }
   let moved = 0;
   for (const target of targets) {
-    moved += jobId === 'P-0001' ? runUpload(ctx, target, origin) : runDownloadJob(ctx, jobId, target, origin);
+    const rows = jobId === 'P-0001' ? runUpload(ctx, target, origin) : runDownloadJob(ctx, jobId, target, origin);
+    if (jobId === 'P-0001') {
+      recordUploadSession(ctx, target, rows, undefined, source);
+    } else {
+      recordDownloadSession(ctx, jobId, target, rows, undefined, source);
+    }
+    moved += rows;
   }
   return { ok: true, summary: `Job ${jobId} ran for ${targets.join(', ') || 'no channel database'} (${moved} rows)` };
 }

@@ -9,3 +9,4 @@ export * from './operations';
 export * from './realtimeCalls';
 export type { Row, SqlValue, TableRow } from './records';
 export * from './staging';
+export * from './sessions';
