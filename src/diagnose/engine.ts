@@ -8,6 +8,7 @@ import { LineIndex } from '../domain/text';
 import { spanOfOrigin, type Scenario, type ScenarioProblem, type SpanFix } from '../scenario/model';
 import { parseScenario } from '../scenario/parse';
 import { replay } from '../scenario/replay';
+import { scheduledRunCount } from '../scenario/schedules';
 import type { SqlConnection } from '../sim/connection';
 import type { Outcome, Simulation } from '../sim/simulation';
 import { accountNumbersNotDownloaded } from './rules/accountNumbersNotDownloaded';
@@ -17,6 +18,7 @@ import { channelNotInAsyncMode } from './rules/channelNotInAsyncMode';
 import { csuCacheNotExpired } from './rules/csuCacheNotExpired';
 import { lastRunFailed } from './rules/lastRunFailed';
 import { operationFailed } from './rules/operationFailed';
+import { pipelineJobNotScheduled } from './rules/pipelineJobNotScheduled';
 import { prerequisiteFeatureOff } from './rules/prerequisiteFeatureOff';
 import { recordsAwaitingBatchJob } from './rules/recordsAwaitingBatchJob';
 import { recordsAwaitingUpload } from './rules/recordsAwaitingUpload';
@@ -33,6 +35,7 @@ export const RULES: readonly Rule[] = [
   recordsAwaitingBatchJob,
   accountNumbersNotDownloaded,
   lastRunFailed,
+  pipelineJobNotScheduled,
   operationFailed,
   refusedAction,
   ambiguousReference,
@@ -78,9 +81,11 @@ export interface ScenarioLimits {
   readonly maxEntries: number;
   /** Customers all generateCustomers entries create together. */
   readonly maxGeneratedCustomers: number;
+  /** Runs all schedules make over the timeline together. */
+  readonly maxScheduledRuns: number;
 }
 
-const DEFAULT_LIMITS: ScenarioLimits = { maxTextLength: 5_000_000, maxEntries: 20_000, maxGeneratedCustomers: 2_000_000 };
+const DEFAULT_LIMITS: ScenarioLimits = { maxTextLength: 5_000_000, maxEntries: 20_000, maxGeneratedCustomers: 2_000_000, maxScheduledRuns: 10_000 };
 
 /**
  * Parses, replays and diagnoses a scenario. `engine` is sql.js (the extension, the command line)
@@ -121,6 +126,19 @@ export function analyze(engine: SqlJsStatic | (() => SqlConnection), text: strin
     return { scenario, findings: sortFindings(findings), walk: emptyWalk(locale), outcomes: new Map(), cancelled: false };
   }
   const generated = scenario.timeline.reduce((sum, e) => sum + (e.action.kind === 'generateCustomers' ? e.action.count : 0), 0);
+  const scheduledRuns = scheduledRunCount(scenario);
+  if (scheduledRuns > limits.maxScheduledRuns) {
+    const span = scenario.schedulesSpan ?? { offset: 0, length: 1 };
+    findings.push({
+      ruleId: RULE.overLimits,
+      severity: 'error',
+      message: localize(msg('v2.tooManyScheduledRuns', { runs: scheduledRuns, max: limits.maxScheduledRuns }), locale),
+      location: lines.location(span.offset, 1),
+      evidence: [],
+      fixes: [],
+    });
+    return { scenario, findings: sortFindings(findings), walk: emptyWalk(locale), outcomes: new Map(), cancelled: false };
+  }
   if (scenario.timeline.length > limits.maxEntries || generated > limits.maxGeneratedCustomers) {
     const span = scenario.timelineSpan ?? { offset: 0, length: 1 };
     findings.push({

@@ -42,6 +42,16 @@ export interface ChannelSetting extends ChannelConfig {
   readonly span: Span;
 }
 
+/** A recurring run (an element of "schedules"). */
+export interface ScheduleSetting {
+  /** The element's index in the "schedules" array (its origin is schedules/index). */
+  readonly index: number;
+  readonly span: Span;
+  readonly job: { readonly runJob: CdxJobId; readonly channelDatabase?: string } | { readonly runBatch: BatchJobId };
+  readonly every: number;
+  readonly from: number;
+}
+
 export type Action =
   | { readonly kind: 'enableFeature' | 'disableFeature'; readonly feature: FeatureId }
   | { readonly kind: 'runJob'; readonly job: CdxJobId; readonly channelDatabase?: string; readonly fails?: string }
@@ -94,6 +104,9 @@ export interface Scenario {
   readonly featuresSpan?: Span;
   readonly channels: readonly ChannelSetting[];
   readonly channelsSpan?: Span;
+  /** The "schedules" array's valid elements; undefined when the scenario has no "schedules" (recurrence unknown). */
+  readonly schedules?: readonly ScheduleSetting[];
+  readonly schedulesSpan?: Span;
   readonly timeline: readonly TimelineEntry[];
   /** The "timeline" array, when present. */
   readonly timelineSpan?: Span;
@@ -108,6 +121,10 @@ export interface Scenario {
 
 export function timelineOrigin(index: number): Origin {
   return `timeline/${index}`;
+}
+
+export function scheduleOrigin(index: number): Origin {
+  return `schedules/${index}`;
 }
 
 export function featureOrigin(id: FeatureId): Origin {
@@ -128,6 +145,9 @@ export function spanOfOrigin(scenario: Scenario, origin: Origin | null | undefin
   }
   if (kind === 'channels') {
     return scenario.channels[Number(key)]?.span;
+  }
+  if (kind === 'schedules') {
+    return scenario.schedules?.find((s) => s.index === Number(key))?.span;
   }
   return undefined;
 }

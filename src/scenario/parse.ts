@@ -10,12 +10,13 @@ import type { ChannelKind } from '../sim/simulation';
 import { ACTION_KEYS, type ActionKey, ActionReader } from './actions';
 import { ScenarioChecks } from './checks';
 import { describeParseError, innerSpan, nestingBeyond, openingSpan, span } from './jsonNodes';
-import type { ChannelSetting, FeatureSetting, Scenario, Span, TimelineEntry } from './model';
+import type { ChannelSetting, FeatureSetting, Scenario, ScheduleSetting, Span, TimelineEntry } from './model';
+import { readSchedules } from './schedules';
 
 /** Used when a scenario has no "start": a fixed instant, so replays are the same everywhere. */
 const DEFAULT_START = Date.UTC(2026, 10, 1, 8, 0, 0);
 
-const TOP_LEVEL_KEYS = ['$schema', 'name', 'description', 'start', 'csuCacheDuration', 'features', 'channels', 'timeline'];
+const TOP_LEVEL_KEYS = ['$schema', 'name', 'description', 'start', 'commerceVersion', 'csuCacheDuration', 'features', 'channelDatabases', 'channels', 'schedules', 'timeline'];
 const CHANNEL_KEYS = ['id', 'kind', 'channelDatabase', 'asyncCustomerCreation', 'filterSharedCustomerDataTables'];
 const CHANNEL_KINDS: readonly ChannelKind[] = ['store', 'online', 'callCenter'];
 /** Deeper nesting than any scenario needs; beyond it the file is not parsed. */
@@ -32,6 +33,7 @@ class ScenarioReader {
   private featuresSpan?: Span;
   private readonly channels: ChannelSetting[] = [];
   private channelsSpan?: Span;
+  private schedules?: { schedules: ScheduleSetting[]; span: Span };
   private timeline: TimelineEntry[] = [];
   private timelineSpan?: Span;
   private timelineElementSpans: Span[] = [];
@@ -78,6 +80,8 @@ class ScenarioReader {
       featuresSpan: this.featuresSpan,
       channels: this.channels,
       channelsSpan: this.channelsSpan,
+      schedules: this.schedules?.schedules,
+      schedulesSpan: this.schedules?.span,
       timeline: this.timeline,
       timelineSpan: this.timelineSpan,
       timelineLength: this.timelineElementSpans.length,
@@ -118,6 +122,10 @@ class ScenarioReader {
     const features = props.get('features');
     if (features) {
       this.readFeatures(features);
+    }
+    const schedules = props.get('schedules');
+    if (schedules) {
+      this.schedules = readSchedules(this.check, schedules, this.channels, this.start);
     }
     const timeline = props.get('timeline');
     if (timeline) {

@@ -5,7 +5,7 @@ import { RULE } from '../domain/ruleIds';
 import { KNOWN_COUNTRY_REGIONS } from '../domain/tables';
 import type { SqlConnection } from '../sim/connection';
 import { Simulation, SimulationCancelled, type Outcome } from '../sim/simulation';
-import { featureOrigin, type Scenario, type ScenarioProblem, type TimelineEntry, timelineOrigin } from './model';
+import { featureOrigin, type Scenario, scheduleOrigin, type ScenarioProblem, type TimelineEntry, timelineOrigin } from './model';
 import { CustomerReferences } from './references';
 
 export interface ReplayOptions {
@@ -31,6 +31,7 @@ export function replay(scenario: Scenario, engine: SqlJsStatic | SqlConnection, 
     channels: scenario.channels,
     features: scenario.features.map((f) => ({ id: f.id, enabled: f.enabled, origin: featureOrigin(f.id) })),
     csuCacheMs: scenario.csuCacheMs,
+    schedules: scenario.schedules?.map((s) => ({ job: s.job, every: s.every, from: s.from, origin: scheduleOrigin(s.index) })),
   });
   sim.setCancellation(options.isCancelled);
   const references = new CustomerReferences();

@@ -13,10 +13,17 @@ export interface SimulationState {
   readonly channels: ChannelConfig[];
   /** How many temporary customer ids, operation ids and generated customers were handed out. */
   readonly ids: { customers: number; operations: number; generated: number };
+  /** When each of the configuration's schedules runs next (ms), in its order. */
+  readonly nextScheduledRuns: number[];
 }
 
 export function initialState(config: SimulationConfig): SimulationState {
-  return { clock: { now: config.start, seq: 0 }, channels: [], ids: { customers: 0, operations: 0, generated: 0 } };
+  return {
+    clock: { now: config.start, seq: 0 },
+    channels: [],
+    ids: { customers: 0, operations: 0, generated: 0 },
+    nextScheduledRuns: (config.schedules ?? []).map((s) => s.from + s.every),
+  };
 }
 
 export class SimContext {

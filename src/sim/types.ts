@@ -1,6 +1,7 @@
 // What the simulation's actions take and answer: channel settings, POS input, outcomes.
 import type { FeatureId } from '../domain/features';
 import type { EditableField } from '../domain/fields';
+import type { BatchJobId, CdxJobId } from '../domain/jobs';
 
 export type ChannelKind = 'store' | 'online' | 'callCenter';
 
@@ -19,12 +20,22 @@ export interface InitialFeature {
   readonly origin?: string;
 }
 
+/** A recurring run as set up in HQ: from `from + every` on, every `every` ms. */
+export interface ScheduleConfig {
+  readonly job: { readonly runJob: CdxJobId; readonly channelDatabase?: string } | { readonly runBatch: BatchJobId };
+  readonly every: number;
+  readonly from: number;
+  readonly origin?: string;
+}
+
 export interface SimulationConfig {
   readonly start: number;
   readonly channels: readonly ChannelConfig[];
   readonly features: readonly InitialFeature[];
   /** How long the Commerce Scale Unit keeps serving old channel data after a download (model). */
   readonly csuCacheMs: number;
+  /** Recurring runs; undefined when the scenario says nothing about recurrence. */
+  readonly schedules?: readonly ScheduleConfig[];
 }
 
 export interface AddressInput {

@@ -496,6 +496,7 @@ describe('diagnosis rules', () => {
           ['ACD005', 'notApplicable'],
           ['ACD007', 'notApplicable'],
           ['ACD011', 'notApplicable'],
+          ['ACD010', 'notApplicable'],
         ],
       );
       assert.deepEqual(hq.causes[0].findings, [0]);

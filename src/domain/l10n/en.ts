@@ -179,6 +179,19 @@ export const en = {
     `Open the ${p.kind === 'upload' ? 'upload' : 'download'} sessions of ${p.db}, read the message, correct its cause, and run ${p.job} again (after an update, run Initialize Commerce scheduler first).`,
   'ACD011.remedyBatch': () => 'Open the batch job\'s history, read the message, correct its cause, and run the batch job again.',
   'ACD011.fix': (p: Params) => (p.db ? `Run ${p.job} again for ${p.db}` : `Run ${p.job} again`),
+  'v2.scheduleTwoJobs': () => 'A schedule runs one job: give either runJob or runBatch, not both. Put the other in a schedule of its own.',
+  'v2.scheduleTooOften': (p: Params) => `'every' must be at least ${p.min} (HQ sets recurrence in minutes); '${p.value}' is shorter.`,
+  'v2.tooManyScheduledRuns': (p: Params) =>
+    `The schedules would run ${p.runs} times over this timeline; a scenario may make at most ${p.max} scheduled runs. Use a longer 'every' or a shorter timeline. Nothing was replayed.`,
+  'ACD010.cause': () => 'The P-job, the batch job and 1010 run as recurring jobs',
+  'ACD010.message': (p: Params) =>
+    `${jobV2(p.job)}${p.db ? ` for channel database ${p.db}` : ''} has no recurrence in "schedules": what it carries waits until someone runs it by hand. Schedule the P-job, Synchronize customers and channel requests and 1010 as recurring jobs, whatever the mode.`,
+  'ACD010.remedy': (p: Params) =>
+    p.job === 'SynchronizeCustomersAndChannelRequests'
+      ? 'Open the batch job Synchronize customers and channel requests and set a recurrence (for example every 15 minutes).'
+      : `Add ${jobV2(p.job)} to the distribution schedule of ${p.db} with a recurrence (for example every 15 minutes).`,
+  'ACD010.fix': (p: Params) => `Schedule ${jobV2(p.job)}${p.db ? ` for ${p.db}` : ''} every ${p.every}`,
+  'ACD010.fixAll': (p: Params) => `Schedule all ${p.n} missing pipeline jobs every 15 minutes`,
 };
 
 export type MessageKey = keyof typeof en;
@@ -234,4 +247,18 @@ function operations(p: Params): string {
 
 function pendingVerb(p: Params): string {
   return Number(p.creates) + Number(p.updates) + Number(p.addresses) === 1 ? 'is' : 'are';
+}
+
+/** A job id of version 2's messages: the batch jobs by their HQ names. */
+function jobV2(job: string | number | undefined): string {
+  switch (job) {
+    case 'SynchronizeCustomersAndChannelRequests':
+      return 'Synchronize customers and channel requests';
+    case 'SynchronizeOrders':
+      return 'Synchronize orders';
+    case 'P-0001':
+      return 'the P-job';
+    default:
+      return `job ${String(job)}`;
+  }
 }

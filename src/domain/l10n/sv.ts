@@ -147,6 +147,19 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
     `Öppna ${p.kind === 'upload' ? "'Upload sessions'" : "'Download sessions'"} för ${p.db}, läs meddelandet, åtgärda orsaken och kör ${p.job} igen (kör 'Initialize Commerce scheduler' först efter en uppdatering).`,
   'ACD011.remedyBatch': () => 'Öppna batchjobbets historik, läs meddelandet, åtgärda orsaken och kör batchjobbet igen.',
   'ACD011.fix': (p) => (p.db ? `Kör ${p.job} igen för ${p.db}` : `Kör ${p.job} igen`),
+  'v2.scheduleTwoJobs': () => 'Ett schema kör ett jobb: ange antingen runJob eller runBatch, inte båda. Lägg det andra i ett eget schema.',
+  'v2.scheduleTooOften': (p) => `'every' måste vara minst ${p.min} (HQ anger upprepning i minuter); '${p.value}' är kortare.`,
+  'v2.tooManyScheduledRuns': (p) =>
+    `Schemana skulle köras ${p.runs} gånger under den här tidslinjen; ett scenario får göra högst ${p.max} schemalagda körningar. Använd en längre 'every' eller en kortare tidslinje. Inget spelades upp.`,
+  'ACD010.cause': () => 'CDX P-jobbet, batchjobbet och 1010 körs som återkommande jobb',
+  'ACD010.message': (p) =>
+    `${jobV2Sv(p.job)}${p.db ? ` för kanaldatabasen ${p.db}` : ''} saknar upprepning i "schedules": det som jobbet för med sig väntar tills någon kör det för hand. Schemalägg CDX P-jobbet, Synkronisera kunder och kanalbegäranden och 1010 som återkommande jobb, oavsett läge.`,
+  'ACD010.remedy': (p) =>
+    p.job === 'SynchronizeCustomersAndChannelRequests'
+      ? 'Öppna batchjobbet Synkronisera kunder och kanalbegäranden och ange en upprepning (till exempel var 15:e minut).'
+      : `Lägg till ${jobV2Sv(p.job)} i distributionsschemat för ${p.db} med en upprepning (till exempel var 15:e minut).`,
+  'ACD010.fix': (p) => `Schemalägg ${jobV2Sv(p.job)}${p.db ? ` för ${p.db}` : ''} med intervallet ${p.every}`,
+  'ACD010.fixAll': (p) => `Schemalägg alla ${p.n} saknade jobb var 15:e minut`,
 };
 
 function idKind(kind: string | number | undefined): string {
@@ -198,4 +211,18 @@ function operations(p: Params): string {
   if (Number(p.updates) > 0) parts.push(plural(p.updates, 'kundändring', 'kundändringar'));
   if (Number(p.addresses) > 0) parts.push(plural(p.addresses, 'ny adress', 'nya adresser'));
   return listSv(parts.join('|'));
+}
+
+/** A job id in version 2's messages: the batch jobs by their Swedish HQ names where the FAQ prints them. */
+function jobV2Sv(job: string | number | undefined): string {
+  switch (job) {
+    case 'SynchronizeCustomersAndChannelRequests':
+      return 'Synkronisera kunder och kanalbegäranden';
+    case 'SynchronizeOrders':
+      return "'Synchronize orders'";
+    case 'P-0001':
+      return 'CDX P-jobbet';
+    default:
+      return `jobb ${String(job)}`;
+  }
 }
