@@ -16,6 +16,7 @@ import { ambiguousReference } from './rules/ambiguousReference';
 import { channelMetadataStale } from './rules/channelMetadataStale';
 import { channelNotInAsyncMode } from './rules/channelNotInAsyncMode';
 import { csuCacheNotExpired } from './rules/csuCacheNotExpired';
+import { featureNeedsNewerVersion } from './rules/featureNeedsNewerVersion';
 import { lastRunFailed } from './rules/lastRunFailed';
 import { operationFailed } from './rules/operationFailed';
 import { pipelineJobNotScheduled } from './rules/pipelineJobNotScheduled';
@@ -28,6 +29,7 @@ import { type CauseOutcome, type DraftFinding, QUESTIONS, type QuestionId, type 
 /** In the FAQ's order: a cause earlier in the list is checked (and reported) first. */
 export const RULES: readonly Rule[] = [
   prerequisiteFeatureOff,
+  featureNeedsNewerVersion,
   channelMetadataStale,
   csuCacheNotExpired,
   channelNotInAsyncMode,

@@ -54,6 +54,12 @@ export function appendSchedules(scenario: Scenario, schedules: readonly EntryVal
   return minimalEdit(scenario.text, text);
 }
 
+/** Sets a top-level key (e.g. "commerceVersion") to a value, adding it when missing. */
+export function setTopLevel(scenario: Scenario, key: string, value: EntryValue): RawEdit {
+  const after = modify(scenario.text, [key], value, { formattingOptions: formattingOf(scenario.text) });
+  return minimalEdit(scenario.text, applyAll(scenario.text, after.map(toRaw)));
+}
+
 /** Sets feature keys in the "features" object (the key as already written, or the id). */
 export function setFeatures(scenario: Scenario, values: readonly { key: string; enabled: boolean }[]): RawEdit {
   let text = scenario.text;

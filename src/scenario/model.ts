@@ -99,6 +99,9 @@ export interface Scenario {
   readonly name?: string;
   readonly start: number;
   readonly csuCacheMs: number;
+  /** The minor N of "commerceVersion": "10.0.N", when the scenario names one. */
+  readonly commerceVersion?: number;
+  readonly commerceVersionSpan?: Span;
   readonly features: readonly FeatureSetting[];
   /** The "features" object, when present. */
   readonly featuresSpan?: Span;

@@ -12,6 +12,7 @@ import { ScenarioChecks } from './checks';
 import { describeParseError, innerSpan, nestingBeyond, openingSpan, span } from './jsonNodes';
 import type { ChannelSetting, FeatureSetting, Scenario, ScheduleSetting, Span, TimelineEntry } from './model';
 import { readSchedules } from './schedules';
+import { readCommerceVersion } from './settings';
 
 /** Used when a scenario has no "start": a fixed instant, so replays are the same everywhere. */
 const DEFAULT_START = Date.UTC(2026, 10, 1, 8, 0, 0);
@@ -40,6 +41,7 @@ class ScenarioReader {
   private name?: string;
   private start = DEFAULT_START;
   private csuCacheMs = DEFAULT_CSU_CACHE_MS;
+  private commerceVersion?: { value: number; span: Span };
 
   constructor(private readonly text: string) {
     this.check = new ScenarioChecks(text);
@@ -76,6 +78,8 @@ class ScenarioReader {
       name: this.name,
       start: this.start,
       csuCacheMs: this.csuCacheMs,
+      commerceVersion: this.commerceVersion?.value,
+      commerceVersionSpan: this.commerceVersion?.span,
       features: this.features,
       featuresSpan: this.featuresSpan,
       channels: this.channels,
@@ -107,6 +111,10 @@ class ScenarioReader {
       if (value !== undefined) {
         this.start = value;
       }
+    }
+    const version = props.get('commerceVersion');
+    if (version) {
+      this.commerceVersion = readCommerceVersion(this.check, version);
     }
     const cache = props.get('csuCacheDuration');
     if (cache) {

@@ -31,6 +31,7 @@ export function replay(scenario: Scenario, engine: SqlJsStatic | SqlConnection, 
     channels: scenario.channels,
     features: scenario.features.map((f) => ({ id: f.id, enabled: f.enabled, origin: featureOrigin(f.id) })),
     csuCacheMs: scenario.csuCacheMs,
+    commerceVersion: scenario.commerceVersion,
     schedules: scenario.schedules?.map((s) => ({ job: s.job, every: s.every, from: s.from, origin: scheduleOrigin(s.index) })),
   });
   sim.setCancellation(options.isCancelled);

@@ -34,6 +34,8 @@ export interface SimulationConfig {
   readonly features: readonly InitialFeature[];
   /** How long the Commerce Scale Unit keeps serving old channel data after a download (model). */
   readonly csuCacheMs: number;
+  /** The minor version N of HQ's Commerce version 10.0.N (default: the newest known). */
+  readonly commerceVersion?: number;
   /** Recurring runs; undefined when the scenario says nothing about recurrence. */
   readonly schedules?: readonly ScheduleConfig[];
 }
@@ -99,6 +101,9 @@ export const OPERATION_CODE: Readonly<Record<OperationType, number>> = { Custome
 export type RefusalCode =
   | 'prerequisitesOff'
   | 'requiredByEnabledFeature'
+  | 'featureNotInVersion'
+  | 'mandatoryFeature'
+  | 'statusPageNeedsVersion'
   | 'unknownChannel'
   | 'unknownChannelDatabase'
   | 'offlineCreationFiltered'

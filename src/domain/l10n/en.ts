@@ -192,6 +192,18 @@ export const en = {
       : `Add ${jobV2(p.job)} to the distribution schedule of ${p.db} with a recurrence (for example every 15 minutes).`,
   'ACD010.fix': (p: Params) => `Schedule ${jobV2(p.job)}${p.db ? ` for ${p.db}` : ''} every ${p.every}`,
   'ACD010.fixAll': (p: Params) => `Schedule all ${p.n} missing pipeline jobs every 15 minutes`,
+  'v2.badVersion': (p: Params) =>
+    `'commerceVersion' is a Commerce version "10.0.N" from 10.0.0 to ${p.max}, not '${p.value}'. Leave it out for the newest the tool knows (${p.newest}).`,
+  'ACD009.cause': () => "HQ's Commerce version has the features",
+  'ACD009.message': (p: Params) =>
+    `'${p.feature}' needs Commerce version ${p.needs} or later; HQ is on ${p.version}, where the feature is not in Feature management. It stays off.`,
+  'ACD009.remedy': (p: Params) => `Update Commerce headquarters to ${p.needs} or later (Lifecycle Services), then enable the feature in Feature management.`,
+  'ACD009.fix': (p: Params) => `Set commerceVersion to ${p.needs}`,
+  'refused.featureNotInVersion': (p: Params) => `'${featureName(p.feature)}' does not exist in Commerce version ${p.version}; it needs ${p.needs}.`,
+  'refused.mandatoryFeature': (p: Params) =>
+    `HQ refuses to disable '${featureName(p.feature)}': the feature is mandatory from Commerce version ${p.from} (HQ is on ${p.version}), always on.`,
+  'refused.statusPageNeedsVersion': (p: Params) =>
+    `The Customer synchronization status page exists from Commerce version ${p.needs}; HQ is on ${p.version}, so an operation cannot be edited or synchronized there.`,
 };
 
 export type MessageKey = keyof typeof en;

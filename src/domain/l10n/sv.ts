@@ -160,6 +160,18 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
       : `Lägg till ${jobV2Sv(p.job)} i distributionsschemat för ${p.db} med en upprepning (till exempel var 15:e minut).`,
   'ACD010.fix': (p) => `Schemalägg ${jobV2Sv(p.job)}${p.db ? ` för ${p.db}` : ''} med intervallet ${p.every}`,
   'ACD010.fixAll': (p) => `Schemalägg alla ${p.n} saknade jobb var 15:e minut`,
+  'v2.badVersion': (p) =>
+    `'commerceVersion' är en Commerce-version "10.0.N" från 10.0.0 till ${p.max}, inte '${p.value}'. Utelämna den för den senaste som verktyget känner till (${p.newest}).`,
+  'ACD009.cause': () => 'HQ:s Commerce-version har funktionerna',
+  'ACD009.message': (p) =>
+    `'${featureNameSvV2(p.feature)}' kräver Commerce-version ${p.needs} eller senare; HQ har ${p.version}, där funktionen inte finns i 'Feature management'. Den förblir avstängd.`,
+  'ACD009.remedy': (p) => `Uppdatera Commerce headquarters till ${p.needs} eller senare (Lifecycle Services) och aktivera sedan funktionen i 'Feature management'.`,
+  'ACD009.fix': (p) => `Sätt commerceVersion till ${p.needs}`,
+  'refused.featureNotInVersion': (p) => `'${featureName(p.feature)}' finns inte i Commerce-version ${p.version}; den kräver ${p.needs}.`,
+  'refused.mandatoryFeature': (p) =>
+    `HQ vägrar stänga av '${featureName(p.feature)}': funktionen är obligatorisk från Commerce-version ${p.from} (HQ har ${p.version}) och alltid aktiverad.`,
+  'refused.statusPageNeedsVersion': (p) =>
+    `Sidan Kundsynkroniseringsstatus finns från Commerce-version ${p.needs}; HQ har ${p.version}, så en åtgärd kan inte redigeras eller synkroniseras där.`,
 };
 
 function idKind(kind: string | number | undefined): string {
@@ -225,4 +237,15 @@ function jobV2Sv(job: string | number | undefined): string {
     default:
       return `jobb ${String(job)}`;
   }
+}
+
+/** A feature's English name (as a rule passes it) in the Swedish the FAQ prints. */
+function featureNameSvV2(name: string | number | undefined): string {
+  const swedish: Record<string, string> = {
+    'Enable editing customers in asynchronous mode': 'Aktivera redigering av kunder i asynkront läge',
+    'Performance improvements for customer orders and customer transactions': 'Prestandaförbättringar för kundorder och kundtransaktioner',
+    'Enable enhanced asynchronous customer creation': 'Aktivera utökat skapa asynkron kund',
+    'Enable asynchronous creation for customer addresses': 'Aktivera att skapa kundadresser asynkront',
+  };
+  return swedish[String(name)] ?? String(name);
 }

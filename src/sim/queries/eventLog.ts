@@ -19,9 +19,22 @@ export interface Refusal {
 export function refusals(sim: Simulation): Refusal[] {
   const ctx = contextOf(sim);
   return ctx.db
-    .all(ctx.hq, "SELECT SEQ, KIND, CODE, DETAIL, ORIGIN FROM EVENTLOG WHERE KIND = 'refused' AND CODE <> 'prerequisitesOff' ORDER BY SEQ LIMIT ?", [MAX_EVENTS])
+    .all(ctx.hq, "SELECT SEQ, KIND, CODE, DETAIL, ORIGIN FROM EVENTLOG WHERE KIND = 'refused' AND CODE NOT IN ('prerequisitesOff', 'featureNotInVersion') ORDER BY SEQ LIMIT ?", [MAX_EVENTS])
     .map((row) => ({
       code: String(row.CODE) as RefusalCode,
+      params: JSON.parse(String(row.DETAIL)) as Record<string, string>,
+      origin: textOrNull(row.ORIGIN),
+      evidence: tableRow('HQ', 'EVENTLOG', String(row.SEQ), row),
+    }));
+}
+
+/** Enables HQ refused because the feature does not exist in its Commerce version yet (ACD009). */
+export function refusedForVersion(sim: Simulation): Refusal[] {
+  const ctx = contextOf(sim);
+  return ctx.db
+    .all(ctx.hq, "SELECT SEQ, KIND, CODE, DETAIL, ORIGIN FROM EVENTLOG WHERE KIND = 'refused' AND CODE = 'featureNotInVersion' ORDER BY SEQ LIMIT ?", [MAX_EVENTS])
+    .map((row) => ({
+      code: 'featureNotInVersion' as const,
       params: JSON.parse(String(row.DETAIL)) as Record<string, string>,
       origin: textOrNull(row.ORIGIN),
       evidence: tableRow('HQ', 'EVENTLOG', String(row.SEQ), row),
