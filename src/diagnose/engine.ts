@@ -18,7 +18,9 @@ import { channelNotInAsyncMode } from './rules/channelNotInAsyncMode';
 import { csuCacheNotExpired } from './rules/csuCacheNotExpired';
 import { featureNeedsNewerVersion } from './rules/featureNeedsNewerVersion';
 import { lastRunFailed } from './rules/lastRunFailed';
+import { loyaltyCardForUnsynchronizedCustomer } from './rules/loyaltyCardForUnsynchronizedCustomer';
 import { operationFailed } from './rules/operationFailed';
+import { orderForUnsynchronizedCustomer } from './rules/orderForUnsynchronizedCustomer';
 import { pipelineJobNotScheduled } from './rules/pipelineJobNotScheduled';
 import { prerequisiteFeatureOff } from './rules/prerequisiteFeatureOff';
 import { recordsAwaitingBatchJob } from './rules/recordsAwaitingBatchJob';
@@ -39,6 +41,8 @@ export const RULES: readonly Rule[] = [
   lastRunFailed,
   pipelineJobNotScheduled,
   operationFailed,
+  orderForUnsynchronizedCustomer,
+  loyaltyCardForUnsynchronizedCustomer,
   refusedAction,
   ambiguousReference,
 ];

@@ -74,6 +74,8 @@ export type Action =
   | { readonly kind: 'createAddress'; readonly channel: string; readonly customer: string; readonly address: AddressInput; readonly offline?: boolean }
   | { readonly kind: 'editFailedOperation'; readonly operation: string; readonly changes: Partial<Record<EditableField, string | null>> }
   | { readonly kind: 'resync'; readonly operation: string }
+  | { readonly kind: 'createCustomerOrder'; readonly channel: string; readonly customer: string; readonly mode?: 'sync' | 'async' }
+  | { readonly kind: 'createSale' | 'issueLoyaltyCard'; readonly channel: string; readonly customer: string }
   | { readonly kind: 'advance'; readonly ms: number }
   | {
       readonly kind: 'updateChannel';

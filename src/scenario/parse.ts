@@ -18,7 +18,7 @@ import { readCommerceVersion } from './settings';
 const DEFAULT_START = Date.UTC(2026, 10, 1, 8, 0, 0);
 
 const TOP_LEVEL_KEYS = ['$schema', 'name', 'description', 'start', 'commerceVersion', 'csuCacheDuration', 'features', 'channelDatabases', 'channels', 'schedules', 'timeline'];
-const CHANNEL_KEYS = ['id', 'kind', 'channelDatabase', 'asyncCustomerCreation', 'filterSharedCustomerDataTables'];
+const CHANNEL_KEYS = ['id', 'kind', 'channelDatabase', 'asyncCustomerCreation', 'asyncCustomerOrders', 'filterSharedCustomerDataTables'];
 const CHANNEL_KINDS: readonly ChannelKind[] = ['store', 'online', 'callCenter'];
 /** Deeper nesting than any scenario needs; beyond it the file is not parsed. */
 const MAX_NESTING = 64;
@@ -230,6 +230,7 @@ class ScenarioReader {
         channelDatabase,
         asyncCustomerCreation: this.check.optionalBoolean(props.get('asyncCustomerCreation'), 'asyncCustomerCreation') ?? false,
         filterSharedCustomerDataTables: this.check.optionalBoolean(props.get('filterSharedCustomerDataTables'), 'filterSharedCustomerDataTables') ?? false,
+        asyncCustomerOrders: this.check.optionalBoolean(props.get('asyncCustomerOrders'), 'asyncCustomerOrders') ?? false,
         origin: `channels/${this.channels.length}`,
         span: span(element),
       });

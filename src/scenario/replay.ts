@@ -83,7 +83,15 @@ export function applyEntry(sim: Simulation, references: CustomerReferences, entr
     case 'runJob':
       return sim.runJob(action.job, action.channelDatabase, origin, { fails: action.fails });
     case 'runBatch':
-      return sim.runSynchronizeBatch(origin, { fails: action.fails });
+      return action.batch === 'SynchronizeOrders'
+        ? sim.runSynchronizeOrders(origin, { fails: action.fails })
+        : sim.runSynchronizeBatch(origin, { fails: action.fails });
+    case 'createCustomerOrder':
+      return sim.createCustomerOrder({ channel: action.channel, customer: references.resolve(action.customer), mode: action.mode }, origin);
+    case 'createSale':
+      return sim.createSale({ channel: action.channel, customer: references.resolve(action.customer) }, origin);
+    case 'issueLoyaltyCard':
+      return sim.issueLoyaltyCard({ channel: action.channel, customer: references.resolve(action.customer) }, origin);
     case 'createCustomer': {
       const outcome = sim.createCustomer(action.customer, origin);
       references.remember(action.customer, outcome);

@@ -8,6 +8,7 @@ import type { SimContext } from './context';
 import { HQ_SCHEMA, type DbHandle } from './database';
 import { logEvent, refuse } from './eventLog';
 import { ASYNC_COLUMNS } from './schema';
+import { uploadTransactions } from './orders';
 import { recordDownloadSession, recordUploadSession } from './sessions';
 import type { Outcome } from './types';
 
@@ -143,6 +144,7 @@ function runUpload(ctx: SimContext, channelDatabase: string, origin: string | un
       );
       ctx.db.run(ctx.hq, `UPDATE ${ch}.${table} SET UPLOADED = 1, UPLOADEDAT = ? WHERE UPLOADED = 0`, [now]);
     }
+    moved += uploadTransactions(ctx, ch);
   });
   const seq = ctx.nextSeq();
   ctx.db.run(ctx.hq, 'INSERT INTO RETAILCDXJOBRUN (SEQ, JOBID, CHANNELDATABASE, RUNAT, ROWSMOVED, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [

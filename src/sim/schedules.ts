@@ -5,6 +5,7 @@ import type { BatchJobId, CdxJobId } from '../domain/jobs';
 import { runSynchronizeBatch } from './batchJob';
 import { runJob } from './cdxJobs';
 import type { SimContext } from './context';
+import { runSynchronizeOrders } from './orders';
 import type { ScheduleConfig } from './types';
 
 /** Fires every run due up to and including `to`, each at its due time, then leaves the clock at `to`. */
@@ -48,6 +49,9 @@ function runBatchJob(ctx: SimContext, batch: BatchJobId, origin: string | undefi
   switch (batch) {
     case 'SynchronizeCustomersAndChannelRequests':
       runSynchronizeBatch(ctx, origin, { scheduled: true });
+      break;
+    case 'SynchronizeOrders':
+      runSynchronizeOrders(ctx, origin, { scheduled: true });
       break;
   }
 }

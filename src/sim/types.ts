@@ -11,6 +11,8 @@ export interface ChannelConfig {
   readonly channelDatabase: string;
   readonly asyncCustomerCreation: boolean;
   readonly filterSharedCustomerDataTables: boolean;
+  /** Functionality profile: Create customer order in async mode (default for createCustomerOrder's mode). */
+  readonly asyncCustomerOrders?: boolean;
   readonly origin?: string;
 }
 
@@ -92,6 +94,14 @@ export interface AddressCreateInput {
   readonly offline?: boolean;
 }
 
+/** A customer order or a cash-and-carry sale at a channel. */
+export interface OrderInput {
+  readonly channel: string;
+  readonly customer: CustomerRef;
+  /** Customer orders only: synchronous (a real-time call) or asynchronous (with the P-job); default from the channel. */
+  readonly mode?: 'sync' | 'async';
+}
+
 export type OperationType = 'CustomerCreate' | 'CustomerUpdate' | 'AddressCreate';
 
 /** The product's OPERATION column: 1 create, 2 update (3 deactivate is not simulated); an address is created. */
@@ -104,6 +114,8 @@ export type RefusalCode =
   | 'featureNotInVersion'
   | 'mandatoryFeature'
   | 'statusPageNeedsVersion'
+  | 'orderNeedsSynchronizedCustomer'
+  | 'loyaltyNeedsAccountNumber'
   | 'unknownChannel'
   | 'unknownChannelDatabase'
   | 'offlineCreationFiltered'

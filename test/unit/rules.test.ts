@@ -488,7 +488,7 @@ describe('diagnosis rules', () => {
   describe('the troubleshooting walk', () => {
     it('lists the four FAQ questions with each cause passed, failed or not applicable', async () => {
       const { walk } = await diagnose(sample('customers-stuck-in-channel'));
-      assert.equal(walk.length, 4);
+      assert.equal(walk.length, 5);
       const hq = walk.find((q) => q.id === 'customersMissingInHq')!;
       assert.deepEqual(
         hq.causes.map((c) => [c.ruleId, c.outcome]),

@@ -5,7 +5,7 @@ import { msg } from '../../domain/l10n';
 import { RULE } from '../../domain/ruleIds';
 import { MENU } from '../../domain/tables';
 import { setTopLevel } from '../../scenario/edits';
-import { refusedForVersion } from '../../sim/queries';
+import { refusalsWithCode } from '../../sim/queries';
 import type { DraftFinding, Rule, RuleContext } from '../types';
 import { evidence, spanFor } from './shared';
 
@@ -15,7 +15,7 @@ export const featureNeedsNewerVersion: Rule = {
   cause: msg('ACD009.cause', {}),
   check(context: RuleContext) {
     const { sim, scenario } = context;
-    const refusals = refusedForVersion(sim);
+    const refusals = refusalsWithCode(sim, 'featureNotInVersion');
     // One update to the newest version any refused feature needs makes all of them available.
     const newest = refusals.map((r) => r.params.needs).sort((a, b) => Number(b.split('.')[2]) - Number(a.split('.')[2]))[0];
     const findings = refusals.map(

@@ -204,6 +204,21 @@ export const en = {
     `HQ refuses to disable '${featureName(p.feature)}': the feature is mandatory from Commerce version ${p.from} (HQ is on ${p.version}), always on.`,
   'refused.statusPageNeedsVersion': (p: Params) =>
     `The Customer synchronization status page exists from Commerce version ${p.needs}; HQ is on ${p.version}, so an operation cannot be edited or synchronized there.`,
+  'question.ordersAndLoyalty': () => "Why can't I create a customer order or issue a loyalty card for this new customer? (beyond the FAQ)",
+  'ACD012.cause': () => 'Synchronous customer orders are for synchronized customers',
+  'ACD012.message': (p: Params) =>
+    `POS at ${p.channel} cannot create a synchronous customer order for '${p.customer}': the customer was created asynchronously and its account number has not reached channel database ${p.db}. Still to run: ${stepsV2(p.steps)}.`,
+  'ACD012.remedy': (p: Params) =>
+    `Wait until the customer is synchronized (the P-job, Synchronize customers and channel requests, then 1010), or set Create customer order in async mode to Yes in the functionality profile of ${p.channel}.`,
+  'ACD012.fix': (p: Params) => `Run ${stepsV2(p.steps)} for ${p.db} before the order`,
+  'ACD012.fixAsync': () => 'Create the order in async mode instead',
+  'ACD013.cause': () => 'Loyalty cards are issued to customers with an account number on the channel',
+  'ACD013.message': (p: Params) =>
+    `POS at ${p.channel} cannot issue a loyalty card to '${p.customer}': the customer is Pending sync, with no real account number in channel database ${p.db} yet. Still to run: ${stepsV2(p.steps)}.`,
+  'ACD013.remedy': (p: Params) => `Run ${stepsV2(p.steps)} for ${p.db}, then issue the card.`,
+  'ACD013.fix': (p: Params) => `Run ${stepsV2(p.steps)} for ${p.db} before issuing the card`,
+  'refused.orderNeedsSynchronizedCustomer': (p: Params) => `POS at ${p.channel} cannot create a synchronous customer order for '${p.customer}' before it is synchronized.`,
+  'refused.loyaltyNeedsAccountNumber': (p: Params) => `POS at ${p.channel} cannot issue a loyalty card to '${p.customer}' before its account number reaches the channel.`,
 };
 
 export type MessageKey = keyof typeof en;
@@ -273,4 +288,9 @@ function jobV2(job: string | number | undefined): string {
     default:
       return `job ${String(job)}`;
   }
+}
+
+/** 'P-0001,SynchronizeCustomersAndChannelRequests,1010' → "the P-job, Synchronize customers and channel requests and job 1010". */
+function stepsV2(steps: string | number | undefined): string {
+  return listEn(String(steps ?? '').split(',').filter(Boolean).map(jobV2).join('|'));
 }

@@ -172,6 +172,21 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
     `HQ vägrar stänga av '${featureName(p.feature)}': funktionen är obligatorisk från Commerce-version ${p.from} (HQ har ${p.version}) och alltid aktiverad.`,
   'refused.statusPageNeedsVersion': (p) =>
     `Sidan Kundsynkroniseringsstatus finns från Commerce-version ${p.needs}; HQ har ${p.version}, så en åtgärd kan inte redigeras eller synkroniseras där.`,
+  'question.ordersAndLoyalty': () => 'Varför kan jag inte skapa en kundorder eller utfärda ett lojalitetskort för den här nya kunden? (utanför FAQ:n)',
+  'ACD012.cause': () => 'Synkrona kundorder gäller synkroniserade kunder',
+  'ACD012.message': (p) =>
+    `Kassan (POS) i ${p.channel} kan inte skapa en synkron kundorder för '${p.customer}': kunden skapades asynkront och dess kontonummer har inte nått kanaldatabasen ${p.db}. Kvar att köra: ${stepsV2Sv(p.steps)}.`,
+  'ACD012.remedy': (p) =>
+    `Vänta tills kunden är synkroniserad (CDX P-jobbet, Synkronisera kunder och kanalbegäranden och sedan 1010), eller sätt 'Create customer order in async mode' till Ja i funktionalitetsprofilen för ${p.channel}.`,
+  'ACD012.fix': (p) => `Kör ${stepsV2Sv(p.steps)} för ${p.db} före ordern`,
+  'ACD012.fixAsync': () => 'Skapa ordern i asynkront läge i stället',
+  'ACD013.cause': () => 'Lojalitetskort utfärdas till kunder med kontonummer i kanalen',
+  'ACD013.message': (p) =>
+    `Kassan (POS) i ${p.channel} kan inte utfärda ett lojalitetskort till '${p.customer}': kunden är Pending sync och har ännu inget riktigt kontonummer i kanaldatabasen ${p.db}. Kvar att köra: ${stepsV2Sv(p.steps)}.`,
+  'ACD013.remedy': (p) => `Kör ${stepsV2Sv(p.steps)} för ${p.db} och utfärda sedan kortet.`,
+  'ACD013.fix': (p) => `Kör ${stepsV2Sv(p.steps)} för ${p.db} innan kortet utfärdas`,
+  'refused.orderNeedsSynchronizedCustomer': (p) => `Kassan (POS) i ${p.channel} kan inte skapa en synkron kundorder för '${p.customer}' innan kunden är synkroniserad.`,
+  'refused.loyaltyNeedsAccountNumber': (p) => `Kassan (POS) i ${p.channel} kan inte utfärda ett lojalitetskort till '${p.customer}' innan dess kontonummer har nått kanalen.`,
 };
 
 function idKind(kind: string | number | undefined): string {
@@ -248,4 +263,9 @@ function featureNameSvV2(name: string | number | undefined): string {
     'Enable asynchronous creation for customer addresses': 'Aktivera att skapa kundadresser asynkront',
   };
   return swedish[String(name)] ?? String(name);
+}
+
+/** 'P-0001,SynchronizeCustomersAndChannelRequests,1010' i svensk form. */
+function stepsV2Sv(steps: string | number | undefined): string {
+  return listSv(String(steps ?? '').split(',').filter(Boolean).map(jobV2Sv).join('|'));
 }
