@@ -12,7 +12,7 @@ import { ScenarioChecks } from './checks';
 import { describeParseError, innerSpan, nestingBeyond, openingSpan, span } from './jsonNodes';
 import type { ChannelSetting, FeatureSetting, Scenario, ScheduleSetting, Span, TimelineEntry } from './model';
 import { readSchedules } from './schedules';
-import { readCommerceVersion } from './settings';
+import { applyChannelDatabaseSettings, type ChannelDatabaseSetting, readChannelDatabases, readCommerceVersion } from './settings';
 
 /** Used when a scenario has no "start": a fixed instant, so replays are the same everywhere. */
 const DEFAULT_START = Date.UTC(2026, 10, 1, 8, 0, 0);
@@ -33,6 +33,8 @@ class ScenarioReader {
   private features: FeatureSetting[] = [];
   private featuresSpan?: Span;
   private readonly channels: ChannelSetting[] = [];
+  /** Channels that set filterSharedCustomerDataTables themselves, by index, with the value's place. */
+  private readonly explicitFilters = new Map<number, { value: boolean; span: Span }>();
   private channelsSpan?: Span;
   private schedules?: { schedules: ScheduleSetting[]; span: Span };
   private timeline: TimelineEntry[] = [];
@@ -127,6 +129,13 @@ class ScenarioReader {
     if (channels) {
       this.readChannels(channels);
     }
+    const databases = props.get('channelDatabases');
+    applyChannelDatabaseSettings(
+      this.check,
+      this.channels,
+      this.explicitFilters,
+      databases ? readChannelDatabases(this.check, databases, this.channels) : new Map<string, ChannelDatabaseSetting>(),
+    );
     const features = props.get('features');
     if (features) {
       this.readFeatures(features);
@@ -224,12 +233,17 @@ class ScenarioReader {
         );
         return;
       }
+      const filterNode = props.get('filterSharedCustomerDataTables');
+      const filter = this.check.optionalBoolean(filterNode, 'filterSharedCustomerDataTables');
+      if (filterNode && filter !== undefined) {
+        this.explicitFilters.set(this.channels.length, { value: filter, span: span(filterNode.parent!) });
+      }
       this.channels.push({
         id,
         kind,
         channelDatabase,
         asyncCustomerCreation: this.check.optionalBoolean(props.get('asyncCustomerCreation'), 'asyncCustomerCreation') ?? false,
-        filterSharedCustomerDataTables: this.check.optionalBoolean(props.get('filterSharedCustomerDataTables'), 'filterSharedCustomerDataTables') ?? false,
+        filterSharedCustomerDataTables: filter ?? false,
         asyncCustomerOrders: this.check.optionalBoolean(props.get('asyncCustomerOrders'), 'asyncCustomerOrders') ?? false,
         origin: `channels/${this.channels.length}`,
         span: span(element),

@@ -219,6 +219,8 @@ export const en = {
   'ACD013.fix': (p: Params) => `Run ${stepsV2(p.steps)} for ${p.db} before issuing the card`,
   'refused.orderNeedsSynchronizedCustomer': (p: Params) => `POS at ${p.channel} cannot create a synchronous customer order for '${p.customer}' before it is synchronized.`,
   'refused.loyaltyNeedsAccountNumber': (p: Params) => `POS at ${p.channel} cannot issue a loyalty card to '${p.customer}' before its account number reaches the channel.`,
+  'v2.filterDisagrees': (p: Params) =>
+    `Filter shared customer data tables is a setting of channel database ${p.channelDatabase} (Commerce channel schema), not of one channel: ${p.channel} says ${p.value}, but ${p.by === 'channelDatabases' ? '"channelDatabases"' : p.by} says ${p.applied}, which applies to every channel of ${p.channelDatabase}.`,
 };
 
 export type MessageKey = keyof typeof en;

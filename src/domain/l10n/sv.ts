@@ -187,6 +187,8 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD013.fix': (p) => `Kör ${stepsV2Sv(p.steps)} för ${p.db} innan kortet utfärdas`,
   'refused.orderNeedsSynchronizedCustomer': (p) => `Kassan (POS) i ${p.channel} kan inte skapa en synkron kundorder för '${p.customer}' innan kunden är synkroniserad.`,
   'refused.loyaltyNeedsAccountNumber': (p) => `Kassan (POS) i ${p.channel} kan inte utfärda ett lojalitetskort till '${p.customer}' innan dess kontonummer har nått kanalen.`,
+  'v2.filterDisagrees': (p) =>
+    `'Filter shared customer data tables' är en inställning för kanaldatabasen ${p.channelDatabase} ('Commerce channel schema'), inte för en kanal: ${p.channel} anger ${p.value}, men ${p.by === 'channelDatabases' ? '"channelDatabases"' : p.by} anger ${p.applied}, som gäller för alla kanaler i ${p.channelDatabase}.`,
 };
 
 function idKind(kind: string | number | undefined): string {
