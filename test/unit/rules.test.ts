@@ -17,6 +17,11 @@ const SAMPLES = [
   'customers-stuck-in-staging',
   'failed-operation',
   'store-not-in-async-mode',
+  'feature-needs-newer-version',
+  'pipeline-job-not-scheduled',
+  'failed-upload-session',
+  'order-for-new-customer',
+  'loyalty-card-too-early',
 ];
 
 const PREREQUISITES_ON = { CustomerOrderPerformance: true, EnhancedAsyncCustomerCreation: true, AsyncCustomerAddressCreation: true };
@@ -60,6 +65,11 @@ describe('diagnosis rules', () => {
       'customers-stuck-in-staging': ['ACD005'],
       'failed-operation': ['ACD006'],
       'store-not-in-async-mode': ['ACD008'],
+      'feature-needs-newer-version': ['ACD009'],
+      'pipeline-job-not-scheduled': ['ACD010', 'ACD005'],
+      'failed-upload-session': ['ACD004', 'ACD011'],
+      'order-for-new-customer': ['ACD012'],
+      'loyalty-card-too-early': ['ACD007', 'ACD013'],
     };
     for (const name of SAMPLES) {
       const { findings } = await diagnose(sample(name));
