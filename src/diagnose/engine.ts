@@ -11,6 +11,7 @@ import { replay } from '../scenario/replay';
 import { scheduledRunCount } from '../scenario/schedules';
 import type { SqlConnection } from '../sim/connection';
 import type { Outcome, Simulation } from '../sim/simulation';
+import { beyondMemoryBudget, DEFAULT_MEMORY_BUDGET_MB } from './memoryBudget';
 import { accountNumbersNotDownloaded } from './rules/accountNumbersNotDownloaded';
 import { ambiguousReference } from './rules/ambiguousReference';
 import { channelMetadataStale } from './rules/channelMetadataStale';
@@ -87,11 +88,19 @@ export interface ScenarioLimits {
   readonly maxEntries: number;
   /** Customers all generateCustomers entries create together. */
   readonly maxGeneratedCustomers: number;
+  /** Megabytes the replay may need, as estimated before replaying (memoryBudget.ts). */
+  readonly memoryBudgetMB: number;
   /** Runs all schedules make over the timeline together. */
   readonly maxScheduledRuns: number;
 }
 
-const DEFAULT_LIMITS: ScenarioLimits = { maxTextLength: 5_000_000, maxEntries: 20_000, maxGeneratedCustomers: 2_000_000, maxScheduledRuns: 10_000 };
+const DEFAULT_LIMITS: ScenarioLimits = {
+  maxTextLength: 5_000_000,
+  maxEntries: 20_000,
+  maxGeneratedCustomers: 2_000_000,
+  memoryBudgetMB: DEFAULT_MEMORY_BUDGET_MB,
+  maxScheduledRuns: 10_000,
+};
 
 /**
  * Parses, replays and diagnoses a scenario. `engine` is sql.js (the extension, the command line)
@@ -145,13 +154,16 @@ export function analyze(engine: SqlJsStatic | (() => SqlConnection), text: strin
     });
     return { scenario, findings: sortFindings(findings), walk: emptyWalk(locale), outcomes: new Map(), cancelled: false };
   }
-  if (scenario.timeline.length > limits.maxEntries || generated > limits.maxGeneratedCustomers) {
+  const tooMany = scenario.timeline.length > limits.maxEntries || generated > limits.maxGeneratedCustomers;
+  const overBudget = tooMany ? undefined : beyondMemoryBudget(scenario, limits.memoryBudgetMB);
+  if (tooMany || overBudget) {
     const span = scenario.timelineSpan ?? { offset: 0, length: 1 };
     findings.push({
       ruleId: RULE.overLimits,
       severity: 'error',
       message: localize(
-        msg('tooManyActions', { entries: scenario.timeline.length, maxEntries: limits.maxEntries, generated, maxGenerated: limits.maxGeneratedCustomers }),
+        overBudget ??
+          msg('tooManyActions', { entries: scenario.timeline.length, maxEntries: limits.maxEntries, generated, maxGenerated: limits.maxGeneratedCustomers }),
         locale,
       ),
       location: lines.location(span.offset, Math.min(span.length, 1)),

@@ -75,6 +75,8 @@ export const en = {
     `This scenario has ${p.size} characters, more than the ${p.max} the editor replays (setting asyncCustomerDoctor.limits.maxScenarioCharacters). Nothing was simulated.`,
   tooManyActions: (p: Params) =>
     `This scenario is larger than the limits (${p.entries} of at most ${p.maxEntries} timeline entries, ${p.generated} of at most ${p.maxGenerated} generated customers; settings asyncCustomerDoctor.limits.*). Nothing was simulated.`,
+  beyondMemoryBudget: (p: Params) =>
+    `Replaying this scenario would need about ${p.estimate} MB (${p.customers} customers), more than the memory budget of ${p.budget} MB (setting asyncCustomerDoctor.limits.memoryBudgetMB). Nothing was simulated.`,
 
   // ---- the FAQ ----
   'question.cannotEnableEditing': () => "Why can't I enable \"Enable editing customers in asynchronous mode\"?",

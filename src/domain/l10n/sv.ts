@@ -44,6 +44,8 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
     `Scenariot har ${p.size} tecken, fler än de ${p.max} som redigeraren spelar upp (inställningen asyncCustomerDoctor.limits.maxScenarioCharacters). Inget simulerades.`,
   tooManyActions: (p) =>
     `Scenariot är större än gränserna (${p.entries} av högst ${p.maxEntries} poster i tidslinjen, ${p.generated} av högst ${p.maxGenerated} genererade kunder; inställningarna asyncCustomerDoctor.limits.*). Inget simulerades.`,
+  beyondMemoryBudget: (p) =>
+    `Att spela upp scenariot skulle kräva omkring ${p.estimate} MB (${p.customers} kunder), mer än minnesbudgeten på ${p.budget} MB (inställningen asyncCustomerDoctor.limits.memoryBudgetMB). Inget simulerades.`,
 
   'question.cannotEnableEditing': () => 'Varför kan jag inte aktivera "Enable editing customers in asynchronous mode"?',
   'question.realtimeCallsContinue': () => 'Varför ser jag fortfarande realtidsanrop efter att funktionen aktiverats?',
