@@ -84,7 +84,8 @@ function diagnoseFile(sql: Awaited<ReturnType<typeof loadSqlJs>>, file: string, 
   if (!analysis.scenario.usable) {
     const first = analysis.findings[0];
     const where = first ? `:${first.location.range.start.line + 1}:${first.location.range.start.character + 1}` : '';
-    return { file, findings: analysis.findings, walk: [], unusable: `${file}${where}: not a scenario file${first ? ` (${first.message})` : ''}` };
+    // The first finding says why (not JSON, not an object, none of the scenario's keys); the rest follow it.
+    return { file, findings: analysis.findings.slice(1), walk: [], unusable: `${file}${where}: ${first ? first.message : 'not a scenario file'}` };
   }
   return { file, findings: analysis.findings, walk: analysis.walk };
 }

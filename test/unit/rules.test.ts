@@ -173,7 +173,7 @@ describe('diagnosis rules', () => {
     it('reports a channel setting changed in HQ until job 1070 runs', async () => {
       const text = scenario({ timeline: [{ updateChannel: { channel: 'Store42', asyncCustomerCreation: false } }] });
       const [finding] = await rule(text, 'ACD002');
-      assert.match(finding.message, /the settings of channel Store42 changed/);
+      assert.match(finding.message, /Create customer in async mode of Store42 was changed from Yes to No/);
     });
 
     it('keeps the channel on its old metadata, as it says, while only job 1110 has run', async () => {
@@ -322,7 +322,7 @@ describe('diagnosis rules', () => {
     it('says in the fix title that an invalid email is cleared, not corrected', async () => {
       const text = scenario({ timeline: [{ createCustomer: { ...ANA, email: 'ana@example' } }, { runJob: 'P-0001' }, { runBatch: 'SynchronizeCustomersAndChannelRequests' }] });
       const [finding] = await rule(text, 'ACD006');
-      assert.equal(finding.fixes[0].title, 'Edit ASYNC-000001 (email cleared) and Synchronize');
+      assert.equal(finding.fixes[0].title, 'Edit ASYNC-000001 (Email cleared) and Synchronize');
       await assertFixWorks(text, finding);
     });
 
@@ -331,7 +331,7 @@ describe('diagnosis rules', () => {
       const [finding] = await rule(text, 'ACD006');
       assert.match(finding.message, /^Operation ASYNC-000001 \(create customer for Ana Berg, temporary id [0-9A-F-]{36}, from Store42\) failed in HQ/);
       assert.match(finding.message, /The country\/region 'SVE' does not exist/);
-      assert.match(finding.message, /Correct countryRegion/);
+      assert.match(finding.message, /Correct Country\/region/);
       assert.equal(finding.remedy?.menuPath, 'Retail and Commerce > Customers > Customer synchronization status');
       assert.equal(finding.evidence[0].table, 'RETAILASYNCOPERATIONSTATUS');
       assert.equal(finding.evidence[0].columns.STATUS, 'Failed');
@@ -340,7 +340,7 @@ describe('diagnosis rules', () => {
     it('suggests the close country code, says so in the fix title, then synchronizes', async () => {
       const text = sample('failed-operation');
       const [finding] = await rule(text, 'ACD006');
-      assert.equal(finding.fixes[0].title, "Edit ASYNC-000001 (countryRegion 'SWE') and Synchronize");
+      assert.equal(finding.fixes[0].title, "Edit ASYNC-000001 (Country/region 'SWE') and Synchronize");
       const fixed = await assertFixWorks(text, finding);
       assert.deepEqual(parse(fixed).timeline.slice(-2), [
         { editFailedOperation: { operation: 'ASYNC-000001', set: { countryRegion: 'SWE' } } },
@@ -361,7 +361,7 @@ describe('diagnosis rules', () => {
       const findings = await rule(text, 'ACD006');
       assert.equal(findings.length, 2);
       const dependent = findings.find((f) => f.message.includes('ASYNC-000002'))!;
-      assert.match(dependent.message, /has not been synchronized to HQ yet/);
+      assert.match(dependent.message, /because the customer's creation, operation ASYNC-000001, failed/);
       await assertFixWorks(text, dependent);
     });
 

@@ -46,7 +46,7 @@ export const prerequisiteFeatureOff: Rule = {
 function writtenKeyOf(context: RuleContext, id: FeatureId): string {
   const setting = context.scenario.features.find((f) => f.id === id);
   if (!setting) {
-    return id;
+    return context.scenario.style.featureNames ? featureById(id).name : id;
   }
   const { offset, length } = setting.keySpan;
   return context.scenario.text.slice(offset, offset + length);

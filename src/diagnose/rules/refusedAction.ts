@@ -2,6 +2,7 @@
 // Refused enables of a feature with missing prerequisites are ACD001's.
 import { msg, type MessageKey } from '../../domain/l10n';
 import { RULE } from '../../domain/ruleIds';
+import { MENU } from '../../domain/tables';
 import { insertEntries } from '../../scenario/edits';
 import type { SpanFix } from '../../scenario/model';
 import { type Refusal, refusals } from '../../sim/queries';
@@ -24,6 +25,9 @@ export const refusedAction: Rule = {
         message: msg(`refused.${refusal.code}` as MessageKey, refusal.params),
         span: spanFor(context, refusal.origin),
         evidence: [evidence(refusal.evidence)],
+        ...(refusal.code === 'offlineCreationFiltered'
+          ? { remedy: { text: msg('refused.offlineCreationFiltered.remedy', refusal.params), menuPath: MENU.channelSchema } }
+          : {}),
         fixes: fixesFor(context, refusal),
       };
     });

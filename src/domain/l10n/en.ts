@@ -19,12 +19,30 @@ function pairs(joined: string | number | undefined): [string, string][] {
     });
 }
 
-/** 'email=|countryRegion=SWE' → "email cleared|countryRegion 'SWE'". */
-export function fieldChanges(joined: string | number | undefined, cleared: string): string {
+/** 'email=|countryRegion=SWE' → "Email cleared|Country/region 'SWE'", each field by its label. */
+export function fieldChanges(joined: string | number | undefined, cleared: string, label: (field: string) => string): string {
   return pairs(joined)
-    .map(([field, value]) => (value === '' ? `${field} ${cleared}` : `${field} '${value}'`))
+    .map(([field, value]) => (value === '' ? `${label(field)} ${cleared}` : `${label(field)} '${value}'`))
     .join('|');
 }
+
+/** The labels of the Customer synchronization status page for the fields of an operation. */
+export const FIELD_LABELS: Readonly<Record<string, string>> = {
+  firstName: 'First name',
+  lastName: 'Last name',
+  email: 'Email',
+  phone: 'Phone',
+  title: 'Title',
+  customerGroup: 'Customer group',
+  street: 'Street',
+  city: 'City',
+  zip: 'ZIP/postal code',
+  countryRegion: 'Country/region',
+};
+
+const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
+/** 'countryRegion|customerGroup' → 'Country/region and Customer group'. */
+const fieldList = (joined: string | number | undefined) => listEn(String(joined ?? '').split('|').filter(Boolean).map(fieldLabel).join('|'));
 
 /** 'RETAILASYNCCUSTOMERV2=2|RETAILASYNCADDRESSV2=1' → each count worded by `say`, '|'-joined. */
 export function tableCounts(joined: string | number | undefined, say: (n: number, table: string) => string): string {
@@ -50,6 +68,7 @@ export const en = {
   tooDeep: (p: Params) => `The file nests brackets more than ${p.max} levels deep; a scenario never needs that. Nothing was read.`,
   syntax: (p: Params) => `JSON syntax error: ${p.detail}.`,
   notAScenario: () => 'This file is empty or not JSON: a scenario is an object with "features", "channels" and "timeline".',
+  notAScenarioObject: (p: Params) => `Not a scenario: expected at least one of ${p.keys}. Nothing was simulated.`,
   wrongType: (p: Params) => `'${p.key}' must be ${p.expected === 'object' || p.expected === 'array' ? 'an' : 'a'} ${p.expected}, not ${p.actual}.`,
   duplicateKey: (p: Params) => `'${p.key}' is given twice; only the first counts.`,
   duplicateChannel: (p: Params) => `Channel '${p.channel}' is defined twice.`,
@@ -92,7 +111,7 @@ export const en = {
   'ACD002.cause': () => 'Jobs 1110, 1010 and 1070 ran after the change',
   'ACD002.message': (p: Params) =>
     `Channel database ${p.db} still works from old metadata: ${change(p)} in HQ at ${p.at}${Number(p.more) > 0 ? ` (and ${plural(p.more, 'more change', 'more changes')})` : ''}, but ${jobs(p)} ${String(p.jobs).includes('|') ? 'have' : 'has'} not run for ${p.db} since.` +
-    (Number(p.calls) > 0 ? ` Its channels made ${plural(p.calls, 'real-time call', 'real-time calls')} to HQ since the change.` : ' Until they run, its channels may keep making real-time calls for customer operations.'),
+    (Number(p.calls) > 0 ? ` Its channels made ${plural(p.calls, 'real-time call', 'real-time calls')} to HQ since the change.` : ` ${stillDoes(p)}`),
   'ACD002.remedy': (p: Params) => `Run ${jobs(p)} for channel database ${p.db} (Distribution schedule > Run now), then allow for the CSU cache.`,
   'ACD002.fix': (p: Params) => `Run ${jobs(p)} for ${p.db} after the change`,
 
@@ -120,14 +139,20 @@ export const en = {
   'ACD006.cause': () => 'No asynchronous operation failed',
   'ACD006.message': (p: Params) =>
     `Operation ${p.op} (${opType(p.type)} for ${p.customer}, temporary id ${p.asyncId}, from ${p.channel}) failed in HQ: ${p.reason}` +
-    (p.fields ? ` Correct ${listEn(p.fields)} on the Customer synchronization status page, Save, then Synchronize.` : ' Synchronize it again once the customer exists in HQ.'),
+    (p.fields ? ` Correct ${fieldList(p.fields)} on the Customer synchronization status page, Save, then Synchronize.` : ' Synchronize it again once the customer exists in HQ.'),
   'ACD006.messageAfterEdit': (p: Params) =>
     `Operation ${p.op} (${opType(p.type)} for ${p.customer}, temporary id ${p.asyncId}, from ${p.channel}) still fails after it was edited: ${p.reason}` +
-    (p.fields ? ` Correct ${listEn(p.fields)}, Save, then Synchronize.` : ' Synchronize it again once the customer exists in HQ.'),
+    (p.fields ? ` Correct ${fieldList(p.fields)}, Save, then Synchronize.` : ' Synchronize it again once the customer exists in HQ.'),
+  'ACD006.messageSaved': (p: Params) =>
+    `Operation ${p.op} (${opType(p.type)} for ${p.customer}, temporary id ${p.asyncId}, from ${p.channel}) has its correction of ${fieldList(p.fields)} saved, but it has not been synchronized since: it still shows as failed until you choose Synchronize.`,
+  'ACD006.messageCreationFailed': (p: Params) =>
+    `Operation ${p.op} (${opType(p.type)} for ${p.customer}, temporary id ${p.asyncId}, from ${p.channel}) failed in HQ because the customer's creation, operation ${p.creation}, failed: correct and synchronize ${p.creation} first, then synchronize ${p.op}.`,
   'ACD006.remedy': (p: Params) =>
-    p.op ? `Open the operation ${p.op}, Edit${p.fields ? ` ${listEn(p.fields)}` : ''}, Save, then Synchronize.` : 'Open each failed operation, Edit, Save, then Synchronize.',
-  'ACD006.fix': (p: Params) => `Edit ${p.op} (${listEn(fieldChanges(p.changes, 'cleared'))}) and Synchronize`,
-  'ACD006.fixDependent': (p: Params) => `Synchronize the customer's creation first, then ${p.op}`,
+    p.op ? `Open the operation ${p.op}, Edit${p.fields ? ` ${fieldList(p.fields)}` : ''}, Save, then Synchronize.` : 'Open each failed operation, Edit, Save, then Synchronize.',
+  'ACD006.remedySaved': (p: Params) => `Open the operation ${p.op} and choose Synchronize: the correction is already saved.`,
+  'ACD006.fixResync': (p: Params) => `Synchronize ${p.op} (the correction is saved)`,
+  'ACD006.fix': (p: Params) => `Edit ${p.op} (${listEn(fieldChanges(p.changes, 'cleared', fieldLabel))}) and Synchronize`,
+  'ACD006.fixDependent': (p: Params) => (p.creation ? `Correct and synchronize ${p.creation} first, then ${p.op}` : `Synchronize the customer's creation first, then ${p.op}`),
   'ACD006.more': (p: Params) => `${plural(p.n, 'more operation', 'more operations')} failed; see the Synchronization status view.`,
 
   'ACD007.cause': () => 'Account numbers are back on the channel (job 1010)',
@@ -154,6 +179,8 @@ export const en = {
   'refused.unknownChannelDatabase': (p: Params) => `Unknown channel database '${p.channelDatabase}'.`,
   'refused.offlineCreationFiltered': (p: Params) =>
     `POS at ${p.channel} cannot create customers offline: Filter shared customer data tables is Yes for channel database ${p.channelDatabase}.`,
+  'refused.offlineCreationFiltered.remedy': (p: Params) =>
+    `On the Commerce channel schema page, set Filter shared customer data tables to No for the channel database group of ${p.channelDatabase}, and clear Exclude from offline databases on job 1010 (Customers); then run job 1010 for ${p.channelDatabase}. Until then, create customers while POS is online.`,
   'refused.unknownCustomer': (p: Params) =>
     `Channel database ${p.channelDatabase} (${p.channel}) does not know the customer '${p.customer}'. Use the email, "First Last", the temporary id or the account number of a customer created earlier in this scenario (customers from another channel database arrive with job 1010).`,
   'refused.pendingCustomerNeedsAsyncEditing': (p: Params) =>
@@ -194,8 +221,26 @@ function change(p: Params): string {
       return `'${p.subject}' was enabled`;
     case 'featureDisabled':
       return `'${p.subject}' was disabled`;
+    case 'asyncModeOff':
+      return `Create customer in async mode of ${p.subject} was changed from Yes to No`;
+    case 'asyncModeOn':
+      return `Create customer in async mode of ${p.subject} was changed from No to Yes`;
     default:
       return `the settings of channel ${p.subject} changed`;
+  }
+}
+
+/** What the channel database still does until the jobs have run, after the change. */
+function stillDoes(p: Params): string {
+  switch (p.change) {
+    case 'featureDisabled':
+      return `Until they run, its channels keep working asynchronously from the old metadata, as if '${p.subject}' were still enabled.`;
+    case 'asyncModeOff':
+      return `Until they run, ${p.subject} keeps creating customers asynchronously from its old metadata.`;
+    case 'asyncModeOn':
+      return `Until they run, ${p.subject} keeps creating customers by real-time calls from its old metadata.`;
+    default:
+      return 'Until they run, its channels keep making real-time calls for customer operations.';
   }
 }
 

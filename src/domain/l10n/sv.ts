@@ -1,5 +1,5 @@
 // Svenska meddelanden. Funktions- och jobbnamn står kvar på engelska, som i HQ.
-import { featureName, fieldChanges, tableCounts, type MessageKey } from './en';
+import { FIELD_LABELS, featureName, fieldChanges, tableCounts, type MessageKey } from './en';
 import type { Params } from './index';
 
 function listSv(joined: string | number | undefined): string {
@@ -11,6 +11,9 @@ function plural(n: number | string | undefined, one: string, many: string): stri
   return `${n} ${Number(n) === 1 ? one : many}`;
 }
 
+/** Sidans svenska fältetiketter trycks inte i FAQ:n: den engelska etiketten citeras. */
+const fieldLabel = (field: string) => `"${FIELD_LABELS[field] ?? field}"`;
+const fieldList = (joined: string | number | undefined) => listSv(String(joined ?? '').split('|').filter(Boolean).map(fieldLabel).join('|'));
 const features = (ids: string | number | undefined) => listSv(String(ids ?? '').split(',').map(featureName).join('|'));
 const jobs = (p: Params) => `${String(p.jobs).includes('|') ? 'jobben' : 'jobbet'} ${listSv(p.jobs)}`;
 const suggestion = (p: Params) => (p.suggestion ? ` Menade du '${p.suggestion}'?` : '');
@@ -18,6 +21,7 @@ const suggestion = (p: Params) => (p.suggestion ? ` Menade du '${p.suggestion}'?
 export const sv: Record<MessageKey, (p: Params) => string> = {
   tooDeep: (p) => `Filen har hakparenteser och klamrar i mer än ${p.max} nivåer; ett scenario behöver aldrig det. Inget lästes.`,
   syntax: (p) => `JSON-syntaxfel: ${p.detail}.`,
+  notAScenarioObject: (p) => `Inte ett scenario: minst en av ${p.keys} förväntades. Inget simulerades.`,
   notAScenario: () => 'Filen är tom eller inte JSON: ett scenario är ett objekt med "features", "channels" och "timeline".',
   wrongType: (p) => `'${p.key}' måste vara av typen ${p.expected}, inte ${p.actual}.`,
   duplicateKey: (p) => `'${p.key}' anges två gånger; bara den första räknas.`,
@@ -60,7 +64,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD002.cause': () => 'Jobben 1110, 1010 och 1070 har körts efter ändringen',
   'ACD002.message': (p) =>
     `Kanaldatabasen ${p.db} arbetar fortfarande med gamla metadata: ${change(p)} i HQ ${p.at}${Number(p.more) > 0 ? ` (och ${plural(p.more, 'ändring till', 'ändringar till')})` : ''}, men ${jobs(p)} har inte körts för ${p.db} sedan dess.` +
-    (Number(p.calls) > 0 ? ` Dess kanaler har gjort ${plural(p.calls, 'realtidsanrop', 'realtidsanrop')} till HQ sedan ändringen.` : ' Tills de har körts kan dess kanaler fortsätta att göra realtidsanrop för kundåtgärder.'),
+    (Number(p.calls) > 0 ? ` Dess kanaler har gjort ${plural(p.calls, 'realtidsanrop', 'realtidsanrop')} till HQ sedan ändringen.` : ` ${stillDoes(p)}`),
   'ACD002.remedy': (p) => `Kör ${jobs(p)} för kanaldatabasen ${p.db} (Distributionsschema > Kör nu) och räkna sedan med CSU-cachen.`,
   'ACD002.fix': (p) => `Kör ${jobs(p)} för ${p.db} efter ändringen`,
 
@@ -88,14 +92,20 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD006.cause': () => 'Ingen asynkron åtgärd har misslyckats',
   'ACD006.message': (p) =>
     `Åtgärden ${p.op} (${opType(p.type)} för ${p.customer}, tillfälligt id ${p.asyncId}, från ${p.channel}) misslyckades i HQ: ${p.reason}` +
-    (p.fields ? ` Rätta ${listSv(p.fields)} på sidan Customer synchronization status, spara och välj sedan Synchronize.` : ' Synkronisera den igen när kunden finns i HQ.'),
+    (p.fields ? ` Rätta ${fieldList(p.fields)} på sidan Customer synchronization status, spara och välj sedan Synchronize.` : ' Synkronisera den igen när kunden finns i HQ.'),
   'ACD006.messageAfterEdit': (p) =>
     `Åtgärden ${p.op} (${opType(p.type)} för ${p.customer}, tillfälligt id ${p.asyncId}, från ${p.channel}) misslyckas fortfarande efter redigeringen: ${p.reason}` +
-    (p.fields ? ` Rätta ${listSv(p.fields)}, spara och välj sedan Synchronize.` : ' Synkronisera den igen när kunden finns i HQ.'),
+    (p.fields ? ` Rätta ${fieldList(p.fields)}, spara och välj sedan Synchronize.` : ' Synkronisera den igen när kunden finns i HQ.'),
+  'ACD006.messageSaved': (p) =>
+    `Åtgärden ${p.op} (${opType(p.type)} för ${p.customer}, tillfälligt id ${p.asyncId}, från ${p.channel}) har sin rättelse av ${fieldList(p.fields)} sparad, men den har inte synkroniserats sedan dess: den visas som misslyckad tills du väljer Synkronisera.`,
+  'ACD006.messageCreationFailed': (p) =>
+    `Åtgärden ${p.op} (${opType(p.type)} för ${p.customer}, tillfälligt id ${p.asyncId}, från ${p.channel}) misslyckades i HQ eftersom kundens skapande, åtgärden ${p.creation}, misslyckades: rätta och synkronisera ${p.creation} först och därefter ${p.op}.`,
   'ACD006.remedy': (p) =>
-    p.op ? `Öppna åtgärden ${p.op}, välj Edit${p.fields ? ` och ändra ${listSv(p.fields)}` : ''}, spara och välj sedan Synchronize.` : 'Öppna varje misslyckad åtgärd, välj Edit, spara och sedan Synchronize.',
-  'ACD006.fix': (p) => `Redigera ${p.op} (${listSv(fieldChanges(p.changes, 'tömd'))}) och synkronisera`,
-  'ACD006.fixDependent': (p) => `Synkronisera först kundens skapande, därefter ${p.op}`,
+    p.op ? `Öppna åtgärden ${p.op}, välj Edit${p.fields ? ` och ändra ${fieldList(p.fields)}` : ''}, spara och välj sedan Synchronize.` : 'Öppna varje misslyckad åtgärd, välj Edit, spara och sedan Synchronize.',
+  'ACD006.remedySaved': (p) => `Öppna åtgärden ${p.op} och välj Synkronisera: rättelsen är redan sparad.`,
+  'ACD006.fixResync': (p) => `Synkronisera ${p.op} (rättelsen är sparad)`,
+  'ACD006.fix': (p) => `Redigera ${p.op} (${listSv(fieldChanges(p.changes, 'tömd', fieldLabel))}) och synkronisera`,
+  'ACD006.fixDependent': (p) => (p.creation ? `Rätta och synkronisera först ${p.creation}, därefter ${p.op}` : `Synkronisera först kundens skapande, därefter ${p.op}`),
   'ACD006.more': (p) => `${plural(p.n, 'åtgärd till', 'åtgärder till')} misslyckades; se vyn Synkroniseringsstatus.`,
 
   'ACD007.cause': () => 'Kontonumren har kommit tillbaka till kanalen (jobb 1010)',
@@ -122,6 +132,8 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'refused.unknownChannelDatabase': (p) => `Okänd kanaldatabas '${p.channelDatabase}'.`,
   'refused.offlineCreationFiltered': (p) =>
     `POS i ${p.channel} kan inte skapa kunder offline: Filter shared customer data tables är Ja för kanaldatabasen ${p.channelDatabase}.`,
+  'refused.offlineCreationFiltered.remedy': (p) =>
+    `På sidan "Commerce channel schema" sätter du "Filter shared customer data tables" till Nej för kanaldatabasgruppen för ${p.channelDatabase} och tar bort "Exclude from offline databases" för jobbet 1010 (Kunder); kör sedan jobbet 1010 för ${p.channelDatabase}. Skapa kunder medan kassan är online tills dess.`,
   'refused.unknownCustomer': (p) =>
     `Kanaldatabasen ${p.channelDatabase} (${p.channel}) känner inte till kunden '${p.customer}'. Använd e-post, "Förnamn Efternamn", det tillfälliga id:t eller kontonumret för en kund som skapats tidigare i scenariot (kunder från en annan kanaldatabas kommer med jobb 1010).`,
   'refused.pendingCustomerNeedsAsyncEditing': (p) =>
@@ -161,9 +173,27 @@ function change(p: Params): string {
     case 'featureEnabled':
       return `'${p.subject}' aktiverades`;
     case 'featureDisabled':
-      return `'${p.subject}' stängdes av`;
+      return `'${p.subject}' inaktiverades`;
+    case 'asyncModeOff':
+      return `"Create customer in async mode" för ${p.subject} ändrades från Ja till Nej`;
+    case 'asyncModeOn':
+      return `"Create customer in async mode" för ${p.subject} ändrades från Nej till Ja`;
     default:
       return `inställningarna för kanalen ${p.subject} ändrades`;
+  }
+}
+
+/** Vad kanaldatabasen fortfarande gör tills jobben har körts. */
+function stillDoes(p: Params): string {
+  switch (p.change) {
+    case 'featureDisabled':
+      return `Tills de har körts fortsätter dess kanaler att arbeta asynkront med de gamla metadata, som om '${p.subject}' fortfarande vore aktiverad.`;
+    case 'asyncModeOff':
+      return `Tills de har körts fortsätter ${p.subject} att skapa kunder asynkront med sina gamla metadata.`;
+    case 'asyncModeOn':
+      return `Tills de har körts fortsätter ${p.subject} att skapa kunder med realtidsanrop med sina gamla metadata.`;
+    default:
+      return 'Tills de har körts fortsätter dess kanaler att göra realtidsanrop för kundåtgärder.';
   }
 }
 
