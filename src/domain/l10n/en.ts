@@ -1,6 +1,7 @@
 // English messages. Every key here must exist in sv.ts too (the compiler checks).
 import { FEATURES } from '../features';
 import type { Params } from './index';
+import { count, form } from './plural';
 
 /** 'a|b|c' → 'a, b and c'. */
 function listEn(joined: string | number | undefined): string {
@@ -55,12 +56,19 @@ export function featureName(id: string | number | undefined): string {
   return FEATURES.find((f) => f.id === id)?.name ?? String(id);
 }
 
-function plural(n: number | string | undefined, one: string, many: string): string {
-  return `${n} ${Number(n) === 1 ? one : many}`;
-}
+const plural = (n: number | string | undefined, one: string, other: string) => count('en', n, one, other);
+/** The word that agrees with n: 'is' or 'are', 'it' or 'them'. */
+const agree = (n: number | string | undefined, one: string, other: string) => form('en', n, one, other);
+const missingCount = (p: Params) => String(p.missing).split('|').filter(Boolean).length;
+const jobCount = (p: Params) => String(p.jobs).split('|').filter(Boolean).length;
 
 const features = (ids: string | number | undefined) => listEn(String(ids ?? '').split(',').map(featureName).join('|'));
-const jobs = (p: Params) => `${Number(String(p.jobs).split('|').length) === 1 ? 'job' : 'jobs'} ${listEn(p.jobs)}`;
+const jobs = (p: Params) => `${agree(jobCount(p), 'job', 'jobs')} ${listEn(p.jobs)}`;
+/** '1110|1070' → 'jobs 1110 (Global configuration) and 1070 (Channel configuration)'. */
+const namedJobs = (p: Params) =>
+  `${agree(jobCount(p), 'job', 'jobs')} ${listEn(String(p.jobs).split('|').filter(Boolean).map((id) => `${id} (${JOB_NAMES[id] ?? id})`).join('|'))}`;
+const JOB_NAMES: Readonly<Record<string, string>> = { '1110': 'Global configuration', '1010': 'Customers', '1070': 'Channel configuration', 'P-0001': 'Channel transactions' };
+const untilTheyRun = (p: Params) => agree(jobCount(p), 'Until it runs', 'Until they run');
 const suggestion = (p: Params) => (p.suggestion ? ` Did you mean '${p.suggestion}'?` : '');
 
 export const en = {
@@ -103,16 +111,16 @@ export const en = {
 
   'ACD001.cause': () => 'Prerequisite features are enabled',
   'ACD001.message': (p: Params) =>
-    `'${p.feature}' cannot be enabled: its prerequisite ${String(p.missing).includes('|') ? 'features' : 'feature'} ${listEn(p.missing)} ${String(p.missing).includes('|') ? 'are off. HQ refuses it until they are' : 'is off. HQ refuses it until that is'} enabled.`,
+    `'${p.feature}' cannot be enabled: its prerequisite ${agree(missingCount(p), 'feature', 'features')} ${listEn(p.missing)} ${agree(missingCount(p), 'is off. HQ refuses it until that is', 'are off. HQ refuses it until they are')} enabled.`,
   'ACD001.remedy': (p: Params) =>
-    `Turn on ${listEn(p.missing)} first${String(p.missing).includes('|') ? ', in that order' : ''}, then 'Enable editing customers in asynchronous mode'.`,
+    `Turn on ${listEn(p.missing)} first, then 'Enable editing customers in asynchronous mode'.`,
   'ACD001.fix': (p: Params) => `Turn on ${listEn(p.missing)} first`,
 
   'ACD002.cause': () => 'Jobs 1110, 1010 and 1070 ran after the change',
   'ACD002.message': (p: Params) =>
-    `Channel database ${p.db} still works from old metadata: ${change(p)} in HQ at ${p.at}${Number(p.more) > 0 ? ` (and ${plural(p.more, 'more change', 'more changes')})` : ''}, but ${jobs(p)} ${String(p.jobs).includes('|') ? 'have' : 'has'} not run for ${p.db} since.` +
+    `Channel database ${p.db} still works from old metadata: ${change(p)} in HQ at ${p.at}${Number(p.more) > 0 ? ` (and ${plural(p.more, 'more change', 'more changes')})` : ''}, but ${jobs(p)} ${agree(jobCount(p), 'has', 'have')} not run for ${p.db} since.` +
     (Number(p.calls) > 0 ? ` Its channels made ${plural(p.calls, 'real-time call', 'real-time calls')} to HQ since the change.` : ` ${stillDoes(p)}`),
-  'ACD002.remedy': (p: Params) => `Run ${jobs(p)} for channel database ${p.db} (Distribution schedule > Run now), then allow for the CSU cache.`,
+  'ACD002.remedy': (p: Params) => `Run ${namedJobs(p)} for channel database ${p.db} (Distribution schedule > Run now), then allow for the CSU cache.`,
   'ACD002.fix': (p: Params) => `Run ${jobs(p)} for ${p.db} after the change`,
 
   'ACD003.cause': () => 'The Commerce Scale Unit cache has expired',
@@ -123,16 +131,21 @@ export const en = {
 
   'ACD004.cause': () => 'The P-job uploaded the async records to HQ',
   'ACD004.message': (p: Params) =>
-    `${operations(p)} at ${p.channel} ${pendingVerb(p)} still in channel database ${p.db}${p.names ? ` (${listEn(p.names)})` : ''}: the P-job has not run for channel database ${p.db} since ${p.since}` +
-    `${p.lastRun ? ` (its last run, at ${p.lastRun}, came before they were written)` : ''}, so HQ has not received them.`,
+    `${operations(p)} at ${p.channel} ${agree(recordCount(p), 'is', 'are')} still in channel database ${p.db}${p.names ? ` (${listEn(p.names)})` : ''}: ` +
+    (p.lastRun
+      ? `the P-job has not run for channel database ${p.db} since ${p.since} (its last run, at ${p.lastRun}, came before ${agree(recordCount(p), 'it was', 'they were')} written)`
+      : `the P-job has never run for channel database ${p.db}`) +
+    `, so HQ has not received ${agree(recordCount(p), 'it', 'them')}.`,
   'ACD004.remedy': (p: Params) =>
-    `Run the P-job (P-0001) for channel database ${p.db}, then the batch job Synchronize customers and channel requests; schedule both as recurring batch jobs.`,
+    `Run the P-job (P-0001 Channel transactions) for channel database ${p.db}, then the batch job Synchronize customers and channel requests; schedule both as recurring batch jobs.`,
   'ACD004.fix': (p: Params) => `Run the P-job for ${p.db}, then Synchronize customers and channel requests`,
 
   'ACD005.cause': () => 'The batch job processed the staged records',
   'ACD005.message': (p: Params) =>
-    `${plural(p.n, 'customer operation', 'customer operations')} from ${p.channel}${p.names ? ` (${listEn(p.names)})` : ''} ${Number(p.n) === 1 ? 'waits' : 'wait'} in the HQ staging tables with OnlineOperationCompleted = 0 (${listEn(tableCounts(p.rows, (n, table) => `${plural(n, 'row', 'rows')} in ${table}`))}): ` +
-    `the batch job Synchronize customers and channel requests has not run since they were uploaded at ${p.since}${p.lastRun ? ` (its last run, at ${p.lastRun}, came before the upload)` : ' (it has never run)'}.`,
+    `${plural(p.n, 'customer operation', 'customer operations')} from ${p.channel}${p.names ? ` (${listEn(p.names)})` : ''} ${agree(p.n, 'waits', 'wait')} in the HQ staging tables with OnlineOperationCompleted = 0 (${listEn(tableCounts(p.rows, (n, table) => `${plural(n, 'row', 'rows')} in ${table}`))}): ` +
+    (p.lastRun
+      ? `the batch job Synchronize customers and channel requests has not run since ${agree(p.n, 'it was', 'they were')} uploaded at ${p.since} (its last run, at ${p.lastRun}, came before the upload).`
+      : `the batch job Synchronize customers and channel requests has never run (${agree(p.n, 'it was', 'they were')} uploaded at ${p.since}).`),
   'ACD005.remedy': () => 'Run the batch job Synchronize customers and channel requests, and schedule it as a recurring batch job.',
   'ACD005.fix': () => 'Run Synchronize customers and channel requests',
 
@@ -157,13 +170,16 @@ export const en = {
 
   'ACD007.cause': () => 'Account numbers are back on the channel (job 1010)',
   'ACD007.message': (p: Params) =>
-    `${plural(p.n, 'customer', 'customers')} got ${Number(p.n) === 1 ? 'its account number' : 'their account numbers'} in HQ (${listEn(p.accounts)}) but ${Number(p.n) === 1 ? 'is' : 'are'} still Pending sync in channel database ${p.db}: job 1010 has not run for ${p.db} since. Loyalty cards cannot be issued to ${Number(p.n) === 1 ? 'it' : 'them'} until it does.`,
+    `${plural(p.n, 'customer', 'customers')} got ${agree(p.n, 'its account number', 'their account numbers')} in HQ (${listEn(p.accounts)}) but ${agree(p.n, 'is', 'are')} still Pending sync in channel database ${p.db}: job 1010 (Customers) has not run for ${p.db} since. Loyalty cards cannot be issued to ${agree(p.n, 'the customer', 'them')} until it does.`,
   'ACD007.remedy': (p: Params) => `Run job 1010 (Customers) for channel database ${p.db}.`,
   'ACD007.fix': (p: Params) => `Run job 1010 for ${p.db}`,
 
   'ACD008.cause': () => 'Channels create and edit customers in async mode (functionality profile)',
   'ACD008.message': (p: Params) =>
-    `${p.channel} made ${plural(p.calls, 'real-time call', 'real-time calls')} to HQ for customer operations since 'Enable editing customers in asynchronous mode' was enabled: its functionality profile has Create customer in async mode = No, so its POS creates and edits customers by real-time calls whatever the features say.`,
+    `${p.channel} made ${plural(p.calls, 'real-time call', 'real-time calls')} to HQ for customer operations since 'Enable editing customers in asynchronous mode' was enabled: its functionality profile has Create customer in async mode = No, so ` +
+    (p.kind === 'online'
+      ? 'the online store creates and edits customers by real-time calls whatever the features say. Caveat: the docs disagree for online stores: the functionality profile page (2024) calls Create customer in async mode a legacy setting for third-party e-commerce channels, not applicable to the Dynamics 365 e-commerce site, while the async customer mode article treats it as decisive.'
+      : 'its POS creates and edits customers by real-time calls whatever the features say.'),
   'ACD008.remedy': (p: Params) => `Set Create customer in async mode to Yes in the functionality profile of ${p.channel}, then run jobs 1110, 1010 and 1070 for channel database ${p.db}.`,
   'ACD008.fix': (p: Params) => `Set Create customer in async mode = Yes for ${p.channel}, then run jobs 1110, 1010 and 1070 for ${p.db}`,
 
@@ -172,9 +188,9 @@ export const en = {
   'ACD106.fixDisableDependents': (p: Params) => `Disable ${listEn(String(p.dependents).split(',').map((id) => `'${featureName(id)}'`).join('|'))} first`,
   'note.ambiguousCustomer': (p: Params) =>
     `'${p.customer}' refers to more than one customer in this scenario; the latest one (${p.used}) was used. Refer to it by its email or temporary id to be sure.`,
-  'refused.prerequisitesOff': (p: Params) => `'${featureName(p.feature)}' cannot be enabled while ${features(p.missing)} ${String(p.missing).includes(',') ? 'are' : 'is'} off.`,
+  'refused.prerequisitesOff': (p: Params) => `'${featureName(p.feature)}' cannot be enabled while ${features(p.missing)} ${agree(String(p.missing).split(',').length, 'is', 'are')} off.`,
   'refused.requiredByEnabledFeature': (p: Params) =>
-    `HQ refuses to disable '${featureName(p.feature)}': ${features(p.dependents)} depends on it and is enabled. Disable that first.`,
+    `HQ refuses to disable '${featureName(p.feature)}': ${features(p.dependents)} depends on it and is enabled. Disable ${features(p.dependents)} first.`,
   'refused.unknownChannel': (p: Params) => `Unknown channel '${p.channel}'.`,
   'refused.unknownChannelDatabase': (p: Params) => `Unknown channel database '${p.channelDatabase}'.`,
   'refused.offlineCreationFiltered': (p: Params) =>
@@ -193,7 +209,7 @@ export const en = {
     `HQ rejected the real-time call ${p.operation} from ${p.channel}${p.customer ? ` for '${p.customer}'` : ''}: ${p.reason} POS shows the error and nothing is saved.`,
   'refused.unknownOperation': (p: Params) => `There is no asynchronous operation '${p.operation}' in HQ (it may not have been uploaded by the P-job yet).`,
   'refused.operationNotFailed': (p: Params) => `Operation ${p.operation} has status ${p.status}; only failed operations can be edited or synchronized again.`,
-  'refused.fieldNotInOperation': (p: Params) => `Operation ${p.operation} has no ${p.field} to edit.`,
+  'refused.fieldNotInOperation': (p: Params) => `Operation ${p.operation} has no ${fieldLabel(String(p.field))} to edit.`,
 };
 
 export type MessageKey = keyof typeof en;
@@ -234,13 +250,13 @@ function change(p: Params): string {
 function stillDoes(p: Params): string {
   switch (p.change) {
     case 'featureDisabled':
-      return `Until they run, its channels keep working asynchronously from the old metadata, as if '${p.subject}' were still enabled.`;
+      return `${untilTheyRun(p)}, its channels keep working asynchronously from the old metadata, as if '${p.subject}' were still enabled.`;
     case 'asyncModeOff':
-      return `Until they run, ${p.subject} keeps creating customers asynchronously from its old metadata.`;
+      return `${untilTheyRun(p)}, ${p.subject} keeps creating customers asynchronously from its old metadata.`;
     case 'asyncModeOn':
-      return `Until they run, ${p.subject} keeps creating customers by real-time calls from its old metadata.`;
+      return `${untilTheyRun(p)}, ${p.subject} keeps creating customers by real-time calls from its old metadata.`;
     default:
-      return 'Until they run, its channels keep making real-time calls for customer operations.';
+      return `${untilTheyRun(p)}, its channels keep making real-time calls for customer operations.`;
   }
 }
 
@@ -265,6 +281,6 @@ function operations(p: Params): string {
   return listEn(parts.join('|'));
 }
 
-function pendingVerb(p: Params): string {
-  return Number(p.creates) + Number(p.updates) + Number(p.addresses) === 1 ? 'is' : 'are';
+function recordCount(p: Params): number {
+  return Number(p.creates) + Number(p.updates) + Number(p.addresses);
 }

@@ -58,7 +58,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD001.message': (p) =>
     `'${p.feature}' kan inte aktiveras: ${String(p.missing).includes('|') ? 'de förutsättande funktionerna' : 'den förutsättande funktionen'} ${listSv(p.missing)} är avstängd${String(p.missing).includes('|') ? 'a' : ''}. HQ nekar tills ${String(p.missing).includes('|') ? 'de' : 'den'} aktiverats.`,
   'ACD001.remedy': (p) =>
-    `Aktivera först ${listSv(p.missing)}${String(p.missing).includes('|') ? ', i den ordningen,' : ''} och därefter 'Enable editing customers in asynchronous mode'.`,
+    `Aktivera först ${listSv(p.missing)} och därefter 'Enable editing customers in asynchronous mode'.`,
   'ACD001.fix': (p) => `Aktivera först ${listSv(p.missing)}`,
 
   'ACD002.cause': () => 'Jobben 1110, 1010 och 1070 har körts efter ändringen',
