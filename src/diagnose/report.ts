@@ -1,5 +1,6 @@
 // A Markdown report of a diagnosis: the FAQ walk, then each finding with its evidence and fix.
 import type { Finding } from '../domain/finding';
+import { localize, type Locale, type MessageKey, msg } from '../domain/l10n';
 import type { QuestionResult } from './engine';
 
 export interface ReportInput {
@@ -8,36 +9,40 @@ export interface ReportInput {
   readonly generatedAt: string;
   readonly findings: readonly Finding[];
   readonly walk: readonly QuestionResult[];
+  /** The language of the report's own words; findings and the walk come already localized. */
+  readonly locale?: Locale;
 }
 
-const OUTCOME = { passed: '✅ passed', failed: '❌ failed', notApplicable: '➖ not applicable' } as const;
+const OUTCOME_ICON = { passed: '✅', failed: '❌', notApplicable: '➖' } as const;
 
 export function markdownReport(input: ReportInput): string {
-  const lines: string[] = [`# ${escape(input.title)}`, '', `Scenario: \`${input.file}\` · ${input.generatedAt}`, ''];
+  const say = (key: MessageKey, params: Record<string, string | number> = {}) => localize(msg(key, params), input.locale);
+  const lines: string[] = [`# ${escape(input.title)}`, '', `${say('report.scenario')}: \`${input.file}\` · ${input.generatedAt}`, ''];
   const errors = input.findings.filter((f) => f.severity === 'error').length;
-  lines.push(`${input.findings.length} finding${input.findings.length === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}.`, '');
-  lines.push('## Troubleshooter', '');
+  lines.push(say('report.summary', { findings: input.findings.length, errors }), '');
+  lines.push(`## ${say('report.troubleshooter')}`, '');
   for (const question of input.walk) {
     lines.push(`### ${escape(question.question)}`, '');
     for (const cause of question.causes) {
       const refs = cause.findings.map((i) => `[#${i + 1}](#finding-${i + 1})`).join(', ');
-      lines.push(`- ${OUTCOME[cause.outcome]} — ${escape(cause.label)} (${cause.ruleId})${refs ? ` ${refs}` : ''}`);
+      lines.push(`- ${OUTCOME_ICON[cause.outcome]} ${say(`report.${cause.outcome}`)} — ${escape(cause.label)} (${cause.ruleId})${refs ? ` ${refs}` : ''}`);
     }
     lines.push('');
   }
-  lines.push('## Findings', '');
+  lines.push(`## ${say('report.findings')}`, '');
   if (input.findings.length === 0) {
-    lines.push('No findings.', '');
+    lines.push(say('report.noFindings'), '');
   }
   input.findings.forEach((finding, index) => {
     const { line, character } = finding.location.range.start;
-    lines.push(`<a id="finding-${index + 1}"></a>`, `### ${index + 1}. ${finding.ruleId} (${finding.severity}) — line ${line + 1}, column ${character + 1}`, '');
+    const at = say('report.at', { line: line + 1, column: character + 1 });
+    lines.push(`<a id="finding-${index + 1}"></a>`, `### ${index + 1}. ${finding.ruleId} (${say(`severity.${finding.severity}`)}) — ${at}`, '');
     lines.push(escape(finding.message), '');
-    if (finding.question) lines.push(`**FAQ:** ${escape(finding.question)}`, '');
-    if (finding.remedy) lines.push(`**In HQ:** ${finding.remedy.menuPath ? `*${escape(finding.remedy.menuPath)}* — ` : ''}${escape(finding.remedy.text)}`, '');
-    for (const fix of finding.fixes) lines.push(`**Fix:** ${escape(fix.title)}`, '');
+    if (finding.question) lines.push(`**${say('report.faq')}:** ${escape(finding.question)}`, '');
+    if (finding.remedy) lines.push(`**${say('report.inHq')}:** ${finding.remedy.menuPath ? `*${escape(finding.remedy.menuPath)}* — ` : ''}${escape(finding.remedy.text)}`, '');
+    for (const fix of finding.fixes) lines.push(`**${say('report.fix')}:** ${escape(fix.title)}`, '');
     if (finding.evidence.length > 0) {
-      lines.push('**Evidence:**', '');
+      lines.push(`**${say('report.evidence')}:**`, '');
       const byTable = new Map<string, typeof finding.evidence>();
       for (const row of finding.evidence) {
         const key = `${row.database} · ${row.table}`;

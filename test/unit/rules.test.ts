@@ -508,7 +508,7 @@ describe('diagnosis rules', () => {
     it('speaks Swedish when the locale is Swedish, from the same rules', async () => {
       const { findings, walk } = await diagnose(sample('customers-stuck-in-channel'), { locale: 'sv' });
       assert.match(findings[0].message, /^3 kunder skapade i Store42 finns fortfarande i kanaldatabasen Default/);
-      assert.match(findings[0].fixes[0].title, /Kör P-jobbet för Default/);
+      assert.match(findings[0].fixes[0].title, /Kör CDX P-jobbet för Default/);
       assert.match(walk[0].question, /^Varför kan jag inte aktivera/);
     });
   });

@@ -26,11 +26,14 @@ describe('singular and plural', () => {
     assert.equal(count('sv', 0, 'rad', 'rader'), '0 rader');
   });
 
-  it('says "it" of one customer waiting for the P-job', async () => {
+  it('says "it" of one customer waiting for the P-job, in English and Swedish', async () => {
     const text = scenario({ timeline: [{ createCustomer: ANA }] });
     const en = await messageOf(text, 'ACD004');
     assert.match(en, /^1 customer created at Store42 is still in channel database Default/);
     assert.match(en, /HQ has not received it\.$/);
+    const sv = await messageOf(text, 'ACD004', 'sv');
+    assert.match(sv, /^1 kund skapad i Store42 finns fortfarande i kanaldatabasen Default/);
+    assert.match(sv, /så HQ har inte fått den\.$/);
   });
 
   it('says "Until it runs" when one job is behind', async () => {
@@ -40,6 +43,8 @@ describe('singular and plural', () => {
     });
     const en = await messageOf(text, 'ACD002');
     assert.match(en, /job 1010 has not run for Default since\. Until it runs, /);
+    const sv = await messageOf(text, 'ACD002', 'sv');
+    assert.match(sv, /jobbet 1010 \(Kunder\) har inte körts för Default sedan dess\. Tills det har körts /);
   });
 });
 

@@ -1,6 +1,5 @@
 // ACD002: HQ changed a feature or channel setting after the last run of 1110, 1010 or 1070 for a
 // channel database, so its channels still work from old metadata (and keep making real-time calls).
-import { featureById, type FeatureId } from '../../domain/features';
 import { msg, type MessageRef } from '../../domain/l10n';
 import { RULE } from '../../domain/ruleIds';
 import { MENU } from '../../domain/tables';
@@ -83,7 +82,7 @@ function messageFor(context: RuleContext, db: string, first: HqChange, more: num
  */
 function describeChange(context: RuleContext, change: HqChange): { change: string; subject: string } {
   if (change.kind === 'feature') {
-    return { change: change.newValue === 'Enabled' ? 'featureEnabled' : 'featureDisabled', subject: featureById(change.subject as FeatureId).name };
+    return { change: change.newValue === 'Enabled' ? 'featureEnabled' : 'featureDisabled', subject: change.subject };
   }
   const now = settingsOf(change.newValue);
   const initial = context.scenario.channels.find((c) => c.id === change.subject);

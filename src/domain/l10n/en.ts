@@ -10,15 +10,17 @@ function listEn(joined: string | number | undefined): string {
 }
 
 /** 'a=1|b=' → [['a', '1'], ['b', '']]: how rules pass lists of pairs to messages. */
-function pairs(joined: string | number | undefined): [string, string][] {
+export function pairsBy(joined: string | number | undefined, separator: string): [string, string][] {
   return String(joined ?? '')
     .split('|')
     .filter(Boolean)
     .map((item) => {
-      const at = item.indexOf('=');
-      return at < 0 ? [item, ''] : [item.slice(0, at), item.slice(at + 1)];
+      const at = item.indexOf(separator);
+      return at < 0 ? [item, ''] : [item.slice(0, at), item.slice(at + separator.length)];
     });
 }
+
+const pairs = (joined: string | number | undefined) => pairsBy(joined, '=');
 
 /** 'email=|countryRegion=SWE' → "Email cleared|Country/region 'SWE'", each field by its label. */
 export function fieldChanges(joined: string | number | undefined, cleared: string, label: (field: string) => string): string {
@@ -52,13 +54,16 @@ export function tableCounts(joined: string | number | undefined, say: (n: number
     .join('|');
 }
 
-export function featureName(id: string | number | undefined): string {
+function featureName(id: string | number | undefined): string {
   return FEATURES.find((f) => f.id === id)?.name ?? String(id);
 }
 
 const plural = (n: number | string | undefined, one: string, other: string) => count('en', n, one, other);
 /** The word that agrees with n: 'is' or 'are', 'it' or 'them'. */
 const agree = (n: number | string | undefined, one: string, other: string) => form('en', n, one, other);
+/** 'A|B' (feature ids) → "'Name A' and 'Name B'". */
+const quotedFeatures = (ids: string | number | undefined) => listEn(String(ids ?? '').split('|').filter(Boolean).map((id) => `'${featureName(id)}'`).join('|'));
+const items = (joined: string | number | undefined) => String(joined ?? '').split('|').filter(Boolean).length;
 const missingCount = (p: Params) => String(p.missing).split('|').filter(Boolean).length;
 const jobCount = (p: Params) => String(p.jobs).split('|').filter(Boolean).length;
 
@@ -103,6 +108,30 @@ export const en = {
   tooManyActions: (p: Params) =>
     `This scenario is larger than the limits (${p.entries} of at most ${p.maxEntries} timeline entries, ${p.generated} of at most ${p.maxGenerated} generated customers; settings asyncCustomerDoctor.limits.*). Nothing was simulated.`,
 
+  // ---- the command line and the report ----
+  'severity.error': () => 'error',
+  'severity.warning': () => 'warning',
+  'severity.information': () => 'information',
+  'severity.hint': () => 'hint',
+  'cli.inHq': () => 'in HQ',
+  'cli.fix': () => 'fix',
+  'cli.noFindings': () => 'no findings',
+  'cli.directory': () => 'is a directory, not a scenario file',
+  'cli.cannotRead': (p: Params) => `cannot read the file (${p.code})`,
+  'report.summary': (p: Params) => `${plural(p.findings, 'finding', 'findings')}, ${plural(p.errors, 'error', 'errors')}.`,
+  'report.scenario': () => 'Scenario',
+  'report.troubleshooter': () => 'Troubleshooter',
+  'report.findings': () => 'Findings',
+  'report.noFindings': () => 'No findings.',
+  'report.passed': () => 'passed',
+  'report.failed': () => 'failed',
+  'report.notApplicable': () => 'not applicable',
+  'report.at': (p: Params) => `line ${p.line}, column ${p.column}`,
+  'report.faq': () => 'FAQ',
+  'report.inHq': () => 'In HQ',
+  'report.fix': () => 'Fix',
+  'report.evidence': () => 'Evidence',
+
   // ---- the FAQ ----
   'question.cannotEnableEditing': () => "Why can't I enable \"Enable editing customers in asynchronous mode\"?",
   'question.realtimeCallsContinue': () => 'Why do I still see real-time service calls after enabling it?',
@@ -111,10 +140,10 @@ export const en = {
 
   'ACD001.cause': () => 'Prerequisite features are enabled',
   'ACD001.message': (p: Params) =>
-    `'${p.feature}' cannot be enabled: its prerequisite ${agree(missingCount(p), 'feature', 'features')} ${listEn(p.missing)} ${agree(missingCount(p), 'is off. HQ refuses it until that is', 'are off. HQ refuses it until they are')} enabled.`,
+    `'${featureName(p.feature)}' cannot be enabled: its prerequisite ${agree(missingCount(p), 'feature', 'features')} ${quotedFeatures(p.missing)} ${agree(missingCount(p), 'is off', 'are off')}${p.enabled ? ` (${quotedFeatures(p.enabled)} ${agree(items(p.enabled), 'is', 'are')} on)` : ''}. HQ refuses it until ${agree(missingCount(p), 'that is', 'they are')} enabled.`,
   'ACD001.remedy': (p: Params) =>
-    `Turn on ${listEn(p.missing)} first, then 'Enable editing customers in asynchronous mode'.`,
-  'ACD001.fix': (p: Params) => `Turn on ${listEn(p.missing)} first`,
+    `Turn on ${quotedFeatures(p.missing)} first, then 'Enable editing customers in asynchronous mode'.`,
+  'ACD001.fix': (p: Params) => `Turn on ${quotedFeatures(p.missing)} first`,
 
   'ACD002.cause': () => 'Jobs 1110, 1010 and 1070 ran after the change',
   'ACD002.message': (p: Params) =>
@@ -125,7 +154,7 @@ export const en = {
 
   'ACD003.cause': () => 'The Commerce Scale Unit cache has expired',
   'ACD003.message': (p: Params) =>
-    `The jobs have run for channel database ${p.db}, but the Commerce Scale Unit cache still serves the old value of ${listEn(p.what)} until ${p.until} (cache ${p.cache}): real-time calls can go on until then.`,
+    `The jobs have run for channel database ${p.db}, but the Commerce Scale Unit cache still serves the old value of ${cachedValues(p.what)} until ${p.until} (cache ${p.cache}): real-time calls can go on until then.`,
   'ACD003.remedy': (p: Params) => `Nothing is wrong in HQ: wait until ${p.until} for the CSU cache to expire, then try again in POS.`,
   'ACD003.fix': (p: Params) => `Advance the clock by ${p.duration}`,
 
@@ -234,9 +263,9 @@ function idKind(kind: string | number | undefined): string {
 function change(p: Params): string {
   switch (p.change) {
     case 'featureEnabled':
-      return `'${p.subject}' was enabled`;
+      return `'${featureName(p.subject)}' was enabled`;
     case 'featureDisabled':
-      return `'${p.subject}' was disabled`;
+      return `'${featureName(p.subject)}' was disabled`;
     case 'asyncModeOff':
       return `Create customer in async mode of ${p.subject} was changed from Yes to No`;
     case 'asyncModeOn':
@@ -246,11 +275,20 @@ function change(p: Params): string {
   }
 }
 
+/** 'feature:AsyncCustomerEditing|asyncMode:Store42' → "'Enable editing …' and Create customer in async mode of Store42". */
+function cachedValues(joined: string | number | undefined): string {
+  return listEn(
+    pairsBy(joined, ':')
+      .map(([kind, subject]) => (kind === 'feature' ? `'${featureName(subject)}'` : `Create customer in async mode of ${subject}`))
+      .join('|'),
+  );
+}
+
 /** What the channel database still does until the jobs have run, after the change. */
 function stillDoes(p: Params): string {
   switch (p.change) {
     case 'featureDisabled':
-      return `${untilTheyRun(p)}, its channels keep working asynchronously from the old metadata, as if '${p.subject}' were still enabled.`;
+      return `${untilTheyRun(p)}, its channels keep working asynchronously from the old metadata, as if '${featureName(p.subject)}' were still enabled.`;
     case 'asyncModeOff':
       return `${untilTheyRun(p)}, ${p.subject} keeps creating customers asynchronously from its old metadata.`;
     case 'asyncModeOn':

@@ -1,6 +1,7 @@
 // Messages as references into a catalogue, so the engine decides what to say and the
 // edge (CLI, editor) decides the language. English and Swedish; English is the fallback.
 import { en, type MessageKey } from './en';
+import { quotedLabel, SWEDISH_MENU_PATHS } from './hqLabels';
 import { sv } from './sv';
 
 export type { MessageKey } from './en';
@@ -20,6 +21,11 @@ const catalogues: Record<Locale, Record<MessageKey, (p: Params) => string>> = { 
 
 export function localize(ref: MessageRef, locale: Locale = 'en'): string {
   return catalogues[locale][ref.key](ref.params);
+}
+
+/** A menu path in HQ as the user's HQ shows it: in Swedish where the FAQ prints it, else the English path quoted. */
+export function localizeMenuPath(path: string, locale: Locale = 'en'): string {
+  return locale === 'en' ? path : (SWEDISH_MENU_PATHS[path] ?? quotedLabel(path));
 }
 
 /** 'sv', 'sv-SE', 'sv_SE.UTF-8' → 'sv'; anything else → 'en'. */
