@@ -7,6 +7,7 @@ import { ScenarioFixProvider } from './codeActions';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import type { CommandDependencies, CommandHandler } from './commands';
 import { registerDiagnostics } from './diagnostics';
+import { setBundleDirectory } from './l10n';
 import { ScenarioManager } from './scenarios';
 import { StatusBar } from './statusBar';
 import { registerViews, type TreeSnapshot } from './views';
@@ -26,6 +27,7 @@ export interface DoctorApi {
 
 export function activate(context: vscode.ExtensionContext): DoctorApi {
   const started = performance.now();
+  setBundleDirectory(context.asAbsolutePath('l10n'));
   const log = vscode.window.createOutputChannel('Async Customer Doctor', { log: true });
   const engine = new EngineClient({
     wasmPath: context.asAbsolutePath('dist/sql-wasm.wasm'),

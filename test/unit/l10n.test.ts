@@ -14,10 +14,13 @@ describe('Swedish for every user-facing string', () => {
   it('translates every vscode.l10n.t string of the extension', () => {
     const bundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.sv.json'), 'utf8')) as Record<string, string>;
     const pattern = /l10n\.t\((['`])((?:(?!\1)[^\\]|\\.)*)\1/g;
+    // l10n.tn(n, 'one', 'other'): both forms need a translation.
+    const counted = /l10n\.tn\([^,]+,\s*'((?:[^'\\]|\\.)*)',\s*'((?:[^'\\]|\\.)*)'/g;
     const missing: string[] = [];
     for (const file of sources(join(repoRoot, 'src', 'vscode'))) {
-      for (const match of readFileSync(file, 'utf8').matchAll(pattern)) {
-        const text = match[2].replace(/\\'/g, "'");
+      const source = readFileSync(file, 'utf8');
+      const texts = [...[...source.matchAll(pattern)].map((m) => m[2]), ...[...source.matchAll(counted)].flatMap((m) => [m[1], m[2]])];
+      for (const text of texts.map((t) => t.replace(/\\'/g, "'"))) {
         if (!(text in bundle)) missing.push(text);
       }
     }

@@ -54,7 +54,7 @@ export function tableCounts(joined: string | number | undefined, say: (n: number
     .join('|');
 }
 
-function featureName(id: string | number | undefined): string {
+export function featureName(id: string | number | undefined): string {
   return FEATURES.find((f) => f.id === id)?.name ?? String(id);
 }
 

@@ -24,7 +24,7 @@ const agree = (n: Value, one: string, other: string) => form('sv', n, one, other
 const items = (joined: Value, separator = '|') => String(joined ?? '').split(separator).filter(Boolean);
 
 /** Funktionens svenska namn i Funktionshantering. */
-function svFeatureName(id: Value): string {
+export function svFeatureName(id: Value): string {
   return SWEDISH_FEATURE_NAMES[String(id) as keyof typeof SWEDISH_FEATURE_NAMES] ?? String(id);
 }
 const quotedFeatures = (ids: Value, separator = '|') => listSv(items(ids, separator).map((id) => `'${svFeatureName(id)}'`).join('|'));
