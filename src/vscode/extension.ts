@@ -7,7 +7,7 @@ import { ScenarioFixProvider } from './codeActions';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import type { CommandDependencies, CommandHandler } from './commands';
 import { registerDiagnostics } from './diagnostics';
-import { setBundleDirectory } from './l10n';
+import { publishLanguage, setBundleDirectory } from './l10n';
 import { ScenarioManager } from './scenarios';
 import { StatusBar } from './statusBar';
 import { registerViews, type TreeSnapshot } from './views';
@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
     log: (line) => log.info(line),
   });
   const scenarios = new ScenarioManager(engine, log);
-  context.subscriptions.push(log, scenarios, { dispose: () => engine.dispose() });
+  context.subscriptions.push(log, scenarios, { dispose: () => engine.dispose() }, publishLanguage());
   registerDiagnostics(context, scenarios);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ pattern: '**/*.asyncscenario.json' }, new ScenarioFixProvider(scenarios), {

@@ -24,6 +24,20 @@ export function currentLocale(): Locale {
   return setting === 'en' || setting === 'sv' ? setting : localeOf(vscode.env.language);
 }
 
+/**
+ * Keeps the context key asyncCustomers.language in step with the setting: the manifest shows the
+ * Swedish walkthrough (media/walkthrough/sv/) when it is 'sv', the English one otherwise.
+ */
+export function publishLanguage(): vscode.Disposable {
+  const publish = () => void vscode.commands.executeCommand('setContext', 'asyncCustomers.language', currentLocale());
+  publish();
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('asyncCustomerDoctor.language')) {
+      publish();
+    }
+  });
+}
+
 /** The string in the current language, {0}, {1}, ... replaced by the arguments. */
 export function t(message: string, ...args: Arg[]): string {
   return format(currentLocale() === 'sv' ? (swedishBundle()[message] ?? message) : message, args);

@@ -37,3 +37,26 @@ describe('Swedish for every user-facing string', () => {
     }
   });
 });
+
+describe('the walkthrough in the language of the setting', () => {
+  it('has a Swedish walkthrough with the same steps, shown when asyncCustomers.language is sv', () => {
+    interface Walkthrough {
+      readonly id: string;
+      readonly when?: string;
+      readonly steps: readonly { readonly id: string; readonly media: { readonly markdown: string } }[];
+    }
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { contributes: { walkthroughs: Walkthrough[] } };
+    const [english, swedish] = manifest.contributes.walkthroughs;
+    assert.equal(english.when, 'asyncCustomers.language != sv');
+    assert.equal(swedish.when, 'asyncCustomers.language == sv');
+    assert.deepEqual(
+      swedish.steps.map((s) => s.id),
+      english.steps.map((s) => `${s.id}Sv`),
+    );
+    for (const step of swedish.steps) {
+      const markdown = readFileSync(join(repoRoot, step.media.markdown), 'utf8');
+      assert.match(step.media.markdown, /^media\/walkthrough\/sv\//);
+      assert.doesNotMatch(markdown, /\b(the|and|customer|Open a sample)\b/, step.media.markdown);
+    }
+  });
+});
