@@ -32,4 +32,9 @@ export default tseslint.config(
     files: ['test/ui/**/*.mjs'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    // Webview scripts run in the webview's page, which provides acquireVsCodeApi.
+    files: ['media/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, acquireVsCodeApi: 'readonly' } },
+  },
 );

@@ -1,30 +1,41 @@
 // The command line: the same engine as the extension, from a terminal or a CI job.
 //   node dist/cli.js diagnose FILE... [--json] [--locale en|sv]
+//   node dist/cli.js query FILE --database HQ|NAME "SQL" [--json] [--timeout-ms N]
+//   node dist/cli.js report FILE [--format md|sarif|json|csv] [--redact] [-o OUT] [--force] [--locale en|sv]
 import { readFileSync, statSync } from 'node:fs';
-import type { Finding } from './domain/finding';
 import { localeOf, localize, msg, type Locale, type MessageKey } from './domain/l10n';
-import { analyze, type QuestionResult } from './diagnose/engine';
+import { analyze } from './diagnose/engine';
+import { reportCommand } from './report/cli';
+import { type FileReport, toJson } from './report/json';
 import { loadSqlJs } from './sim/sqljs';
+import { queryCommand, QUERY_USAGE } from './cliQuery';
 
 const USAGE = `Usage: async-customer-doctor diagnose FILE... [--json] [--locale en|sv]
+       async-customer-doctor ${QUERY_USAGE.split('\n')[0]}
+       async-customer-doctor report FILE [--format md|sarif|json|csv] [--redact] [-o OUT] [--force] [--locale en|sv]
 
-Replays each scenario file (*.asyncscenario.json) in the simulation of Commerce HQ and
-the channel side, and prints what it finds.
-Exit codes: 0 no errors, 1 an error finding, 2 unusable input.`;
+diagnose: replays each scenario file (*.asyncscenario.json) in the simulation of Commerce
+HQ and the channel side, and prints what it finds.
+Exit codes: 0 no errors, 1 an error finding, 2 unusable input.
 
-export interface FileReport {
-  readonly file: string;
-  readonly findings: readonly Finding[];
-  readonly walk: readonly QuestionResult[];
-  /** Set when the file could not be read or is not a scenario. */
-  readonly unusable?: string;
-}
+${QUERY_USAGE.split('\n').slice(2).join('\n')}
+
+report: the walk of the FAQ and the findings of one scenario as Markdown (default), SARIF 2.1.0,
+JSON (as diagnose --json) or CSV (the evidence rows). --redact replaces names, emails, phone
+numbers and street addresses with stable pseudonyms everywhere. -o never overwrites an existing
+file without --force.`;
 
 export async function main(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
     out(USAGE);
     return 0;
+  }
+  if (command === 'query') {
+    return queryCommand(rest, out, err);
+  }
+  if (command === 'report') {
+    return reportCommand(rest, out, err);
   }
   if (command !== 'diagnose') {
     err(command ? `Unknown command '${command}'.\n\n${USAGE}` : USAGE);
@@ -88,26 +99,6 @@ function diagnoseFile(sql: Awaited<ReturnType<typeof loadSqlJs>>, file: string, 
     return { file, findings: analysis.findings.slice(1), walk: [], unusable: `${file}${where}: ${first ? first.message : 'not a scenario file'}` };
   }
   return { file, findings: analysis.findings, walk: analysis.walk };
-}
-
-function toJson(report: FileReport) {
-  return {
-    file: report.file,
-    ...(report.unusable ? { error: report.unusable } : {}),
-    findings: report.findings.map((f) => ({
-      ruleId: f.ruleId,
-      severity: f.severity,
-      message: f.message,
-      range: f.location.range,
-      offset: f.location.offset,
-      length: f.location.length,
-      question: f.question,
-      remedy: f.remedy,
-      evidence: f.evidence.map((e) => ({ database: e.database, table: e.table, key: e.key, columns: e.columns, range: e.location?.range })),
-      fixes: f.fixes.map((x) => ({ title: x.title, isPreferred: x.isPreferred, edits: x.edits.map((e) => ({ range: e.range, newText: e.newText })) })),
-    })),
-    walk: report.walk,
-  };
 }
 
 function printHuman(report: FileReport, locale: Locale, out: (line: string) => void, err: (line: string) => void): void {

@@ -10,6 +10,7 @@ import { parseScenario } from '../scenario/parse';
 import { replay } from '../scenario/replay';
 import type { SqlConnection } from '../sim/connection';
 import type { Outcome, Simulation } from '../sim/simulation';
+import { beyondMemoryBudget, DEFAULT_MEMORY_BUDGET_MB } from './memoryBudget';
 import { accountNumbersNotDownloaded } from './rules/accountNumbersNotDownloaded';
 import { ambiguousReference } from './rules/ambiguousReference';
 import { channelMetadataStale } from './rules/channelMetadataStale';
@@ -76,9 +77,16 @@ export interface ScenarioLimits {
   readonly maxEntries: number;
   /** Customers all generateCustomers entries create together. */
   readonly maxGeneratedCustomers: number;
+  /** Megabytes the replay may need, as estimated before replaying (memoryBudget.ts). */
+  readonly memoryBudgetMB: number;
 }
 
-const DEFAULT_LIMITS: ScenarioLimits = { maxTextLength: 5_000_000, maxEntries: 20_000, maxGeneratedCustomers: 2_000_000 };
+const DEFAULT_LIMITS: ScenarioLimits = {
+  maxTextLength: 5_000_000,
+  maxEntries: 20_000,
+  maxGeneratedCustomers: 2_000_000,
+  memoryBudgetMB: DEFAULT_MEMORY_BUDGET_MB,
+};
 
 /**
  * Parses, replays and diagnoses a scenario. `engine` is sql.js (the extension, the command line)
@@ -119,13 +127,16 @@ export function analyze(engine: SqlJsStatic | (() => SqlConnection), text: strin
     return { scenario, findings: sortFindings(findings), walk: emptyWalk(locale), outcomes: new Map(), cancelled: false };
   }
   const generated = scenario.timeline.reduce((sum, e) => sum + (e.action.kind === 'generateCustomers' ? e.action.count : 0), 0);
-  if (scenario.timeline.length > limits.maxEntries || generated > limits.maxGeneratedCustomers) {
+  const tooMany = scenario.timeline.length > limits.maxEntries || generated > limits.maxGeneratedCustomers;
+  const overBudget = tooMany ? undefined : beyondMemoryBudget(scenario, limits.memoryBudgetMB);
+  if (tooMany || overBudget) {
     const span = scenario.timelineSpan ?? { offset: 0, length: 1 };
     findings.push({
       ruleId: RULE.overLimits,
       severity: 'error',
       message: localize(
-        msg('tooManyActions', { entries: scenario.timeline.length, maxEntries: limits.maxEntries, generated, maxGenerated: limits.maxGeneratedCustomers }),
+        overBudget ??
+          msg('tooManyActions', { entries: scenario.timeline.length, maxEntries: limits.maxEntries, generated, maxGenerated: limits.maxGeneratedCustomers }),
         locale,
       ),
       location: lines.location(span.offset, Math.min(span.length, 1)),

@@ -10,10 +10,11 @@ import {
   operationCounts,
   operationFields,
   operations,
+  pipelineSnapshot,
   stagingRows,
   stagingTables,
 } from '../sim/queries';
-import { readOnlyQuery, ReadOnlyViolation } from '../sim/readOnlyQuery';
+import { ConsoleRefusal, ConsoleSqlError, runConsoleQuery } from '../sim/sqlConsole';
 import { loadSqlJs } from '../sim/sqljs';
 import { type AnalysisSnapshot, EngineError, type EngineRequest, type EngineResults } from './protocol';
 
@@ -52,16 +53,22 @@ export class EngineHost {
         return operations(this.sim(request.doc), request.status, request.offset, request.limit);
       case 'operationFields':
         return operationFields(this.sim(request.doc), request.operation);
+      case 'pipeline':
+        return pipelineSnapshot(this.sim(request.doc));
       case 'channelCustomers':
         return channelCustomers(this.sim(request.doc), request.database, request.offset, request.limit);
       case 'query':
+        // The time budget (request.timeoutMs) is kept by the client: sql.js cannot be interrupted.
         try {
-          return readOnlyQuery(this.sim(request.doc), request.database, request.sql, request.maxRows);
+          return runConsoleQuery(this.sim(request.doc), request.database, request.sql, request.maxRows);
         } catch (error) {
-          if (error instanceof ReadOnlyViolation) {
+          if (error instanceof ConsoleRefusal) {
             throw new EngineError('readOnly', error.message);
           }
-          throw new EngineError('internal', error instanceof Error ? error.message : String(error));
+          if (error instanceof ConsoleSqlError) {
+            throw new EngineError('sqlError', error.message);
+          }
+          throw error;
         }
     }
   }
@@ -76,7 +83,16 @@ export class EngineHost {
   ): Promise<AnalysisSnapshot> {
     const sql = await this.loadSql();
     const started = performance.now();
-    const analysis = analyze(sql, text, { locale, keepSimulation: true, isCancelled, limits });
+    let analysis: Analysis;
+    try {
+      analysis = analyze(sql, text, { locale, keepSimulation: true, isCancelled, limits });
+    } catch (error) {
+      // SQLite's heap (wasm memory) ran out: the estimate in memoryBudget.ts was too low.
+      if (error instanceof Error && /out of memory/i.test(error.message)) {
+        throw new EngineError('tooLarge', 'The simulation ran out of memory while replaying this scenario; make it smaller or lower asyncCustomerDoctor.limits.memoryBudgetMB.', error.stack);
+      }
+      throw error;
+    }
     if (analysis.cancelled || isCancelled()) {
       analysis.sim?.close();
       throw new EngineError('cancelled', 'Superseded by a newer version of the document.');

@@ -1,10 +1,11 @@
 // Messages between the editor and the engine, which owns the sql.js databases in a worker
 // thread so replaying a large scenario never blocks the extension host.
 import type { Finding } from '../domain/finding';
+import type { PipelineSnapshot } from '../domain/pipeline';
 import type { Locale } from '../domain/l10n';
 import type { QuestionResult, ScenarioLimits } from '../diagnose/engine';
 import type { CdxJobState, ChannelDatabaseState, FeatureState, OperationStatus, OperationSummary, Row, StagingTable } from '../sim/queries';
-import type { QueryResult } from '../sim/readOnlyQuery';
+import type { QueryResult } from '../sim/sqlConsole';
 
 export type { CdxJobState, ChannelDatabaseState, FeatureState, OperationStatus, OperationSummary, QueryResult, StagingTable };
 
@@ -44,7 +45,16 @@ export type EngineRequest =
   | { readonly kind: 'operations'; readonly doc: string; readonly status: OperationStatus; readonly offset: number; readonly limit: number }
   | { readonly kind: 'operationFields'; readonly doc: string; readonly operation: string }
   | { readonly kind: 'channelCustomers'; readonly doc: string; readonly database: string; readonly offset: number; readonly limit: number }
-  | { readonly kind: 'query'; readonly doc: string; readonly database: string; readonly sql: string; readonly maxRows: number }
+  | { readonly kind: 'pipeline'; readonly doc: string; readonly afterEntry?: number }
+  | {
+      readonly kind: 'query';
+      readonly doc: string;
+      readonly database: string;
+      readonly sql: string;
+      readonly maxRows: number;
+      /** The time budget: past it the client replaces the worker and rejects with 'timeout'. */
+      readonly timeoutMs?: number;
+    }
   | { readonly kind: 'dispose'; readonly doc: string };
 
 /** The result type of each request kind. */
@@ -58,11 +68,19 @@ export interface EngineResults {
   operations: OperationSummary[];
   operationFields: Row;
   channelCustomers: Row[];
+  pipeline: PipelineSnapshot;
   query: QueryResult;
   dispose: void;
 }
 
-export type EngineErrorCode = 'cancelled' | 'readOnly' | 'noAnalysis' | 'internal';
+/**
+ * cancelled: superseded or shut down; readOnly: the SQL console refused the statement (writes,
+ * several statements, connection changes); sqlError: SQLite rejected the statement (syntax, no
+ * such table); timeout: past the time budget, the worker was replaced; crashed: the worker died
+ * (out of memory, killed) and restarts on the next request; tooLarge: beyond a memory or size
+ * limit; noAnalysis: the document has no simulation; internal: a bug, its stack is in the log.
+ */
+export type EngineErrorCode = 'cancelled' | 'readOnly' | 'sqlError' | 'timeout' | 'crashed' | 'tooLarge' | 'noAnalysis' | 'internal';
 
 export interface WireRequest {
   readonly id: number;
@@ -73,16 +91,43 @@ export interface WireRequest {
 
 export type WireResponse =
   | { readonly id: number; readonly ok: true; readonly result: unknown }
-  | { readonly id: number; readonly ok: false; readonly code: EngineErrorCode; readonly message: string };
+  | { readonly id: number; readonly ok: false; readonly code: EngineErrorCode; readonly message: string; readonly stack?: string };
+
+/** The worker starts a SQL statement now: its time budget counts from here. */
+export interface WireStarted {
+  readonly id: number;
+  readonly started: true;
+}
 
 export class EngineError extends Error {
   constructor(
     readonly code: EngineErrorCode,
     message: string,
+    /** The stack where it went wrong (in the worker), for the log only. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'EngineError';
   }
+}
+
+/**
+ * The one place an error becomes a response. An EngineError keeps its code and message; anything
+ * else is a bug: 'internal', with its message for the user and its stack for the log.
+ */
+export function toWireError(id: number, error: unknown): WireResponse {
+  if (error instanceof EngineError) {
+    return { id, ok: false, code: error.code, message: error.message, stack: error.detail ?? error.stack };
+  }
+  if (error instanceof Error) {
+    return { id, ok: false, code: 'internal', message: error.message, stack: error.stack };
+  }
+  return { id, ok: false, code: 'internal', message: String(error) };
+}
+
+/** The error a rejected request carries on the editor's side. */
+export function fromWireError(response: Extract<WireResponse, { ok: false }>): EngineError {
+  return new EngineError(response.code, response.message, response.stack);
 }
 
 /**

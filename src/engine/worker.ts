@@ -2,7 +2,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadSqlJs } from '../sim/sqljs';
 import { EngineHost } from './host';
-import { EngineError, type WireRequest, type WireResponse } from './protocol';
+import { toWireError, type WireRequest, type WireResponse, type WireStarted } from './protocol';
 
 interface WorkerOptions {
   readonly wasmPath: string;
@@ -16,15 +16,13 @@ if (parentPort) {
   const host = new EngineHost(() => loadSqlJs(options.wasmPath));
   port.on('message', (wire: WireRequest) => {
     const isCancelled = () => Atomics.load(flags, wire.cancelSlot) === 1;
+    if (wire.request.kind === 'query') {
+      // The statement runs synchronously from here; the client starts its time budget.
+      port.postMessage({ id: wire.id, started: true } satisfies WireStarted);
+    }
     host.handle(wire.request as never, isCancelled).then(
       (result) => port.postMessage({ id: wire.id, ok: true, result } satisfies WireResponse),
-      (error: unknown) => {
-        const response: WireResponse =
-          error instanceof EngineError
-            ? { id: wire.id, ok: false, code: error.code, message: error.message }
-            : { id: wire.id, ok: false, code: 'internal', message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
-        port.postMessage(response);
-      },
+      (error: unknown) => port.postMessage(toWireError(wire.id, error)),
     );
   });
 }

@@ -8,7 +8,7 @@ let loading: Promise<SqlJsStatic> | undefined;
 let loadedFrom: string | undefined;
 
 /** The wasm the build copies beside the bundle (dist/); unit tests pass the package's own copy. */
-function defaultWasmPath(): string {
+export function defaultWasmPath(): string {
   const beside = join(__dirname, 'sql-wasm.wasm');
   if (!existsSync(beside)) {
     throw new Error(`sql-wasm.wasm is missing beside ${__dirname}; run the build (npm run build), which copies it there.`);

@@ -8,6 +8,8 @@ import { COMMAND_IDS, type CommandId } from './commandIds';
 import type { CommandDependencies, CommandHandler } from './commands';
 import { registerDiagnostics } from './diagnostics';
 import { publishLanguage, setBundleDirectory } from './l10n';
+import { registerPipeline, scenarioPipelineSource } from './pipeline/register';
+import { PIPELINE_VIEW_ID } from './pipeline/view';
 import { ScenarioManager } from './scenarios';
 import { StatusBar } from './statusBar';
 import { registerViews, type TreeSnapshot } from './views';
@@ -44,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
   );
 
   const views = registerViews(context, scenarios, engine, log);
+  registerPipeline(context, scenarioPipelineSource(scenarios, (request) => engine.request(request)));
 
   const statusBar = new StatusBar(scenarios);
   context.subscriptions.push(statusBar);
@@ -52,7 +55,7 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
 
   return {
     activationMs: performance.now() - started,
-    registeredViews: () => [...views.viewIds],
+    registeredViews: () => [...views.viewIds, PIPELINE_VIEW_ID],
     whenAnalyzed: (document) => scenarios.whenAnalyzed(document),
     activeScenario: () => scenarios.activeScenario,
     treeItems: (viewId, depth = 2) => views.treeItems(viewId, depth),

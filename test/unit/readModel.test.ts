@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/diagnose/engine';
 import { cdxJobStates, featureStates, operationCounts, operations, stagingRows, stagingTables } from '../../src/sim/queries';
-import { readOnlyQuery, ReadOnlyViolation } from '../../src/sim/readOnlyQuery';
+import { ConsoleRefusal, runConsoleQuery } from '../../src/sim/sqlConsole';
 import type { Simulation } from '../../src/sim/simulation';
 import { loadSql, sample, scenario } from './helpers';
 
@@ -48,7 +48,7 @@ describe('what the views read from the simulation', () => {
   });
 
   it('answers read-only SQL and rejects statements that would write, leaving the data as it was', () => {
-    const result = readOnlyQuery(sim, 'Default', 'SELECT FIRSTNAME FROM CUSTOMER ORDER BY FIRSTNAME');
+    const result = runConsoleQuery(sim, 'Default', 'SELECT FIRSTNAME FROM CUSTOMER ORDER BY FIRSTNAME');
     assert.deepEqual(result.columns, ['FIRSTNAME']);
     assert.deepEqual(result.rows, [['Ana'], ['Erik'], ['Maja']]);
     for (const statement of [
@@ -60,10 +60,10 @@ describe('what the views read from the simulation', () => {
       'PRAGMA writable_schema = 1',
       "ATTACH DATABASE ':memory:' AS x",
     ]) {
-      assert.throws(() => readOnlyQuery(sim, 'Default', statement), ReadOnlyViolation, statement);
+      assert.throws(() => runConsoleQuery(sim, 'Default', statement), ConsoleRefusal, statement);
     }
-    assert.equal(readOnlyQuery(sim, 'Default', 'SELECT COUNT(*) FROM CUSTOMER').rows[0][0], 3);
-    assert.deepEqual(readOnlyQuery(sim, 'HQ', "SELECT 'delete me' AS note").rows, [['delete me']]);
+    assert.equal(runConsoleQuery(sim, 'Default', 'SELECT COUNT(*) FROM CUSTOMER').rows[0][0], 3);
+    assert.deepEqual(runConsoleQuery(sim, 'HQ', "SELECT 'delete me' AS note").rows, [['delete me']]);
   });
 
   it('never loads a whole table: a page is at most what was asked', async () => {
@@ -73,7 +73,7 @@ describe('what the views read from the simulation', () => {
       { keepSimulation: true },
     ).sim!;
     assert.equal(stagingRows(big, 'Default', 'RETAILASYNCCUSTOMERV2', 0, 50).length, 50);
-    assert.equal(readOnlyQuery(big, 'Default', 'SELECT * FROM CUSTOMER', 100).truncated, true);
+    assert.equal(runConsoleQuery(big, 'Default', 'SELECT * FROM CUSTOMER', 100).truncated, true);
     big.close();
   });
 });

@@ -107,6 +107,8 @@ export const en = {
     `This scenario has ${p.size} characters, more than the ${p.max} the editor replays (setting asyncCustomerDoctor.limits.maxScenarioCharacters). Nothing was simulated.`,
   tooManyActions: (p: Params) =>
     `This scenario is larger than the limits (${p.entries} of at most ${p.maxEntries} timeline entries, ${p.generated} of at most ${p.maxGenerated} generated customers; settings asyncCustomerDoctor.limits.*). Nothing was simulated.`,
+  beyondMemoryBudget: (p: Params) =>
+    `Replaying this scenario would need about ${p.estimate} MB (${p.customers} customers), more than the memory budget of ${p.budget} MB (setting asyncCustomerDoctor.limits.memoryBudgetMB). Nothing was simulated.`,
 
   // ---- the command line and the report ----
   'severity.error': () => 'error',
@@ -118,19 +120,6 @@ export const en = {
   'cli.noFindings': () => 'no findings',
   'cli.directory': () => 'is a directory, not a scenario file',
   'cli.cannotRead': (p: Params) => `cannot read the file (${p.code})`,
-  'report.summary': (p: Params) => `${plural(p.findings, 'finding', 'findings')}, ${plural(p.errors, 'error', 'errors')}.`,
-  'report.scenario': () => 'Scenario',
-  'report.troubleshooter': () => 'Troubleshooter',
-  'report.findings': () => 'Findings',
-  'report.noFindings': () => 'No findings.',
-  'report.passed': () => 'passed',
-  'report.failed': () => 'failed',
-  'report.notApplicable': () => 'not applicable',
-  'report.at': (p: Params) => `line ${p.line}, column ${p.column}`,
-  'report.faq': () => 'FAQ',
-  'report.inHq': () => 'In HQ',
-  'report.fix': () => 'Fix',
-  'report.evidence': () => 'Evidence',
 
   // ---- the FAQ ----
   'question.cannotEnableEditing': () => "Why can't I enable \"Enable editing customers in asynchronous mode\"?",

@@ -73,6 +73,8 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
     `Scenariot har ${p.size} tecken, fler än de ${p.max} som redigeraren spelar upp (inställningen asyncCustomerDoctor.limits.maxScenarioCharacters). Inget simulerades.`,
   tooManyActions: (p) =>
     `Scenariot är större än gränserna (${p.entries} av högst ${p.maxEntries} poster i tidslinjen, ${p.generated} av högst ${p.maxGenerated} genererade kunder; inställningarna asyncCustomerDoctor.limits.*). Inget simulerades.`,
+  beyondMemoryBudget: (p) =>
+    `Att spela upp scenariot skulle kräva omkring ${p.estimate} MB (${p.customers} kunder), mer än minnesbudgeten på ${p.budget} MB (inställningen asyncCustomerDoctor.limits.memoryBudgetMB). Inget simulerades.`,
 
   'severity.error': () => 'fel',
   'severity.warning': () => 'varning',
@@ -83,19 +85,6 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'cli.noFindings': () => 'inga anmärkningar',
   'cli.directory': () => 'är en mapp, inte en scenariofil',
   'cli.cannotRead': (p) => `filen kan inte läsas (${p.code})`,
-  'report.summary': (p) => `${plural(p.findings, 'anmärkning', 'anmärkningar')}, ${plural(p.errors, 'fel', 'fel')}.`,
-  'report.scenario': () => 'Scenario',
-  'report.troubleshooter': () => 'Felsökning',
-  'report.findings': () => 'Anmärkningar',
-  'report.noFindings': () => 'Inga anmärkningar.',
-  'report.passed': () => 'godkänd',
-  'report.failed': () => 'underkänd',
-  'report.notApplicable': () => 'ej tillämplig',
-  'report.at': (p) => `rad ${p.line}, kolumn ${p.column}`,
-  'report.faq': () => 'Vanliga frågor',
-  'report.inHq': () => 'I HQ',
-  'report.fix': () => 'Åtgärd',
-  'report.evidence': () => 'Belägg',
 
   'question.cannotEnableEditing': () => `Varför kan jag inte aktivera ${EDITING}?`,
   'question.realtimeCallsContinue': () => 'Varför ser jag fortfarande realtidsanrop efter att funktionen aktiverats?',

@@ -6,6 +6,7 @@ export * from './customers';
 export * from './eventLog';
 export * from './features';
 export * from './operations';
+export * from './pipeline';
 export * from './realtimeCalls';
 export type { Row, SqlValue, TableRow } from './records';
 export * from './staging';

@@ -1,0 +1,61 @@
+// The words the reports put around findings, in English and Swedish.
+import type { Severity } from '../domain/finding';
+import type { Locale } from '../domain/l10n';
+import { count } from '../domain/l10n/plural';
+
+interface ReportLabels {
+  readonly scenario: string;
+  readonly findings: (n: number, errors: number) => string;
+  readonly troubleshooter: string;
+  readonly findingsHeading: string;
+  readonly noFindings: string;
+  readonly outcome: { readonly passed: string; readonly failed: string; readonly notApplicable: string };
+  readonly lineColumn: (line: number, column: number) => string;
+  readonly faq: string;
+  readonly inHq: string;
+  readonly fix: string;
+  readonly evidence: string;
+  readonly scenarioLine: string;
+  readonly redacted: string;
+  readonly severity: Readonly<Record<Severity, string>>;
+}
+
+const en: ReportLabels = {
+  scenario: 'Scenario',
+  findings: (n, errors) => `${count('en', n, 'finding', 'findings')}, ${count('en', errors, 'error', 'errors')}.`,
+  troubleshooter: 'Troubleshooter',
+  findingsHeading: 'Findings',
+  noFindings: 'No findings.',
+  outcome: { passed: '✅ passed', failed: '❌ failed', notApplicable: '➖ not applicable' },
+  lineColumn: (line, column) => `line ${line}, column ${column}`,
+  faq: 'FAQ',
+  inHq: 'In HQ',
+  fix: 'Fix',
+  evidence: 'Evidence',
+  scenarioLine: 'Scenario line',
+  redacted:
+    'Redacted: names, emails, phone numbers and street addresses in this report and in the scenario copy are pseudonyms (the same value has the same pseudonym throughout); comments were removed.',
+  severity: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
+};
+
+const sv: ReportLabels = {
+  scenario: 'Scenario',
+  findings: (n, errors) => `${count('sv', n, 'anmärkning', 'anmärkningar')}, ${count('sv', errors, 'fel', 'fel')}.`,
+  troubleshooter: 'Felsökning',
+  findingsHeading: 'Anmärkningar',
+  noFindings: 'Inga anmärkningar.',
+  outcome: { passed: '✅ godkänd', failed: '❌ underkänd', notApplicable: '➖ ej tillämplig' },
+  lineColumn: (line, column) => `rad ${line}, kolumn ${column}`,
+  faq: 'Vanliga frågor',
+  inHq: 'I HQ',
+  fix: 'Åtgärd',
+  evidence: 'Belägg',
+  scenarioLine: 'Scenariorad',
+  redacted:
+    'Maskerad: namn, e-postadresser, telefonnummer och gatuadresser i rapporten och i scenariokopian är pseudonymer (samma värde har samma pseudonym överallt); kommentarerna har tagits bort.',
+  severity: { error: 'fel', warning: 'varning', information: 'information', hint: 'tips' },
+};
+
+export function reportLabels(locale: Locale): ReportLabels {
+  return locale === 'sv' ? sv : en;
+}

@@ -1,0 +1,212 @@
+// The SQL console: one statement the user typed, run read-only against HQ or a channel database.
+//
+// sql.js exposes neither SQLite's authorizer nor its progress handler (its wasm exports no
+// sqlite3_set_authorizer, sqlite3_progress_handler or sqlite3_interrupt), so read-only is
+// enforced by SQLite in three layers, none of which reads the user's text for keywords:
+//   1. `PRAGMA query_only = ON` for the duration of the statement: SQLite refuses every write to
+//      any attached database, temp included ("attempt to write a readonly database").
+//   2. SQLite's own compilation of the statement (EXPLAIN) is checked for what query_only lets
+//      through because it changes the connection rather than a database: ATTACH and DETACH,
+//      transactions and savepoints, VACUUM, the journal mode.
+//   3. query_only must still be on once the statement is compiled (nothing turned it off).
+// PRAGMA statements are not run at all: SQLite applies a pragma's setting while compiling it,
+// before anything can look at the program (`PRAGMA soft_heap_limit = 5` starves the engine,
+// `PRAGMA query_only = OFF` lifts layer 1). Their side-effect-free forms are SQLite's
+// table-valued functions, e.g. `SELECT * FROM pragma_table_info('CUSTOMER')`.
+//
+// A statement cannot be interrupted inside sql.js: the time budget is kept by the engine client,
+// which replaces the worker running a statement past its budget (src/engine/client.ts).
+import type { SqlValue } from './connection';
+import type { DbHandle, SimDatabase } from './database';
+import { contextOf } from './internal';
+import type { Simulation } from './simulation';
+
+export interface QueryResult {
+  readonly columns: readonly string[];
+  readonly rows: readonly SqlValue[][];
+  /** More rows than the row limit: only the first `maxRows` are here. */
+  readonly truncated: boolean;
+}
+
+/** The console's limits, the same in the editor and on the command line. */
+export const CONSOLE_LIMITS = { maxRows: 1000, timeoutMs: 5000 } as const;
+
+export type RefusalReason = 'empty' | 'several' | 'pragma' | 'connection' | 'write' | 'unknownDatabase';
+
+/** The statement was not run, or SQLite stopped it before it changed anything. */
+export class ConsoleRefusal extends Error {
+  constructor(
+    readonly reason: RefusalReason,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ConsoleRefusal';
+  }
+}
+
+/** SQLite rejected the statement itself (syntax, no such table or column). */
+export class ConsoleSqlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConsoleSqlError';
+  }
+}
+
+/** Opcodes of a compiled program that change the connection rather than a database's content. */
+const CONNECTION_OPCODES = new Set(['AutoCommit', 'Savepoint', 'Vacuum', 'JournalMode']);
+/** SQLite compiles ATTACH and DETACH into calls of these internal functions. */
+const ATTACH_FUNCTIONS = /^sqlite_(attach|detach)\b/;
+
+/**
+ * Runs one read-only statement against `database` ('HQ' or a channel database's name) and
+ * returns at most `maxRows` rows. Throws ConsoleRefusal or ConsoleSqlError with a message for
+ * the user; the simulation is unchanged either way.
+ */
+export function runConsoleQuery(sim: Simulation, database: string, sql: string, maxRows: number = CONSOLE_LIMITS.maxRows): QueryResult {
+  const statements = splitStatements(sql);
+  if (statements.length === 0) {
+    throw new ConsoleRefusal('empty', 'There is no SQL statement to run.');
+  }
+  if (statements.length > 1) {
+    throw new ConsoleRefusal('several', `The SQL console runs one statement at a time; this text has ${statements.length}. Run them one by one.`);
+  }
+  const [words] = statements;
+  const explained = words[0] === 'EXPLAIN';
+  const verb = explained ? (words[1] === 'QUERY' ? words[3] : words[1]) : words[0];
+  if (verb === 'PRAGMA') {
+    throw new ConsoleRefusal(
+      'pragma',
+      "PRAGMA statements are not run in the SQL console (SQLite applies their settings while compiling them). Read a pragma with its table-valued function instead, e.g. SELECT * FROM pragma_table_info('CUSTOMER').",
+    );
+  }
+  const { db: conn } = contextOf(sim);
+  const db = consoleDatabase(conn, database);
+  const text = sql.trim();
+  setQueryOnly(conn, true);
+  try {
+    if (!explained) {
+      checkProgram(conn.rawQuery(db, `EXPLAIN ${text}`, Number.MAX_SAFE_INTEGER));
+    }
+    if (!queryOnly(conn)) {
+      throw new ConsoleRefusal('connection', 'The statement turned off read-only mode (query_only); it was not run.');
+    }
+    return conn.rawQuery(db, text, Math.max(0, maxRows));
+  } catch (error) {
+    throw asConsoleError(error);
+  } finally {
+    setQueryOnly(conn, false);
+  }
+}
+
+/**
+ * The database a console statement runs against. This is where schema names go when channel
+ * databases become reachable as `ax` and HQ as `dbo` (as in real Commerce): map those names
+ * here, and qualify `ax.`/`dbo.` in the statement, without touching the checks above.
+ */
+function consoleDatabase(conn: SimDatabase, name: string): DbHandle {
+  if (name === 'HQ') {
+    return conn.hq;
+  }
+  const db = conn.channelDatabases.get(name);
+  if (!db) {
+    const known = ['HQ', ...[...conn.channelDatabases.keys()].sort()].join(', ');
+    throw new ConsoleRefusal('unknownDatabase', `There is no database '${name}' in this scenario. Databases: ${known}.`);
+  }
+  return db;
+}
+
+function setQueryOnly(conn: SimDatabase, on: boolean): void {
+  conn.rawQuery(conn.hq, `PRAGMA query_only = ${on ? 'ON' : 'OFF'}`, 0);
+}
+
+function queryOnly(conn: SimDatabase): boolean {
+  return conn.rawQuery(conn.hq, 'PRAGMA query_only', 1).rows[0]?.[0] === 1;
+}
+
+/** EXPLAIN's columns: addr, opcode, p1, p2, p3, p4, p5, comment. */
+function checkProgram(program: { rows: readonly SqlValue[][] }): void {
+  for (const [, opcode, , , , p4] of program.rows) {
+    const op = String(opcode);
+    if (CONNECTION_OPCODES.has(op) || ((op === 'Function' || op === 'PureFunc') && ATTACH_FUNCTIONS.test(String(p4)))) {
+      throw new ConsoleRefusal(
+        'connection',
+        'The SQL console is read-only: this statement would change the connection (ATTACH, DETACH, a transaction, VACUUM), so it was not run.',
+      );
+    }
+  }
+}
+
+function asConsoleError(error: unknown): Error {
+  if (error instanceof ConsoleRefusal) {
+    return error;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/attempt to write a readonly database/i.test(message)) {
+    return new ConsoleRefusal('write', `The SQL console is read-only: SQLite refused the statement because it writes (${message}).`);
+  }
+  return new ConsoleSqlError(`SQLite: ${message}`);
+}
+
+/**
+ * The statements in `sql` by SQLite's lexical rules (strings, quoted names, comments), each as
+ * its first four words in upper case. Only counts statements and names their kind; whether a
+ * statement may run is decided by SQLite above.
+ */
+export function splitStatements(sql: string): string[][] {
+  const statements: string[][] = [];
+  let words: string[] = [];
+  let tokens = 0;
+  const end = () => {
+    if (tokens > 0) {
+      statements.push(words);
+    }
+    words = [];
+    tokens = 0;
+  };
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i];
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '-' && sql[i + 1] === '-') {
+      const nl = sql.indexOf('\n', i);
+      i = nl < 0 ? sql.length : nl + 1;
+    } else if (c === '/' && sql[i + 1] === '*') {
+      const close = sql.indexOf('*/', i + 2);
+      i = close < 0 ? sql.length : close + 2;
+    } else if (c === ';') {
+      end();
+      i++;
+    } else if (c === "'" || c === '"' || c === '`' || c === '[') {
+      const closing = c === '[' ? ']' : c;
+      let j = i + 1;
+      while (j < sql.length) {
+        if (sql[j] === closing) {
+          if (closing !== ']' && sql[j + 1] === closing) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
+      tokens++;
+      i = j + 1;
+    } else if (/[\w$\u0080-\uffff]/.test(c)) {
+      let j = i + 1;
+      while (j < sql.length && /[\w$\u0080-\uffff]/.test(sql[j])) {
+        j++;
+      }
+      if (words.length < 4 && tokens === words.length) {
+        words.push(sql.slice(i, j).toUpperCase());
+      }
+      tokens++;
+      i = j;
+    } else {
+      tokens++;
+      i++;
+    }
+  }
+  end();
+  return statements;
+}
