@@ -102,3 +102,13 @@ describe('Swedish output of the command line', () => {
     );
   });
 });
+
+describe('Swedish in the pipeline picture', () => {
+  it("names the jobs with the product's Swedish terms", async () => {
+    const { pipelineLabels } = await import('../../src/vscode/pipeline/labels');
+    const labels = pipelineLabels('sv');
+    assert.equal(labels.jobs['P-0001'], 'CDX P-jobbet');
+    assert.equal(labels.jobs.SynchronizeCustomersAndChannelRequests, 'Synkronisera kunder och kanalbegäranden');
+    assert.equal(labels.jobs['1010'], 'Jobbet 1010 (Kunder)');
+  });
+});
