@@ -86,6 +86,20 @@ describe('ACD008 on an online store', () => {
   });
 });
 
+describe('refusals at an online store', () => {
+  it('say the online store shows the error, not POS, in English and Swedish', async () => {
+    const text = scenario({
+      channels: [{ id: 'WebStore', kind: 'online', channelDatabase: 'Online', asyncCustomerCreation: false }],
+      timeline: [{ createCustomer: { ...ANA, channel: 'WebStore', customerGroup: '99' } }],
+    });
+    const en = await messageOf(text, 'ACD106');
+    assert.match(en, /The online store shows the error and nothing is saved\.$/);
+    assert.doesNotMatch(en, /POS/);
+    const sv = await messageOf(text, 'ACD106', 'sv');
+    assert.match(sv, /E-handelskanalen visar felet och inget sparas\.$/);
+  });
+});
+
 describe('ACD006 in HQ terms', () => {
   it("names HQ's labels, not the scenario's field names", async () => {
     const text = scenario({

@@ -22,7 +22,8 @@ export const refusedAction: Rule = {
       return {
         ruleId: unresolved ? RULE.unknownId : RULE.refusedAction,
         severity: unresolved ? 'error' : 'warning',
-        message: msg(`refused.${refusal.code}` as MessageKey, refusal.params),
+        // The channel's kind, so a message speaks of the POS or of the online store.
+        message: msg(`refused.${refusal.code}` as MessageKey, { ...refusal.params, kind: kindOf(context, refusal.params.channel) }),
         span: spanFor(context, refusal.origin),
         evidence: [evidence(refusal.evidence)],
         ...(refusal.code === 'offlineCreationFiltered'
@@ -34,6 +35,10 @@ export const refusedAction: Rule = {
     return { findings, applicable: findings.length > 0 };
   },
 };
+
+function kindOf(context: RuleContext, channel: string | undefined): string {
+  return context.scenario.channels.find((c) => c.id === channel)?.kind ?? 'store';
+}
 
 /** HQ refused to disable a feature others depend on: disable those first, right before it. */
 function fixesFor(context: RuleContext, refusal: Refusal): SpanFix[] {

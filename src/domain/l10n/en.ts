@@ -74,6 +74,8 @@ const namedJobs = (p: Params) =>
   `${agree(jobCount(p), 'job', 'jobs')} ${listEn(String(p.jobs).split('|').filter(Boolean).map((id) => `${id} (${JOB_NAMES[id] ?? id})`).join('|'))}`;
 const JOB_NAMES: Readonly<Record<string, string>> = { '1110': 'Global configuration', '1010': 'Customers', '1070': 'Channel configuration', 'P-0001': 'Channel transactions' };
 const untilTheyRun = (p: Params) => agree(jobCount(p), 'Until it runs', 'Until they run');
+/** 'POS at Store42', or 'The online store WebStore' for an online channel. */
+const atChannel = (p: Params) => (p.kind === 'online' ? `The online store ${p.channel}` : `POS at ${p.channel}`);
 const suggestion = (p: Params) => (p.suggestion ? ` Did you mean '${p.suggestion}'?` : '');
 
 export const en = {
@@ -218,13 +220,13 @@ export const en = {
   'refused.unknownCustomer': (p: Params) =>
     `Channel database ${p.channelDatabase} (${p.channel}) does not know the customer '${p.customer}'. Use the email, "First Last", the temporary id or the account number of a customer created earlier in this scenario (customers from another channel database arrive with job 1010).`,
   'refused.pendingCustomerNeedsAsyncEditing': (p: Params) =>
-    `POS at ${p.channel} cannot edit '${p.customer}': the customer is Pending sync, and without asynchronous editing the edit would need a real-time call to HQ, which does not know the customer yet.`,
+    `${atChannel(p)} cannot edit '${p.customer}': the customer is Pending sync, and without asynchronous editing the edit would need a real-time call to HQ, which does not know the customer yet.`,
   'refused.pendingCustomerNeedsAsyncAddress': (p: Params) =>
-    `POS at ${p.channel} cannot add an address to '${p.customer}': the customer is Pending sync, and without asynchronous address creation the address would need a real-time call to HQ.`,
+    `${atChannel(p)} cannot add an address to '${p.customer}': the customer is Pending sync, and without asynchronous address creation the address would need a real-time call to HQ.`,
   'refused.offlineOnlineStore': (p: Params) => `${p.channel} is an online store: only a POS works offline. Leave out "offline" for it.`,
   'refused.offlineNeedsAsync': (p: Params) => `POS at ${p.channel} is offline and this change of '${p.customer}' needs a real-time call to HQ.`,
   'refused.realtimeCallRejected': (p: Params) =>
-    `HQ rejected the real-time call ${p.operation} from ${p.channel}${p.customer ? ` for '${p.customer}'` : ''}: ${p.reason} POS shows the error and nothing is saved.`,
+    `HQ rejected the real-time call ${p.operation} from ${p.channel}${p.customer ? ` for '${p.customer}'` : ''}: ${p.reason} ${p.kind === 'online' ? 'The online store' : 'POS'} shows the error and nothing is saved.`,
   'refused.unknownOperation': (p: Params) => `There is no asynchronous operation '${p.operation}' in HQ (it may not have been uploaded by the P-job yet).`,
   'refused.operationNotFailed': (p: Params) => `Operation ${p.operation} has status ${p.status}; only failed operations can be edited or synchronized again.`,
   'refused.fieldNotInOperation': (p: Params) => `Operation ${p.operation} has no ${fieldLabel(String(p.field))} to edit.`,

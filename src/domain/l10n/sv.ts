@@ -40,6 +40,8 @@ const METADATA_JOBS = 'jobben 1110 (Global konfiguration), 1010 (Kunder) och 107
 const fieldLabel = (field: string) => quotedLabel(FIELD_LABELS[field] ?? field);
 const fieldList = (joined: Value) => listSv(items(joined).map(fieldLabel).join('|'));
 const ASYNC_MODE = quotedLabel('Create customer in async mode');
+/** 'Kassan (POS) i Store42', eller 'E-handelskanalen WebStore' för en e-handelskanal. */
+const atChannel = (p: Params) => (p.kind === 'online' ? `E-handelskanalen ${p.channel}` : `Kassan (POS) i ${p.channel}`);
 const suggestion = (p: Params) => (p.suggestion ? ` Menade du '${p.suggestion}'?` : '');
 const about = (p: Params) => `${opType(p.type)} för ${p.customer}, tillfälligt id ${p.asyncId}, från ${p.channel}`;
 
@@ -186,13 +188,13 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'refused.unknownCustomer': (p) =>
     `Kanaldatabasen ${p.channelDatabase} (${p.channel}) känner inte till kunden '${p.customer}'. Använd e-post, "Förnamn Efternamn", det tillfälliga id:t eller kontonumret för en kund som skapats tidigare i scenariot (kunder från en annan kanaldatabas kommer med jobbet 1010).`,
   'refused.pendingCustomerNeedsAsyncEditing': (p) =>
-    `Kassan (POS) i ${p.channel} kan inte redigera '${p.customer}': kunden väntar på synkronisering, och utan asynkron redigering skulle ändringen kräva ett realtidsanrop till HQ, som ännu inte känner till kunden.`,
+    `${atChannel(p)} kan inte redigera '${p.customer}': kunden väntar på synkronisering, och utan asynkron redigering skulle ändringen kräva ett realtidsanrop till HQ, som ännu inte känner till kunden.`,
   'refused.pendingCustomerNeedsAsyncAddress': (p) =>
-    `Kassan (POS) i ${p.channel} kan inte lägga till en adress för '${p.customer}': kunden väntar på synkronisering, och utan asynkront skapande av adresser skulle det kräva ett realtidsanrop till HQ.`,
+    `${atChannel(p)} kan inte lägga till en adress för '${p.customer}': kunden väntar på synkronisering, och utan asynkront skapande av adresser skulle det kräva ett realtidsanrop till HQ.`,
   'refused.offlineOnlineStore': (p) => `${p.channel} är en e-handelskanal: bara kassan (POS) arbetar offline. Ta bort "offline" för den.`,
   'refused.offlineNeedsAsync': (p) => `Kassan (POS) i ${p.channel} är offline och den här ändringen av '${p.customer}' kräver ett realtidsanrop till HQ.`,
   'refused.realtimeCallRejected': (p) =>
-    `HQ avvisade realtidsanropet (${realtimeOperation(p.operation)}) från ${p.channel}${p.customer ? ` för '${p.customer}'` : ''}: ${svReason(p.reason)} Kassan visar felet och inget sparas.`,
+    `HQ avvisade realtidsanropet (${realtimeOperation(p.operation)}) från ${p.channel}${p.customer ? ` för '${p.customer}'` : ''}: ${svReason(p.reason)} ${p.kind === 'online' ? 'E-handelskanalen' : 'Kassan'} visar felet och inget sparas.`,
   'refused.unknownOperation': (p) => `Det finns ingen asynkron åtgärd '${p.operation}' i HQ (CDX P-jobbet har kanske inte laddat upp den än).`,
   'refused.operationNotFailed': (p) => `Åtgärden ${p.operation} har statusen ${statusName(p.status)}; bara misslyckade åtgärder kan redigeras eller synkroniseras igen.`,
   'refused.fieldNotInOperation': (p) => `Åtgärden ${p.operation} har inget ${fieldLabel(String(p.field))} att redigera.`,
