@@ -153,7 +153,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD006.fix': (p) => `Redigera ${p.op} (${listSv(fieldChanges(p.changes, 'tömt', fieldLabel))}) och synkronisera`,
   'ACD006.fixDependent': (p) =>
     p.creation ? `Rätta och synkronisera först ${p.creation}, därefter ${p.op}` : `Synkronisera först kundens skapande, därefter ${p.op}`,
-  'ACD006.more': (p) => `${plural(p.n, 'åtgärd till', 'åtgärder till')} misslyckades; se vyn ${PAGE}.`,
+  'ACD006.more': (p) => `${plural(p.n, 'åtgärd till', 'åtgärder till')} misslyckades; se vyn Synkroniseringsstatus.`,
 
   'ACD007.cause': () => 'Kontonumren har kommit tillbaka till kanalen (jobbet 1010)',
   'ACD007.message': (p) =>
