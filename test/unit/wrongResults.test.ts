@@ -1,7 +1,7 @@
 // The results that were wrong before messages were reviewed: each case as an administrator wrote it.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
@@ -29,6 +29,19 @@ describe('job ids written as numbers', () => {
     const strings = (await diagnose(text.replace(/"runJob": (\d+)/g, '"runJob": "$1"'))).findings;
     assert.deepEqual(ruleIds(numbers), []);
     assert.deepEqual(ruleIds(numbers), ruleIds(strings));
+  });
+
+  it('offers every job as the schema completes it, number or string, and the reader accepts each', async () => {
+    interface RunJobSchema {
+      properties: { timeline: { items: { anyOf: { required: string[]; properties: Record<string, { enum?: (string | number)[] }> }[] } } };
+    }
+    const schema = JSON.parse(readFileSync(join(repoRoot, 'schemas', 'asyncscenario.schema.json'), 'utf8')) as RunJobSchema;
+    const runJob = schema.properties.timeline.items.anyOf.find((a) => a.required[0] === 'runJob')!.properties.runJob.enum!;
+    assert.deepEqual(runJob.filter((v) => typeof v === 'number').sort(), [1010, 1070, 1110]);
+    for (const job of runJob) {
+      const findings = (await diagnose(scenario({ timeline: [{ runJob: job }] }))).findings;
+      assert.deepEqual(ruleIds(findings), [], `runJob ${JSON.stringify(job)}`);
+    }
   });
 
   it('writes the jobs of a fix as numbers when the file writes them so', async () => {
