@@ -2,7 +2,8 @@
 // with the latest snapshot per document version. The views, diagnostics and commands read
 // from here; nothing else talks to the engine about documents.
 import * as vscode from 'vscode';
-import { localeOf } from '../domain/l10n';
+import * as l10n from './l10n';
+import type { Locale } from '../domain/l10n';
 import type { ScenarioLimits } from '../diagnose/engine';
 import type { EngineClient } from '../engine/client';
 import { type AnalysisSnapshot, EngineError } from '../engine/protocol';
@@ -14,6 +15,8 @@ function isScenarioDocument(document: vscode.TextDocument): boolean {
 
 interface Entry {
   snapshot?: AnalysisSnapshot;
+  /** The language the snapshot is worded in. */
+  locale?: Locale;
   /** Why the latest analysis failed (the engine broke, not the scenario); cleared by a success. */
   failure?: string;
   timer?: ReturnType<typeof setTimeout>;
@@ -58,7 +61,8 @@ export class ScenarioManager implements vscode.Disposable {
       vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.forget(uri))),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('asyncCustomerDoctor.limits')) {
+        // Findings, the walk and the views are worded in the chosen language: analyze again in it.
+        if (event.affectsConfiguration('asyncCustomerDoctor.limits') || event.affectsConfiguration('asyncCustomerDoctor.language')) {
           vscode.workspace.textDocuments.forEach((document) => this.track(document, 0));
         }
       }),
@@ -88,8 +92,8 @@ export class ScenarioManager implements vscode.Disposable {
 
   /** The snapshot of exactly this document version, when it is ready. */
   snapshotFor(document: vscode.TextDocument): AnalysisSnapshot | undefined {
-    const snapshot = this.snapshot(document.uri);
-    return snapshot?.version === document.version ? snapshot : undefined;
+    const entry = this.entries.get(document.uri.toString());
+    return entry?.snapshot?.version === document.version && entry.locale === l10n.currentLocale() ? entry.snapshot : undefined;
   }
 
   /** Resolves when the document's current version has been analyzed. */
@@ -140,11 +144,12 @@ export class ScenarioManager implements vscode.Disposable {
     const key = document.uri.toString();
     const version = document.version;
     const started = Date.now();
-    const work = this.engine.analyze(key, document.getText(), version, localeOf(vscode.env.language), this.limits());
+    const locale = l10n.currentLocale();
+    const work = this.engine.analyze(key, document.getText(), version, locale, this.limits());
     // Long replays (large generated volumes) show progress; short ones stay silent.
     const progress = setTimeout(() => {
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Simulating {0}…', vscode.workspace.asRelativePath(document.uri)) },
+        { location: vscode.ProgressLocation.Window, title: l10n.t('Simulating {0}…', vscode.workspace.asRelativePath(document.uri)) },
         () => work.catch(() => undefined),
       );
     }, 500);
@@ -155,6 +160,7 @@ export class ScenarioManager implements vscode.Disposable {
         return;
       }
       entry.snapshot = snapshot;
+      entry.locale = locale;
       entry.failure = undefined;
       this.log.info(`analyzed ${vscode.workspace.asRelativePath(document.uri)} v${version}: ${snapshot.findings.length} findings in ${Date.now() - started} ms`);
       this.changed.fire(document.uri);
@@ -184,9 +190,9 @@ export class ScenarioManager implements vscode.Disposable {
     this.changed.fire(document.uri);
     if (this.lastFailureShown !== message) {
       this.lastFailureShown = message;
-      const showLog = vscode.l10n.t('Show Log');
+      const showLog = l10n.t('Show Log');
       void vscode.window
-        .showErrorMessage(vscode.l10n.t('Async Customer Doctor could not analyze {0}: {1}', vscode.workspace.asRelativePath(document.uri), message), showLog)
+        .showErrorMessage(l10n.t('Async Customer Doctor could not analyze {0}: {1}', vscode.workspace.asRelativePath(document.uri), message), showLog)
         .then((choice) => {
           if (choice === showLog) {
             this.log.show();

@@ -1,6 +1,7 @@
 // Commands that write or open files: a new scenario, a sample, the Markdown report.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import { markdownReport } from '../../diagnose/report';
 import { writeFileAtomically } from '../../io/atomicWrite';
 import type { CommandFactory } from './types';
@@ -32,8 +33,8 @@ export const newScenario: CommandFactory = (ctx) => async (target?: vscode.Uri) 
     target ??
     (await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, 'new.asyncscenario.json') : undefined,
-      filters: { [vscode.l10n.t('Async customer scenarios')]: ['asyncscenario.json'] },
-      title: vscode.l10n.t('New Scenario'),
+      filters: { [l10n.t('Async customer scenarios')]: ['asyncscenario.json'] },
+      title: l10n.t('New Scenario'),
     }));
   if (!uri) return;
   await writeAtomically(uri, TEMPLATE);
@@ -58,7 +59,7 @@ export const exportReport: CommandFactory = (ctx) => async (target?: vscode.Uri)
     (await vscode.window.showSaveDialog({
       defaultUri: document.uri.with({ path: document.uri.path.replace(/\.asyncscenario\.json$/, '.report.md') }),
       filters: { Markdown: ['md'] },
-      title: vscode.l10n.t('Export Markdown Report'),
+      title: l10n.t('Export Markdown Report'),
     }));
   if (!uri) return;
   const report = markdownReport({
@@ -67,6 +68,7 @@ export const exportReport: CommandFactory = (ctx) => async (target?: vscode.Uri)
     generatedAt: new Date().toISOString(),
     findings: snapshot.findings,
     walk: snapshot.walk,
+    locale: l10n.currentLocale(),
   });
   await writeAtomically(uri, report);
   if (!target) {
@@ -84,7 +86,7 @@ async function pickSample(samplesDir: vscode.Uri): Promise<string | undefined> {
       file,
     })),
   );
-  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open a Sample Scenario'), matchOnDetail: true }))?.file;
+  return (await vscode.window.showQuickPick(items, { title: l10n.t('Open a Sample Scenario'), matchOnDetail: true }))?.file;
 }
 
 async function firstComment(uri: vscode.Uri): Promise<string> {

@@ -1,6 +1,7 @@
 // Commands that look without changing the scenario: diagnose, query, reveal, page, show a row.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import { isEngineError, type QueryResult } from '../../engine/protocol';
 import { toRange } from '../diagnostics';
 import type { PagedView } from '../nodes';
@@ -12,7 +13,7 @@ export const runDiagnosis: CommandFactory = (ctx) => async () => {
   const document = await ctx.activeDocument();
   if (!document) return;
   const snapshot = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Diagnosing {0}', basename(document.uri.path)) },
+    { location: vscode.ProgressLocation.Window, title: l10n.t('Diagnosing {0}', basename(document.uri.path)) },
     () => ctx.scenarios.analyzeNow(document),
   );
   ctx.log.info(`diagnosis of ${document.uri.toString()}: ${snapshot.findings.length} findings in ${Math.round(snapshot.durationMs)} ms`);
@@ -24,12 +25,12 @@ export const querySql: CommandFactory = (ctx) => async (databaseArg?: string, sq
   const active = await ctx.analysed();
   if (!active) return;
   const database =
-    databaseArg ?? (await vscode.window.showQuickPick(['HQ', ...active.snapshot.scenario.channelDatabases], { title: vscode.l10n.t('Query which database?') }));
+    databaseArg ?? (await vscode.window.showQuickPick(['HQ', ...active.snapshot.scenario.channelDatabases], { title: l10n.t('Query which database?') }));
   if (!database) return;
   const sql =
     sqlArg ??
     (await vscode.window.showInputBox({
-      title: vscode.l10n.t('Read-only SQL against {0}', database),
+      title: l10n.t('Read-only SQL against {0}', database),
       value: database === 'HQ' ? 'SELECT * FROM RETAILASYNCCUSTOMERV2 LIMIT 50' : 'SELECT * FROM CUSTOMER LIMIT 50',
     }));
   if (!sql) return;
@@ -38,7 +39,7 @@ export const querySql: CommandFactory = (ctx) => async (databaseArg?: string, sq
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: queryMarkdown(database, sql, result) }), { preview: true });
     return result;
   } catch (error) {
-    const message = isEngineError(error, 'readOnly') ? error.message : vscode.l10n.t('The query failed: {0}', error instanceof Error ? error.message : String(error));
+    const message = isEngineError(error, 'readOnly') ? error.message : l10n.t('The query failed: {0}', error instanceof Error ? error.message : String(error));
     void vscode.window.showErrorMessage(message);
     return undefined;
   }
@@ -67,6 +68,6 @@ export const showStagingRow: CommandFactory = () => async (key: string, row: Rec
 function queryMarkdown(database: string, sql: string, result: QueryResult): string {
   const header = `| ${result.columns.join(' | ')} |\n|${result.columns.map(() => '---').join('|')}|`;
   const body = result.rows.map((row) => `| ${row.map((v) => (v === null ? 'NULL' : String(v).replace(/\|/g, '\\|'))).join(' | ')} |`).join('\n');
-  const truncated = result.truncated ? ` ${vscode.l10n.t('(first 1000 shown)')}` : '';
-  return `# ${database}\n\n\`\`\`sql\n${sql}\n\`\`\`\n\n${header}\n${body}\n\n${vscode.l10n.t('{0} rows', result.rows.length)}${truncated}\n`;
+  const truncated = result.truncated ? ` ${l10n.t('(first 1000 shown)')}` : '';
+  return `# ${database}\n\n\`\`\`sql\n${sql}\n\`\`\`\n\n${header}\n${body}\n\n${l10n.t('{0} rows', result.rows.length)}${truncated}\n`;
 }

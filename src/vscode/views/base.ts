@@ -1,6 +1,7 @@
 // What the five trees share: nodes with stable ids, refresh when the active scenario's analysis
 // changes (debounced, and only while the view is visible), and nothing heavy until shown.
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import type { EngineClient } from '../../engine/client';
 import { type AnalysisSnapshot, isEngineError } from '../../engine/protocol';
 import type { Node, NodeData, PagedView } from '../nodes';
@@ -96,7 +97,7 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
       const message = error instanceof Error ? error.message : String(error);
       this.log.error(`${this.viewId}: ${error instanceof Error ? (error.stack ?? message) : message}`);
       if (this.view) {
-        this.view.message = vscode.l10n.t('This view could not be read: {0}', message);
+        this.view.message = l10n.t('This view could not be read: {0}', message);
       }
       return [];
     }
@@ -156,7 +157,7 @@ export function branch<D extends NodeData>(
 }
 
 export function formatTime(iso: string | undefined): string {
-  return iso ? iso.slice(0, 16).replace('T', ' ') : vscode.l10n.t('never');
+  return iso ? iso.slice(0, 16).replace('T', ' ') : l10n.t('never');
 }
 
 const PAGE_SIZE = 50;
@@ -176,8 +177,8 @@ export class Pager {
 
 /** The "Load more (shown of total)" item at the end of a paged branch. */
 export function loadMoreNode(id: string, view: PagedView, key: string, shown: number, total: number): Node {
-  return leaf(id, { kind: 'loadMore', view, key }, vscode.l10n.t('Load more ({0} of {1})', shown, total), {
+  return leaf(id, { kind: 'loadMore', view, key }, l10n.t('Load more ({0} of {1})', shown, total), {
     iconPath: icon('ellipsis'),
-    command: { command: 'asyncCustomers.loadMore', title: vscode.l10n.t('Load More'), arguments: [view, key] },
+    command: { command: 'asyncCustomers.loadMore', title: l10n.t('Load More'), arguments: [view, key] },
   });
 }

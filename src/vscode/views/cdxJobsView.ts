@@ -1,5 +1,7 @@
 // CDX jobs per channel database: when each last ran, and whether HQ changed since (stale).
 import * as vscode from 'vscode';
+import { localizeJobName } from '../../domain/l10n';
+import * as l10n from '../l10n';
 import { branch, formatTime, icon, leaf, type Node, ScenarioTree, type ScenarioContext } from './base';
 
 export class CdxJobsView extends ScenarioTree {
@@ -12,21 +14,21 @@ export class CdxJobsView extends ScenarioTree {
         db.name,
         () =>
           db.jobs.map((job) => {
-            const ran = job.lastRunAt ? (job.lastRunAtStart ? vscode.l10n.t('at start') : formatTime(job.lastRunAt)) : vscode.l10n.t('never');
-            const lastRun = job.lastRunScheduled && job.failure === undefined ? vscode.l10n.t('{0} · by schedule', ran) : ran;
+            const ran = job.lastRunAt ? (job.lastRunAtStart ? l10n.t('at start') : formatTime(job.lastRunAt)) : l10n.t('never');
+            const lastRun = job.lastRunScheduled && job.failure === undefined ? l10n.t('{0} · by schedule', ran) : ran;
             const failed = job.failure !== undefined;
-            return leaf(`db/${db.name}/job/${job.jobId}`, { kind: 'cdxJob', database: db.name, job: job.jobId }, `${job.jobId} ${job.name}`, {
-              description: failed ? vscode.l10n.t('last run failed') : job.stale ? vscode.l10n.t('{0} · stale', lastRun) : lastRun,
+            return leaf(`db/${db.name}/job/${job.jobId}`, { kind: 'cdxJob', database: db.name, job: job.jobId }, `${job.jobId} ${localizeJobName(job.jobId, job.name, l10n.currentLocale())}`, {
+              description: failed ? l10n.t('last run failed') : job.stale ? l10n.t('{0} · stale', lastRun) : lastRun,
               iconPath: failed ? icon('error', 'list.errorForeground') : job.stale ? icon('warning', 'list.warningForeground') : icon('history'),
               contextValue: job.stale || failed ? 'cdxJob.stale' : 'cdxJob',
               tooltip: new vscode.MarkdownString(
                 failed
-                  ? vscode.l10n.t('The last run of {0} for {1} failed: {2}. Last successful run: {3}.', job.jobId, db.name, job.failure ?? '', ran)
+                  ? l10n.t('The last run of {0} for {1} failed: {2}. Last successful run: {3}.', job.jobId, db.name, job.failure ?? '', ran)
                   : job.stale
                   ? job.jobId === 'P-0001'
-                    ? vscode.l10n.t('Async customer records wait in channel database {0}: run the P-job.', db.name)
-                    : vscode.l10n.t('HQ changed after the last run of {0} for {1}: the channel works from old metadata.', job.jobId, db.name)
-                  : vscode.l10n.t('Last run: {0}', lastRun),
+                    ? l10n.t('Async customer records wait in channel database {0}: run the P-job.', db.name)
+                    : l10n.t('HQ changed after the last run of {0} for {1}: the channel works from old metadata.', job.jobId, db.name)
+                  : l10n.t('Last run: {0}', lastRun),
               ),
             });
           }),

@@ -1,6 +1,7 @@
 // The Customer synchronization status page: operations by status. A failed operation can be
 // edited and synchronized again (both append entries to the scenario).
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import type { OperationStatus, OperationSummary } from '../../engine/protocol';
 import { branch, icon, leaf, loadMoreNode, type Node, Pager, ScenarioTree, type ScenarioContext } from './base';
 
@@ -17,10 +18,10 @@ export class SyncStatusView extends ScenarioTree {
   protected async roots({ engine, doc }: ScenarioContext): Promise<Node[]> {
     const counts = await engine.request({ kind: 'operationCounts', doc });
     const labels: Record<OperationStatus, string> = {
-      Failed: vscode.l10n.t('Failed'),
-      Pending: vscode.l10n.t('Pending in HQ staging'),
-      PendingUpload: vscode.l10n.t('Waiting for upload (channel)'),
-      Succeeded: vscode.l10n.t('Succeeded'),
+      Failed: l10n.t('Failed'),
+      Pending: l10n.t('Pending in HQ staging'),
+      PendingUpload: l10n.t('Waiting for upload (channel)'),
+      Succeeded: l10n.t('Succeeded'),
     };
     const icons: Record<OperationStatus, vscode.ThemeIcon> = {
       Failed: icon('error', 'testing.iconFailed'),
@@ -57,10 +58,10 @@ function operationNode(op: OperationSummary): Node {
     tooltip: new vscode.MarkdownString(
       [
         `**${op.operationId}** ${op.operationType} · ${op.channel} (${op.channelDatabase})`,
-        `${vscode.l10n.t('Temporary id')}: \`${op.asyncCustomerId}\``,
-        op.accountNum ? `${vscode.l10n.t('Account')}: \`${op.accountNum}\`` : '',
-        op.failureReason ? `${vscode.l10n.t('Reason')}: ${op.failureReason}` : '',
-        op.failedFields.length ? `${vscode.l10n.t('Fields to correct')}: ${op.failedFields.join(', ')}` : '',
+        `${l10n.t('Temporary id')}: \`${op.asyncCustomerId}\``,
+        op.accountNum ? `${l10n.t('Account')}: \`${op.accountNum}\`` : '',
+        op.failureReason ? `${l10n.t('Reason')}: ${op.failureReason}` : '',
+        op.failedFields.length ? `${l10n.t('Fields to correct')}: ${op.failedFields.join(', ')}` : '',
       ]
         .filter(Boolean)
         .join('\n\n'),

@@ -1,6 +1,7 @@
 // The FAQ's questions as a checklist for the active scenario: each cause passed, failed or not
 // applicable. A failed cause leads to its findings in the scenario file.
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import { branch, icon, leaf, type Node, ScenarioTree, type ScenarioContext } from './base';
 
 const OUTCOME_ICON = {
@@ -12,7 +13,7 @@ const OUTCOME_ICON = {
 export class TroubleshooterView extends ScenarioTree {
   protected override message(context: ScenarioContext): string | undefined {
     const failed = context.snapshot.walk.flatMap((q) => q.causes).filter((c) => c.outcome === 'failed').length;
-    return failed === 0 ? vscode.l10n.t('No FAQ cause applies to this scenario.') : undefined;
+    return failed === 0 ? l10n.t('No FAQ cause applies to this scenario.') : undefined;
   }
 
   protected roots(context: ScenarioContext): Node[] {
@@ -38,17 +39,17 @@ export class TroubleshooterView extends ScenarioTree {
                 cause.findings.map((index) => {
                   const finding = snapshot.findings[index];
                   return leaf(`finding/${index}`, { kind: 'finding', index }, finding.message, {
-                    description: vscode.l10n.t('line {0}', finding.location.range.start.line + 1),
+                    description: l10n.t('line {0}', finding.location.range.start.line + 1),
                     tooltip: new vscode.MarkdownString(`**${finding.ruleId}** ${finding.message}${finding.remedy ? `\n\n*${finding.remedy.menuPath ?? ''}* ${finding.remedy.text}` : ''}`),
                     iconPath: icon('debug-stackframe-dot'),
-                    command: { command: 'asyncCustomers.revealFinding', title: vscode.l10n.t('Reveal Finding'), arguments: [uri, index] },
+                    command: { command: 'asyncCustomers.revealFinding', title: l10n.t('Reveal Finding'), arguments: [uri, index] },
                   });
                 }),
               {
                 description: `${outcome} · ${cause.ruleId}`,
                 iconPath: OUTCOME_ICON[cause.outcome](),
                 contextValue: `cause.${cause.outcome}`,
-                command: { command: 'asyncCustomers.revealFinding', title: vscode.l10n.t('Reveal Finding'), arguments: [uri, cause.findings[0]] },
+                command: { command: 'asyncCustomers.revealFinding', title: l10n.t('Reveal Finding'), arguments: [uri, cause.findings[0]] },
               },
               true,
             );
@@ -61,5 +62,5 @@ export class TroubleshooterView extends ScenarioTree {
 }
 
 function OUTCOME_LABEL() {
-  return { passed: vscode.l10n.t('passed'), failed: vscode.l10n.t('failed'), notApplicable: vscode.l10n.t('not applicable') };
+  return { passed: l10n.t('passed'), failed: l10n.t('failed'), notApplicable: l10n.t('not applicable') };
 }
