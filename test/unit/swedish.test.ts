@@ -37,8 +37,30 @@ function scenarioIds(): string[] {
   return [...ids];
 }
 
+/**
+ * What the samples say in their own words and a message quotes as data: the message a failed run
+ * left (`fails`, quoted in single quotes), and the scenario's keys (quoted in double quotes).
+ */
+function quotedScenarioText(): string[] {
+  const quoted = new Set<string>();
+  const visit = (value: unknown, key?: string): void => {
+    if (Array.isArray(value)) {
+      value.forEach((v) => visit(v, key));
+    } else if (value && typeof value === 'object') {
+      for (const [k, v] of Object.entries(value)) {
+        quoted.add(`"${k}"`);
+        visit(v, k);
+      }
+    } else if (typeof value === 'string' && key === 'fails') {
+      quoted.add(`'${value}'`);
+    }
+  };
+  for (const file of samples) visit(parseJsonc(readFileSync(join(repoRoot, file), 'utf8')));
+  return [...quoted];
+}
+
 /** Product names DOMAIN.md keeps in Swedish text, and column names messages quote. */
-const KEPT = ['Commerce headquarters', 'Commerce Scale Unit', 'CSU', 'HQ', 'POS', 'CDX', 'OnlineOperationCompleted', 'JSON'];
+const KEPT = ['Commerce headquarters', 'Commerce Scale Unit', 'Lifecycle Services', 'CSU', 'HQ', 'POS', 'CDX', 'OnlineOperationCompleted', 'JSON'];
 
 /** What is left of a line once file positions, ids, table and column names and the quoted labels are taken out. */
 function prose(output: string): string {
@@ -46,8 +68,12 @@ function prose(output: string): string {
   for (const label of [...UNTRANSLATED_LABELS].sort((a, b) => b.length - a.length)) {
     text = text.split(`"${label}"`).join(' ');
   }
+  for (const quoted of quotedScenarioText().sort((a, b) => b.length - a.length)) {
+    text = text.split(quoted).join(' ');
+  }
+  // Swedish writes the genitive of an abbreviation with a colon: HQ:s, CSU:s.
   for (const id of [...scenarioIds(), ...KEPT].sort((a, b) => b.length - a.length)) {
-    text = text.split(id).join(' ');
+    text = text.split(`${id}:s`).join(' ').split(id).join(' ');
   }
   return text
     .replace(/\bACD\d{3}\b|\bASYNC-\d+\b|\bP-0001\b|\b[0-9A-F]{8}(-[0-9A-F]{4}){3}-[0-9A-F]{12}\b/g, ' ')

@@ -42,12 +42,20 @@ export const UNTRANSLATED_LABELS: readonly string[] = [
   'City',
   'ZIP/postal code',
   'Country/region',
+  'Feature management',
+  'Synchronize orders',
+  'Create customer order in async mode',
+  'Download sessions',
+  'Upload sessions',
+  'Initialize Commerce scheduler',
   'Workspaces > Feature management',
   'Retail and Commerce > Retail and Commerce IT > Distribution schedule',
   'System administration > Inquiries > Batch jobs',
   'Retail and Commerce > Channel setup > Online store setup > Functionality profiles',
   'Retail and Commerce > Headquarters setup > Commerce scheduler > Channel database',
   'Retail and Commerce > Headquarters setup > Commerce scheduler > Commerce channel schema',
+  'Retail and Commerce > Inquiries and reports > Commerce Data Exchange > Download sessions / Upload sessions',
+  'Retail and Commerce > Customers > Loyalty > Loyalty cards',
 ];
 
 /** A label as a Swedish message shows it: the English label in quotes. */

@@ -1,6 +1,7 @@
 // Svenska meddelanden med produktens svenska termer så som FAQ:n trycker dem (DOMAIN.md,
 // "Swedish product terms"). HQ-etiketter vars svenska namn ingen källa ger citeras på engelska
 // (hqLabels.ts, README.md). Bara id:n, tabell- och kolumnnamn och de citerade etiketterna är engelska.
+import { FEATURES } from '../features';
 import { FIELD_LABELS, fieldChanges, pairsBy, tableCounts, type MessageKey } from './en';
 import {
   quotedLabel,
@@ -203,55 +204,55 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'v2.emptyFails': () => "'fails' är meddelandet som den misslyckade körningen lämnade; det får inte vara tomt.",
   'ACD011.cause': () => 'Den senaste körningen av varje jobb lyckades',
   'ACD011.message': (p) =>
-    `Den senaste körningen av ${p.job === 'P-0001' ? 'CDX P-jobbet' : `jobb ${p.job}`} för kanaldatabasen ${p.db} misslyckades ${p.at}: '${p.message}'. Ingen senare körning lyckades, så ${p.kind === 'upload' ? 'kanalens poster nådde inte HQ' : 'dess data nådde inte kanaldatabasen'}.`,
+    `Den senaste körningen av ${jobV2Sv(p.job)} för kanaldatabasen ${p.db} misslyckades ${p.at} med meddelandet '${p.message}'. Ingen senare körning lyckades, så ${p.kind === 'upload' ? 'kanalens poster nådde inte HQ' : 'dess data nådde inte kanaldatabasen'}.`,
   'ACD011.messageBatch': (p) =>
-    `Den senaste körningen av batchjobbet ${p.job === 'SynchronizeOrders' ? "'Synchronize orders'" : 'Synkronisera kunder och kanalbegäranden'} misslyckades ${p.at}: '${p.message}'. Ingen senare körning lyckades, så inget som mellanlagrats sedan dess har bearbetats.`,
+    `Den senaste körningen av batchjobbet ${jobV2Sv(p.job)} misslyckades ${p.at} med meddelandet '${p.message}'. Ingen senare körning lyckades, så inget som mellanlagrats sedan dess har bearbetats.`,
   'ACD011.remedy': (p) =>
-    `Öppna ${p.kind === 'upload' ? "'Upload sessions'" : "'Download sessions'"} för ${p.db}, läs meddelandet, åtgärda orsaken och kör ${p.job} igen (kör 'Initialize Commerce scheduler' först efter en uppdatering).`,
+    `Öppna ${quotedLabel(p.kind === 'upload' ? 'Upload sessions' : 'Download sessions')} för ${p.db}, läs meddelandet, åtgärda orsaken och kör ${jobV2Sv(p.job)} igen (kör ${quotedLabel('Initialize Commerce scheduler')} först efter en uppdatering).`,
   'ACD011.remedyBatch': () => 'Öppna batchjobbets historik, läs meddelandet, åtgärda orsaken och kör batchjobbet igen.',
-  'ACD011.fix': (p) => (p.db ? `Kör ${p.job} igen för ${p.db}` : `Kör ${p.job} igen`),
+  'ACD011.fix': (p) => (p.db ? `Kör ${jobV2Sv(p.job)} igen för ${p.db}` : `Kör ${jobV2Sv(p.job)} igen`),
   'v2.scheduleTwoJobs': () => 'Ett schema kör ett jobb: ange antingen runJob eller runBatch, inte båda. Lägg det andra i ett eget schema.',
   'v2.scheduleTooOften': (p) => `'every' måste vara minst ${p.min} (HQ anger upprepning i minuter); '${p.value}' är kortare.`,
   'v2.tooManyScheduledRuns': (p) =>
     `Schemana skulle köras ${p.runs} gånger under den här tidslinjen; ett scenario får göra högst ${p.max} schemalagda körningar. Använd en längre 'every' eller en kortare tidslinje. Inget spelades upp.`,
-  'ACD010.cause': () => 'CDX P-jobbet, batchjobbet och 1010 körs som återkommande jobb',
+  'ACD010.cause': () => `CDX P-jobbet, batchjobbet och jobbet 1010 (Kunder) körs som återkommande jobb`,
   'ACD010.message': (p) =>
-    `${jobV2Sv(p.job)}${p.db ? ` för kanaldatabasen ${p.db}` : ''} saknar upprepning i "schedules": det som jobbet för med sig väntar tills någon kör det för hand. Schemalägg CDX P-jobbet, Synkronisera kunder och kanalbegäranden och 1010 som återkommande jobb, oavsett läge.`,
+    `${capital(jobV2Sv(p.job))}${p.db ? ` för kanaldatabasen ${p.db}` : ''} saknar upprepning i scenariots "schedules": det som jobbet för med sig väntar tills någon kör det manuellt. Schemalägg CDX P-jobbet, ${BATCH} och jobbet 1010 (Kunder) som återkommande jobb, oavsett läge.`,
   'ACD010.remedy': (p) =>
     p.job === 'SynchronizeCustomersAndChannelRequests'
-      ? 'Öppna batchjobbet Synkronisera kunder och kanalbegäranden och ange en upprepning (till exempel var 15:e minut).'
-      : `Lägg till ${jobV2Sv(p.job)} i distributionsschemat för ${p.db} med en upprepning (till exempel var 15:e minut).`,
+      ? `Öppna batchjobbet ${BATCH} och ange en upprepning (till exempel var 15:e minut).`
+      : `Lägg till ${jobV2Sv(p.job)} i ${quotedLabel('Distribution schedule')} för ${p.db} med en upprepning (till exempel var 15:e minut).`,
   'ACD010.fix': (p) => `Schemalägg ${jobV2Sv(p.job)}${p.db ? ` för ${p.db}` : ''} med intervallet ${p.every}`,
-  'ACD010.fixAll': (p) => `Schemalägg alla ${p.n} saknade jobb var 15:e minut`,
+  'ACD010.fixAll': (p) => `Schemalägg ${agree(p.n, 'det saknade jobbet', `alla ${p.n} saknade jobb`)} var 15:e minut`,
   'v2.badVersion': (p) =>
     `'commerceVersion' är en Commerce-version "10.0.N" från 10.0.0 till ${p.max}, inte '${p.value}'. Utelämna den för den senaste som verktyget känner till (${p.newest}).`,
   'ACD009.cause': () => 'HQ:s Commerce-version har funktionerna',
   'ACD009.message': (p) =>
-    `'${featureNameSvV2(p.feature)}' kräver Commerce-version ${p.needs} eller senare; HQ har ${p.version}, där funktionen inte finns i 'Feature management'. Den förblir avstängd.`,
-  'ACD009.remedy': (p) => `Uppdatera Commerce headquarters till ${p.needs} eller senare (Lifecycle Services) och aktivera sedan funktionen i 'Feature management'.`,
-  'ACD009.fix': (p) => `Sätt commerceVersion till ${p.needs}`,
+    `'${featureNameSvV2(p.feature)}' kräver Commerce-version ${p.needs} eller senare; HQ har ${p.version}, där funktionen inte finns i ${quotedLabel('Feature management')}. Den förblir inaktiverad.`,
+  'ACD009.remedy': (p) => `Uppdatera Commerce headquarters till ${p.needs} eller senare (Lifecycle Services) och aktivera sedan funktionen i ${quotedLabel('Feature management')}.`,
+  'ACD009.fix': (p) => `Sätt "commerceVersion" till ${p.needs}`,
   'refused.featureNotInVersion': (p) => `'${svFeatureName(p.feature)}' finns inte i Commerce-version ${p.version}; den kräver ${p.needs}.`,
   'refused.mandatoryFeature': (p) =>
-    `HQ vägrar stänga av '${svFeatureName(p.feature)}': funktionen är obligatorisk från Commerce-version ${p.from} (HQ har ${p.version}) och alltid aktiverad.`,
+    `HQ nekar att inaktivera '${svFeatureName(p.feature)}': funktionen är obligatorisk från Commerce-version ${p.from} (HQ har ${p.version}) och alltid aktiverad.`,
   'refused.statusPageNeedsVersion': (p) =>
-    `Sidan Kundsynkroniseringsstatus finns från Commerce-version ${p.needs}; HQ har ${p.version}, så en åtgärd kan inte redigeras eller synkroniseras där.`,
+    `Sidan ${PAGE} finns från Commerce-version ${p.needs}; HQ har ${p.version}, så en åtgärd kan inte redigeras eller synkroniseras där.`,
   'question.ordersAndLoyalty': () => 'Varför kan jag inte skapa en kundorder eller utfärda ett lojalitetskort för den här nya kunden? (utanför FAQ:n)',
   'ACD012.cause': () => 'Synkrona kundorder gäller synkroniserade kunder',
   'ACD012.message': (p) =>
     `Kassan (POS) i ${p.channel} kan inte skapa en synkron kundorder för '${p.customer}': kunden skapades asynkront och dess kontonummer har inte nått kanaldatabasen ${p.db}. Kvar att köra: ${stepsV2Sv(p.steps)}.`,
   'ACD012.remedy': (p) =>
-    `Vänta tills kunden är synkroniserad (CDX P-jobbet, Synkronisera kunder och kanalbegäranden och sedan 1010), eller sätt 'Create customer order in async mode' till Ja i funktionalitetsprofilen för ${p.channel}.`,
+    `Vänta tills kunden är synkroniserad (CDX P-jobbet, ${BATCH} och sedan jobbet 1010 (Kunder)), eller sätt ${quotedLabel('Create customer order in async mode')} till Ja i funktionalitetsprofilen för ${p.channel}.`,
   'ACD012.fix': (p) => `Kör ${stepsV2Sv(p.steps)} för ${p.db} före ordern`,
   'ACD012.fixAsync': () => 'Skapa ordern i asynkront läge i stället',
   'ACD013.cause': () => 'Lojalitetskort utfärdas till kunder med kontonummer i kanalen',
   'ACD013.message': (p) =>
-    `Kassan (POS) i ${p.channel} kan inte utfärda ett lojalitetskort till '${p.customer}': kunden är Pending sync och har ännu inget riktigt kontonummer i kanaldatabasen ${p.db}. Kvar att köra: ${stepsV2Sv(p.steps)}.`,
+    `Kassan (POS) i ${p.channel} kan inte utfärda ett lojalitetskort till '${p.customer}': kunden väntar på synkronisering och har ännu inget riktigt kontonummer i kanaldatabasen ${p.db}. Kvar att köra: ${stepsV2Sv(p.steps)}.`,
   'ACD013.remedy': (p) => `Kör ${stepsV2Sv(p.steps)} för ${p.db} och utfärda sedan kortet.`,
   'ACD013.fix': (p) => `Kör ${stepsV2Sv(p.steps)} för ${p.db} innan kortet utfärdas`,
   'refused.orderNeedsSynchronizedCustomer': (p) => `Kassan (POS) i ${p.channel} kan inte skapa en synkron kundorder för '${p.customer}' innan kunden är synkroniserad.`,
   'refused.loyaltyNeedsAccountNumber': (p) => `Kassan (POS) i ${p.channel} kan inte utfärda ett lojalitetskort till '${p.customer}' innan dess kontonummer har nått kanalen.`,
   'v2.filterDisagrees': (p) =>
-    `'Filter shared customer data tables' är en inställning för kanaldatabasen ${p.channelDatabase} ('Commerce channel schema'), inte för en kanal: ${p.channel} anger ${p.value}, men ${p.by === 'channelDatabases' ? '"channelDatabases"' : p.by} anger ${p.applied}, som gäller för alla kanaler i ${p.channelDatabase}.`,
+    `${quotedLabel('Filter shared customer data tables')} är en inställning för kanaldatabasen ${p.channelDatabase} (${quotedLabel('Commerce channel schema')}), inte för en kanal: ${p.channel} anger ${yesNo(p.value)}, men ${p.by === 'channelDatabases' ? '"channelDatabases"' : p.by} anger ${yesNo(p.applied)}, som gäller för alla kanaler i ${p.channelDatabase}.`,
 };
 
 /** HQ:s felmeddelanden (modell) lagras på engelska; här är de på svenska. */
@@ -353,28 +354,33 @@ function operations(p: Params): string {
 function jobV2Sv(job: string | number | undefined): string {
   switch (job) {
     case 'SynchronizeCustomersAndChannelRequests':
-      return 'Synkronisera kunder och kanalbegäranden';
+      return BATCH;
     case 'SynchronizeOrders':
-      return "'Synchronize orders'";
+      return quotedLabel('Synchronize orders');
     case 'P-0001':
       return 'CDX P-jobbet';
     default:
-      return `jobb ${String(job)}`;
+      return `jobbet ${namedJob(String(job))}`;
   }
 }
 
-/** A feature's English name (as a rule passes it) in the Swedish the FAQ prints. */
-function featureNameSvV2(name: string | number | undefined): string {
-  const swedish: Record<string, string> = {
-    'Enable editing customers in asynchronous mode': 'Aktivera redigering av kunder i asynkront läge',
-    'Performance improvements for customer orders and customer transactions': 'Prestandaförbättringar för kundorder och kundtransaktioner',
-    'Enable enhanced asynchronous customer creation': 'Aktivera utökat skapa asynkron kund',
-    'Enable asynchronous creation for customer addresses': 'Aktivera att skapa kundadresser asynkront',
-  };
-  return swedish[String(name)] ?? String(name);
+/** A feature's English name or id (as a rule passes it) in the Swedish the FAQ prints. */
+function featureNameSvV2(name: Value): string {
+  const feature = FEATURES.find((f) => f.name === name || f.id === name);
+  return feature ? svFeatureName(feature.id) : String(name);
+}
+
+/** 'true' / 'false' som HQ visar ett Ja/Nej-fält. */
+function yesNo(value: Value): string {
+  return value === 'true' ? 'Ja' : value === 'false' ? 'Nej' : String(value);
 }
 
 /** 'P-0001,SynchronizeCustomersAndChannelRequests,1010' i svensk form. */
 function stepsV2Sv(steps: string | number | undefined): string {
   return listSv(String(steps ?? '').split(',').filter(Boolean).map(jobV2Sv).join('|'));
+}
+
+/** The text with its first letter in upper case, to begin a sentence. */
+function capital(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
