@@ -23,7 +23,7 @@ export class CdxJobsView extends ScenarioTree {
               contextValue: job.stale || failed ? 'cdxJob.stale' : 'cdxJob',
               tooltip: new vscode.MarkdownString(
                 failed
-                  ? l10n.t('The last run of {0} for {1} failed: {2}. Last successful run: {3}.', job.jobId, db.name, job.failure ?? '', ran)
+                  ? l10n.t("The last run of {0} for {1} failed with the message '{2}'. Last successful run: {3}.", job.jobId, db.name, job.failure ?? '', ran)
                   : job.stale
                   ? job.jobId === 'P-0001'
                     ? l10n.t('Async customer records wait in channel database {0}: run the P-job.', db.name)
