@@ -3,6 +3,7 @@ import type { SqlJsStatic } from 'sql.js';
 import { msg } from '../domain/l10n';
 import { RULE } from '../domain/ruleIds';
 import { KNOWN_COUNTRY_REGIONS } from '../domain/tables';
+import { formatShort } from '../domain/time';
 import type { SqlConnection } from '../sim/connection';
 import { Simulation, SimulationCancelled, type Outcome } from '../sim/simulation';
 import { featureOrigin, type Scenario, scheduleOrigin, type ScenarioProblem, type TimelineEntry, timelineOrigin } from './model';
@@ -49,7 +50,7 @@ export function replay(scenario: Scenario, engine: SqlJsStatic | SqlConnection, 
         problems.push({
           ruleId: RULE.timeBackwards,
           severity: 'error',
-          message: msg('timeBackwards', { at: new Date(entry.at).toISOString(), clock: new Date(sim.now).toISOString() }),
+          message: msg('timeBackwards', { at: formatShort(entry.at), clock: formatShort(sim.now) }),
           span: entry.atSpan,
           fixes: [{ title: msg('fixRemoveAt', {}), edits: [removeAtEdit(scenario.text, entry)], isPreferred: true }],
         });
