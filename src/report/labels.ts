@@ -50,7 +50,8 @@ const sv: ReportLabels = {
   lineColumn: (line, column) => `rad ${line}, kolumn ${column}`,
   faq: 'Vanliga frågor',
   inHq: 'I HQ',
-  fix: 'Åtgärd',
+  // Not 'Åtgärd': that is an operation on the Kundsynkroniseringsstatus page.
+  fix: 'Korrigering',
   evidence: 'Belägg',
   scenarioLine: 'Scenariorad',
   redacted:

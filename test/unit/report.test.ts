@@ -43,7 +43,7 @@ describe('the Markdown report in Swedish', () => {
     assert.match(report, /- ❌ underkänd — Ingen asynkron åtgärd har misslyckats \(ACD006\)/);
     assert.match(report, /### 1\. ACD006 \(fel\) — rad 19, kolumn 55/);
     assert.match(report, /\*\*I HQ:\*\* \*Handel och detaljhandel > Kunder > Kundsynkroniseringsstatus\*/);
-    assert.match(report, /\*\*Åtgärd:\*\* Redigera ASYNC-000001/);
+    assert.match(report, /\*\*Korrigering:\*\* Redigera ASYNC-000001/);
     assert.doesNotMatch(report.replace(/#?finding-\d+|failed-operation/g, ''), /\b(finding|findings|passed|failed|Evidence|In HQ|Fix)\b/);
   });
 

@@ -84,7 +84,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'severity.information': () => 'information',
   'severity.hint': () => 'tips',
   'cli.inHq': () => 'i HQ',
-  'cli.fix': () => 'åtgärd',
+  'cli.fix': () => 'korrigering',
   'cli.noFindings': () => 'inga anmärkningar',
   'cli.directory': () => 'är en mapp, inte en scenariofil',
   'cli.cannotRead': (p) => `filen kan inte läsas (${p.code})`,
