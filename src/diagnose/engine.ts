@@ -16,6 +16,7 @@ import { ambiguousReference } from './rules/ambiguousReference';
 import { channelMetadataStale } from './rules/channelMetadataStale';
 import { channelNotInAsyncMode } from './rules/channelNotInAsyncMode';
 import { csuCacheNotExpired } from './rules/csuCacheNotExpired';
+import { lastRunFailed } from './rules/lastRunFailed';
 import { operationFailed } from './rules/operationFailed';
 import { prerequisiteFeatureOff } from './rules/prerequisiteFeatureOff';
 import { recordsAwaitingBatchJob } from './rules/recordsAwaitingBatchJob';
@@ -32,6 +33,7 @@ export const RULES: readonly Rule[] = [
   recordsAwaitingUpload,
   recordsAwaitingBatchJob,
   accountNumbersNotDownloaded,
+  lastRunFailed,
   operationFailed,
   refusedAction,
   ambiguousReference,

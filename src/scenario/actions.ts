@@ -43,7 +43,9 @@ export class ActionReader {
     private readonly channels: readonly ChannelSetting[],
   ) {}
 
-  readAction(kind: ActionKey, value: Node, channelDatabaseNode: Node | undefined): Action | undefined {
+  /** `entryKeys`: the entry's own keys beside the action (channelDatabase and fails of runJob, fails of runBatch). */
+  readAction(kind: ActionKey, value: Node, entryKeys: { readonly channelDatabase?: Node; readonly fails?: Node } = {}): Action | undefined {
+    const channelDatabaseNode = entryKeys.channelDatabase;
     switch (kind) {
       case 'enableFeature':
       case 'disableFeature': {
@@ -80,7 +82,11 @@ export class ActionReader {
             return undefined;
           }
         }
-        return { kind, job, channelDatabase };
+        const fails = this.readFails(entryKeys.fails);
+        if (fails === null) {
+          return undefined;
+        }
+        return { kind, job, channelDatabase, fails };
       }
       case 'runBatch': {
         const key = this.check.string(value, kind);
@@ -92,7 +98,11 @@ export class ActionReader {
           this.check.unknownId(value, key, 'batchJob', BATCH_JOBS.map((b) => b.id));
           return undefined;
         }
-        return { kind, batch };
+        const fails = this.readFails(entryKeys.fails);
+        if (fails === null) {
+          return undefined;
+        }
+        return { kind, batch, fails };
       }
       case 'createCustomer':
         return this.readCreateCustomer(value);
@@ -139,6 +149,22 @@ export class ActionReader {
         };
       }
     }
+  }
+
+  /** The message of a failed run: text that says something; null when it is not (reported). */
+  private readFails(node: Node | undefined): string | undefined | null {
+    if (!node) {
+      return undefined;
+    }
+    const text = this.check.string(node, 'fails');
+    if (text === undefined) {
+      return null;
+    }
+    if (text.trim() === '') {
+      this.check.problem(RULE.badValue, 'error', msg('v2.emptyFails', {}), span(node));
+      return null;
+    }
+    return text;
   }
 
   private readCreateCustomer(value: Node): Action | undefined {

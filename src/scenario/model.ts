@@ -44,8 +44,8 @@ export interface ChannelSetting extends ChannelConfig {
 
 export type Action =
   | { readonly kind: 'enableFeature' | 'disableFeature'; readonly feature: FeatureId }
-  | { readonly kind: 'runJob'; readonly job: CdxJobId; readonly channelDatabase?: string }
-  | { readonly kind: 'runBatch'; readonly batch: BatchJobId }
+  | { readonly kind: 'runJob'; readonly job: CdxJobId; readonly channelDatabase?: string; readonly fails?: string }
+  | { readonly kind: 'runBatch'; readonly batch: BatchJobId; readonly fails?: string }
   | { readonly kind: 'createCustomer'; readonly customer: CustomerInput }
   | {
       readonly kind: 'generateCustomers';

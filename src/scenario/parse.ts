@@ -244,6 +244,7 @@ class ScenarioReader {
     let atSpan: Span | undefined;
     let actionProperty: Node | undefined;
     let channelDatabaseNode: Node | undefined;
+    let failsNode: Node | undefined;
     for (const property of element.children ?? []) {
       const [keyNode, valueNode] = property.children ?? [];
       if (!keyNode) {
@@ -263,8 +264,10 @@ class ScenarioReader {
         }
       } else if (key === 'channelDatabase') {
         channelDatabaseNode = valueNode;
+      } else if (key === 'fails') {
+        failsNode = valueNode;
       } else {
-        this.check.unknownKey(keyNode, property, [...ACTION_KEYS, 'at', 'channelDatabase'], 'timeline entry');
+        this.check.unknownKey(keyNode, property, [...ACTION_KEYS, 'at', 'channelDatabase', 'fails'], 'timeline entry');
       }
     }
     if (!actionProperty) {
@@ -278,10 +281,16 @@ class ScenarioReader {
         this.check.removePropertyFix(channelDatabaseNode.parent!),
       ]);
     }
+    if (failsNode && kind !== 'runJob' && kind !== 'runBatch') {
+      this.check.problem(RULE.unknownKey, 'error', msg('keyNotForAction', { key: 'fails', action: kind }), innerSpan(failsNode.parent!.children![0]), [
+        this.check.removePropertyFix(failsNode.parent!),
+      ]);
+      failsNode = undefined;
+    }
     if (!actionValueNode) {
       return undefined;
     }
-    const action = this.actions.readAction(kind, actionValueNode, channelDatabaseNode);
+    const action = this.actions.readAction(kind, actionValueNode, { channelDatabase: channelDatabaseNode, fails: failsNode });
     if (!action) {
       return undefined;
     }

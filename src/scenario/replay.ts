@@ -79,9 +79,9 @@ export function applyEntry(sim: Simulation, references: CustomerReferences, entr
     case 'disableFeature':
       return sim.disableFeature(action.feature, origin);
     case 'runJob':
-      return sim.runJob(action.job, action.channelDatabase, origin);
+      return sim.runJob(action.job, action.channelDatabase, origin, { fails: action.fails });
     case 'runBatch':
-      return sim.runSynchronizeBatch(origin);
+      return sim.runSynchronizeBatch(origin, { fails: action.fails });
     case 'createCustomer': {
       const outcome = sim.createCustomer(action.customer, origin);
       references.remember(action.customer, outcome);

@@ -132,9 +132,9 @@ function findChannelCustomer(ctx: SimContext, db: DbHandle, ref: CustomerRef, or
   if (ref.ambiguous) {
     logEvent(ctx, 'note', 'ambiguousCustomer', { customer: ref.reference, used: ref.key }, origin);
   }
-  // A converted customer keeps its temporary id in ASYNCCUSTOMERID once job 1010 brought its account number.
+  // A converted customer keeps its temporary id in CUSTACCOUNTASYNC once job 1010 brought its account number.
   return (
-    ctx.db.one(db, 'SELECT * FROM CUSTOMER WHERE ACCOUNTNUM = ? OR ASYNCCUSTOMERID = ?', [ref.key, ref.key]) ??
+    ctx.db.one(db, 'SELECT * FROM CUSTOMER WHERE ACCOUNTNUM = ? OR CUSTACCOUNTASYNC = ?', [ref.key, ref.key]) ??
     // Generated customers are not remembered one by one; they are found by their email.
     ctx.db.one(db, 'SELECT * FROM CUSTOMER WHERE EMAIL = ? LIMIT 1', [ref.reference.trim().toLowerCase()])
   );
@@ -142,7 +142,7 @@ function findChannelCustomer(ctx: SimContext, db: DbHandle, ref: CustomerRef, or
 
 function asyncTarget(customer: Row, pending: boolean): AsyncTarget {
   const accountKey = String(customer.ACCOUNTNUM);
-  return { asyncId: customer.ASYNCCUSTOMERID === null ? accountKey : String(customer.ASYNCCUSTOMERID), accountNum: pending ? null : accountKey };
+  return { asyncId: customer.CUSTACCOUNTASYNC === null ? accountKey : String(customer.CUSTACCOUNTASYNC), accountNum: pending ? null : accountKey };
 }
 
 /** How a message names a customer the call is about: "First Last", else the email. */

@@ -10,7 +10,7 @@ import { createBatchTables, runSynchronizeBatch } from './batchJob';
 import { createAddress, createCustomer, editCustomer } from './channelActions';
 import { addChannel, type ChannelSettings, updateChannel } from './channelView';
 import { advance, setClock } from './clock';
-import { runDownloadJob, runJob } from './cdxJobs';
+import { runDownloadJob, runJob, type RunOptions } from './cdxJobs';
 import type { SqlConnection } from './connection';
 import { initialState, SimContext, type SimulationState } from './context';
 import { SimDatabase } from './database';
@@ -24,6 +24,7 @@ import type { AddressCreateInput, CustomerEditInput, CustomerInput, Outcome, Sim
 export type * from './types';
 export { SimulationCancelled } from './types';
 export type { SimulationState } from './context';
+export type { RunOptions } from './cdxJobs';
 export { DEFAULT_CSU_CACHE_MS } from '../domain/time';
 
 export class Simulation {
@@ -105,12 +106,12 @@ export class Simulation {
     return updateChannel(this.ctx, channelId, settings, origin);
   }
 
-  runJob(jobId: CdxJobId, channelDatabase: string | undefined, origin?: string): Outcome {
-    return runJob(this.ctx, jobId, channelDatabase, origin);
+  runJob(jobId: CdxJobId, channelDatabase: string | undefined, origin?: string, options?: RunOptions): Outcome {
+    return runJob(this.ctx, jobId, channelDatabase, origin, options);
   }
 
-  runSynchronizeBatch(origin?: string): Outcome {
-    return runSynchronizeBatch(this.ctx, origin);
+  runSynchronizeBatch(origin?: string, options?: RunOptions): Outcome {
+    return runSynchronizeBatch(this.ctx, origin, options);
   }
 
   editFailedOperation(operationId: string, changes: Readonly<Partial<Record<EditableField, string | null>>>, origin?: string): Outcome {

@@ -81,6 +81,9 @@ export interface AddressCreateInput {
 
 export type OperationType = 'CustomerCreate' | 'CustomerUpdate' | 'AddressCreate';
 
+/** The product's OPERATION column: 1 create, 2 update (3 deactivate is not simulated); an address is created. */
+export const OPERATION_CODE: Readonly<Record<OperationType, number>> = { CustomerCreate: 1, CustomerUpdate: 2, AddressCreate: 1 };
+
 /** Why the simulation, like HQ or POS, refused an action. Codes are stable; params fill messages. */
 export type RefusalCode =
   | 'prerequisitesOff'

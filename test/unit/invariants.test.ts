@@ -52,9 +52,9 @@ function stateWithoutLog(sim: Simulation): string {
 function checkInvariants(sim: Simulation): void {
   // 1. Every customer created asynchronously is in exactly one place.
   for (const db of channelDatabaseNames(sim)) {
-    for (const op of rawAll(sim, db, "SELECT OPERATIONID, ASYNCCUSTOMERID, UPLOADED FROM RETAILASYNCCUSTOMERV2 WHERE OPERATIONTYPE = 'CustomerCreate'", [])) {
+    for (const op of rawAll(sim, db, "SELECT OPERATIONID, CUSTACCOUNTASYNC, UPLOADED FROM RETAILASYNCCUSTOMERV2 WHERE OPERATIONTYPE = 'CustomerCreate'", [])) {
       const status = rawOne(sim, 'HQ', 'SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [op.OPERATIONID])?.STATUS;
-      const inMaster = rawOne(sim, 'HQ', 'SELECT 1 AS X FROM CUSTTABLE WHERE ASYNCCUSTOMERID = ?', [op.ASYNCCUSTOMERID]) !== undefined;
+      const inMaster = rawOne(sim, 'HQ', 'SELECT 1 AS X FROM CUSTTABLE WHERE CUSTACCOUNTASYNC = ?', [op.CUSTACCOUNTASYNC]) !== undefined;
       const places = [op.UPLOADED === 0, status === 'Pending', status === 'Failed', inMaster].filter(Boolean).length;
       assert.equal(places, 1, `${String(op.OPERATIONID)}: uploaded=${String(op.UPLOADED)} status=${String(status)} inMaster=${inMaster}`);
       assert.equal(inMaster, status === 'Succeeded', `${String(op.OPERATIONID)}: in the master exactly when it succeeded`);
@@ -65,7 +65,7 @@ function checkInvariants(sim: Simulation): void {
     const orphans = rawOne(
       sim,
       'HQ',
-      `SELECT COUNT(*) AS N FROM ${table} s WHERE ONLINEOPERATIONCOMPLETED = 1 AND NOT EXISTS (SELECT 1 FROM CUSTTABLE c WHERE c.ASYNCCUSTOMERID = s.ASYNCCUSTOMERID OR c.ACCOUNTNUM = s.ASYNCCUSTOMERID)`,
+      `SELECT COUNT(*) AS N FROM ${table} s WHERE ONLINEOPERATIONCOMPLETED = 1 AND NOT EXISTS (SELECT 1 FROM CUSTTABLE c WHERE c.CUSTACCOUNTASYNC = s.CUSTACCOUNTASYNC OR c.ACCOUNTNUM = s.CUSTACCOUNTASYNC)`,
       [],
     )!.N;
     assert.equal(orphans, 0, `${table}: completed rows without a customer`);

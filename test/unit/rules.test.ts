@@ -495,6 +495,7 @@ describe('diagnosis rules', () => {
           ['ACD004', 'failed'],
           ['ACD005', 'notApplicable'],
           ['ACD007', 'notApplicable'],
+          ['ACD011', 'notApplicable'],
         ],
       );
       assert.deepEqual(hq.causes[0].findings, [0]);

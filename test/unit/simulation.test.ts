@@ -219,8 +219,8 @@ describe('simulation', () => {
       sim.runSynchronizeBatch();
       const customer = rawOne(sim, 'HQ', 'SELECT * FROM CUSTTABLE', [])!;
       assert.equal(customer.ACCOUNTNUM, '100001');
-      assert.equal(customer.ASYNCCUSTOMERID, tempId);
-      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2 WHERE ONLINEOPERATIONCOMPLETED = 1 AND ACCOUNTNUM = ?', ['100001']), 1);
+      assert.equal(customer.CUSTACCOUNTASYNC, tempId);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2 WHERE ONLINEOPERATIONCOMPLETED = 1 AND CUSTACCOUNT = ?', ['100001']), 1);
       assert.equal(count(sim, 'HQ', "SELECT COUNT(*) AS N FROM LOGISTICSPOSTALADDRESS WHERE ACCOUNTNUM = '100001' AND COUNTRYREGIONID = 'SWE'"), 1);
       assert.equal(rawOne(sim, 'HQ', 'SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS', [])!.STATUS, 'Succeeded');
       assert.equal(rawOne(sim, 'Default', 'SELECT PENDINGSYNC FROM CUSTOMER', [])!.PENDINGSYNC, 1, 'the channel does not know yet');
@@ -228,7 +228,7 @@ describe('simulation', () => {
       sim.runJob('1010', 'Default');
       const onChannel = rawOne(sim, 'Default', 'SELECT * FROM CUSTOMER', [])!;
       assert.equal(onChannel.ACCOUNTNUM, '100001');
-      assert.equal(onChannel.ASYNCCUSTOMERID, tempId);
+      assert.equal(onChannel.CUSTACCOUNTASYNC, tempId);
       assert.equal(onChannel.PENDINGSYNC, 0);
     });
 
@@ -348,7 +348,7 @@ describe('simulation', () => {
     it('generates more customers than one chunk with unique ids and account numbers', () => {
       const sim = simulate({ channels: [store('A', 'Default', true), store('B', 'Online', false)] });
       sim.generateCustomers({ count: 120_001, channels: ['A', 'B'], countryRegion: 'USA', offline: false });
-      assert.equal(count(sim, 'Default', 'SELECT COUNT(DISTINCT ASYNCCUSTOMERID) AS N FROM RETAILASYNCCUSTOMERV2'), 60_001);
+      assert.equal(count(sim, 'Default', 'SELECT COUNT(DISTINCT CUSTACCOUNTASYNC) AS N FROM RETAILASYNCCUSTOMERV2'), 60_001);
       assert.equal(count(sim, 'Default', 'SELECT COUNT(DISTINCT OPERATIONID) AS N FROM RETAILASYNCADDRESSV2'), 60_001);
       assert.equal(count(sim, 'HQ', 'SELECT COUNT(DISTINCT ACCOUNTNUM) AS N FROM CUSTTABLE'), 60_000);
       assert.equal(count(sim, 'HQ', 'SELECT COUNT(DISTINCT SEQ) AS N FROM RETAILTRANSACTIONSERVICECALL'), 60_000);

@@ -169,6 +169,18 @@ export const en = {
   'refused.unknownOperation': (p: Params) => `There is no asynchronous operation '${p.operation}' in HQ (it may not have been uploaded by the P-job yet).`,
   'refused.operationNotFailed': (p: Params) => `Operation ${p.operation} has status ${p.status}; only failed operations can be edited or synchronized again.`,
   'refused.fieldNotInOperation': (p: Params) => `Operation ${p.operation} has no ${p.field} to edit.`,
+
+  // ---- version 2: versions, schedules, failed runs, orders and loyalty, channel database settings ----
+  'v2.emptyFails': () => "'fails' is the message the failed run left; it must not be empty.",
+  'ACD011.cause': () => 'The last run of every job succeeded',
+  'ACD011.message': (p: Params) =>
+    `The last run of ${p.job === 'P-0001' ? 'the P-job' : `job ${p.job}`} for channel database ${p.db} failed at ${p.at}: '${p.message}'. No later run succeeded, so ${p.kind === 'upload' ? 'the channel\'s records did not reach HQ' : 'its data did not reach the channel database'}.`,
+  'ACD011.messageBatch': (p: Params) =>
+    `The last run of the batch job ${p.job === 'SynchronizeOrders' ? 'Synchronize orders' : 'Synchronize customers and channel requests'} failed at ${p.at}: '${p.message}'. No later run succeeded, so nothing staged since was processed.`,
+  'ACD011.remedy': (p: Params) =>
+    `Open the ${p.kind === 'upload' ? 'upload' : 'download'} sessions of ${p.db}, read the message, correct its cause, and run ${p.job} again (after an update, run Initialize Commerce scheduler first).`,
+  'ACD011.remedyBatch': () => 'Open the batch job\'s history, read the message, correct its cause, and run the batch job again.',
+  'ACD011.fix': (p: Params) => (p.db ? `Run ${p.job} again for ${p.db}` : `Run ${p.job} again`),
 };
 
 export type MessageKey = keyof typeof en;

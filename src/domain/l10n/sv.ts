@@ -137,6 +137,18 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'refused.unknownOperation': (p) => `Det finns ingen asynkron åtgärd '${p.operation}' i HQ (P-jobbet har kanske inte laddat upp den än).`,
   'refused.operationNotFailed': (p) => `Åtgärden ${p.operation} har status ${p.status}; bara misslyckade åtgärder kan redigeras eller synkroniseras igen.`,
   'refused.fieldNotInOperation': (p) => `Åtgärden ${p.operation} har inget ${p.field} att redigera.`,
+
+  // ---- version 2: versions, schedules, failed runs, orders and loyalty, channel database settings ----
+  'v2.emptyFails': () => "'fails' är meddelandet som den misslyckade körningen lämnade; det får inte vara tomt.",
+  'ACD011.cause': () => 'Den senaste körningen av varje jobb lyckades',
+  'ACD011.message': (p) =>
+    `Den senaste körningen av ${p.job === 'P-0001' ? 'CDX P-jobbet' : `jobb ${p.job}`} för kanaldatabasen ${p.db} misslyckades ${p.at}: '${p.message}'. Ingen senare körning lyckades, så ${p.kind === 'upload' ? 'kanalens poster nådde inte HQ' : 'dess data nådde inte kanaldatabasen'}.`,
+  'ACD011.messageBatch': (p) =>
+    `Den senaste körningen av batchjobbet ${p.job === 'SynchronizeOrders' ? "'Synchronize orders'" : 'Synkronisera kunder och kanalbegäranden'} misslyckades ${p.at}: '${p.message}'. Ingen senare körning lyckades, så inget som mellanlagrats sedan dess har bearbetats.`,
+  'ACD011.remedy': (p) =>
+    `Öppna ${p.kind === 'upload' ? "'Upload sessions'" : "'Download sessions'"} för ${p.db}, läs meddelandet, åtgärda orsaken och kör ${p.job} igen (kör 'Initialize Commerce scheduler' först efter en uppdatering).`,
+  'ACD011.remedyBatch': () => 'Öppna batchjobbets historik, läs meddelandet, åtgärda orsaken och kör batchjobbet igen.',
+  'ACD011.fix': (p) => (p.db ? `Kör ${p.job} igen för ${p.db}` : `Kör ${p.job} igen`),
 };
 
 function idKind(kind: string | number | undefined): string {

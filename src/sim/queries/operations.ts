@@ -46,8 +46,8 @@ export function operations(sim: Simulation, status: OperationStatus, offset: num
     for (const [dbName, db] of [...ctx.db.channelDatabases].sort(([a], [b]) => a.localeCompare(b))) {
       const rows = ctx.db.all(
         db,
-        `SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN FROM RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0
-         UNION ALL SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN FROM RETAILASYNCADDRESSV2 WHERE UPLOADED = 0 AND OPERATIONTYPE = 'AddressCreate'
+        `SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, CUSTACCOUNT AS ACCOUNTNUM, ORIGINATINGCHANNEL AS CHANNEL, ORIGIN FROM RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0
+         UNION ALL SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, ORIGIN FROM RETAILASYNCADDRESSV2 WHERE UPLOADED = 0 AND OPERATIONTYPE = 'AddressCreate'
          ORDER BY OPERATIONID LIMIT ? OFFSET ?`,
         [offset + limit, 0],
       );
@@ -64,7 +64,7 @@ function summary(r: Row, channelDatabase: string, status: OperationStatus): Oper
   return {
     operationId: String(r.OPERATIONID),
     operationType: String(r.OPERATIONTYPE),
-    asyncCustomerId: String(r.ASYNCCUSTOMERID),
+    asyncCustomerId: String(r.CUSTACCOUNTASYNC),
     accountNum: textOrNull(r.ACCOUNTNUM),
     channel: String(r.CHANNEL),
     channelDatabase,
@@ -91,7 +91,7 @@ export function operationFields(sim: Simulation, operationId: string): Record<st
     });
   }
   if (address) {
-    Object.assign(fields, { street: address.STREET, city: address.CITY, zip: address.ZIPCODE, countryRegion: address.COUNTRYREGIONID });
+    Object.assign(fields, { street: address.STREET, city: address.CITY, zip: address.ZIPCODE, countryRegion: address.COUNTRY });
   }
   return fields;
 }
@@ -99,7 +99,7 @@ export function operationFields(sim: Simulation, operationId: string): Record<st
 function stagedValues(sim: Simulation, operationId: string): { customer?: Row; addresses: Row[] } {
   const ctx = contextOf(sim);
   const customer = ctx.db.one(ctx.hq, 'SELECT FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP FROM RETAILASYNCCUSTOMERV2 WHERE OPERATIONID = ?', [operationId]);
-  const addresses = ctx.db.all(ctx.hq, 'SELECT STREET, CITY, ZIPCODE, COUNTRYREGIONID FROM RETAILASYNCADDRESSV2 WHERE OPERATIONID = ? ORDER BY RECID LIMIT 1', [operationId]);
+  const addresses = ctx.db.all(ctx.hq, 'SELECT STREET, CITY, ZIPCODE, COUNTRY FROM RETAILASYNCADDRESSV2 WHERE OPERATIONID = ? ORDER BY RECID LIMIT 1', [operationId]);
   return { customer, addresses };
 }
 
@@ -130,7 +130,7 @@ function stagedOperation(sim: Simulation, row: Row): StagedOperation {
   return {
     operationId,
     operationType: String(row.OPERATIONTYPE),
-    asyncCustomerId: String(row.ASYNCCUSTOMERID),
+    asyncCustomerId: String(row.CUSTACCOUNTASYNC),
     channel: String(row.CHANNEL),
     channelDatabase: String(row.CHANNELDATABASE),
     status: String(row.STATUS),
@@ -145,7 +145,7 @@ function stagedOperation(sim: Simulation, row: Row): StagedOperation {
       lastName: textOrNull(c.LASTNAME),
       evidence: tableRow('HQ', 'RETAILASYNCCUSTOMERV2', String(c.RECID), c),
     })),
-    addresses: addressRows.map((a) => ({ countryRegion: text(a.COUNTRYREGIONID), evidence: tableRow('HQ', 'RETAILASYNCADDRESSV2', String(a.RECID), a) })),
+    addresses: addressRows.map((a) => ({ countryRegion: text(a.COUNTRY), evidence: tableRow('HQ', 'RETAILASYNCADDRESSV2', String(a.RECID), a) })),
   };
 }
 
@@ -167,7 +167,7 @@ export function creationOperationOf(sim: Simulation, asyncCustomerId: string): S
   const ctx = contextOf(sim);
   const row = ctx.db.one(
     ctx.hq,
-    "SELECT * FROM RETAILASYNCOPERATIONSTATUS WHERE ASYNCCUSTOMERID = ? AND OPERATIONTYPE = 'CustomerCreate' ORDER BY OPERATIONID LIMIT 1",
+    "SELECT * FROM RETAILASYNCOPERATIONSTATUS WHERE CUSTACCOUNTASYNC = ? AND OPERATIONTYPE = 'CustomerCreate' ORDER BY OPERATIONID LIMIT 1",
     [asyncCustomerId],
   );
   return row ? stagedOperation(sim, row) : undefined;
@@ -184,7 +184,7 @@ export function latestOperationOf(sim: Simulation, customerKey: string): string 
   const ctx = contextOf(sim);
   const row = ctx.db.one(
     ctx.hq,
-    "SELECT OPERATIONID FROM RETAILASYNCOPERATIONSTATUS WHERE ASYNCCUSTOMERID = ? OR ACCOUNTNUM = ? ORDER BY STATUS = 'Failed' DESC, OPERATIONID DESC LIMIT 1",
+    "SELECT OPERATIONID FROM RETAILASYNCOPERATIONSTATUS WHERE CUSTACCOUNTASYNC = ? OR ACCOUNTNUM = ? ORDER BY STATUS = 'Failed' DESC, OPERATIONID DESC LIMIT 1",
     [customerKey, customerKey],
   );
   return row ? String(row.OPERATIONID) : undefined;

@@ -12,13 +12,17 @@ export class CdxJobsView extends ScenarioTree {
         db.name,
         () =>
           db.jobs.map((job) => {
-            const lastRun = job.lastRunAt ? (job.lastRunAtStart ? vscode.l10n.t('at start') : formatTime(job.lastRunAt)) : vscode.l10n.t('never');
+            const ran = job.lastRunAt ? (job.lastRunAtStart ? vscode.l10n.t('at start') : formatTime(job.lastRunAt)) : vscode.l10n.t('never');
+            const lastRun = job.lastRunScheduled && job.failure === undefined ? vscode.l10n.t('{0} · by schedule', ran) : ran;
+            const failed = job.failure !== undefined;
             return leaf(`db/${db.name}/job/${job.jobId}`, { kind: 'cdxJob', database: db.name, job: job.jobId }, `${job.jobId} ${job.name}`, {
-              description: job.stale ? vscode.l10n.t('{0} · stale', lastRun) : lastRun,
-              iconPath: job.stale ? icon('warning', 'list.warningForeground') : icon('history'),
-              contextValue: job.stale ? 'cdxJob.stale' : 'cdxJob',
+              description: failed ? vscode.l10n.t('last run failed') : job.stale ? vscode.l10n.t('{0} · stale', lastRun) : lastRun,
+              iconPath: failed ? icon('error', 'list.errorForeground') : job.stale ? icon('warning', 'list.warningForeground') : icon('history'),
+              contextValue: job.stale || failed ? 'cdxJob.stale' : 'cdxJob',
               tooltip: new vscode.MarkdownString(
-                job.stale
+                failed
+                  ? vscode.l10n.t('The last run of {0} for {1} failed: {2}. Last successful run: {3}.', job.jobId, db.name, job.failure ?? '', ran)
+                  : job.stale
                   ? job.jobId === 'P-0001'
                     ? vscode.l10n.t('Async customer records wait in channel database {0}: run the P-job.', db.name)
                     : vscode.l10n.t('HQ changed after the last run of {0} for {1}: the channel works from old metadata.', job.jobId, db.name)

@@ -28,7 +28,7 @@ export class StagingTablesView extends ScenarioTree {
               const data = { kind: 'stagingTable', database, table: table.table } as const;
               const pending =
                 database === 'HQ'
-                  ? vscode.l10n.t('{0} with OnlineOperationCompleted = 0', table.pendingCount)
+                  ? vscode.l10n.t('{0} with ONLINEOPERATIONCOMPLETED = 0', table.pendingCount)
                   : vscode.l10n.t('{0} not uploaded', table.pendingCount);
               const options = {
                 description: `${vscode.l10n.t('{0} rows', table.rowCount)}${table.rowCount > 0 ? ` · ${pending}` : ''}`,
@@ -58,11 +58,11 @@ export class StagingTablesView extends ScenarioTree {
 
 function rowNode(key: string, database: string, table: string, row: Row): Node {
   const state =
-    database === 'HQ' ? `OnlineOperationCompleted = ${String(row.ONLINEOPERATIONCOMPLETED)}` : `${vscode.l10n.t('Uploaded')} = ${String(row.UPLOADED)}`;
+    database === 'HQ' ? `ONLINEOPERATIONCOMPLETED = ${String(row.ONLINEOPERATIONCOMPLETED)}` : `${vscode.l10n.t('Uploaded')} = ${String(row.UPLOADED)}`;
   const done = database === 'HQ' ? row.ONLINEOPERATIONCOMPLETED === 1 : row.UPLOADED === 1;
   const who = [row.FIRSTNAME, row.LASTNAME].filter((v) => v !== null && v !== undefined).join(' ');
   const recId = String(row.RECID);
-  const label = `${recId} · ${String(row.OPERATIONID)}${who ? ` · ${who}` : ''}`;
+  const label = `${recId} · ${String(row.CUSTACCOUNTASYNC)}${who ? ` · ${who}` : ''}`;
   return leaf(`table/${key}/row/${recId}`, { kind: 'stagingRow', database, table, recId: Number(row.RECID) }, label, {
     description: state,
     iconPath: done ? icon('pass', 'testing.iconPassed') : icon('clock', 'list.warningForeground'),
