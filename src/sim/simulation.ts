@@ -18,10 +18,12 @@ import { disableFeature, enableFeature, initialiseFeatures } from './featureMana
 import { generateCustomers, type GenerateInput } from './generation';
 import { CUSTOMER_SEQUENCE, FIRST_ACCOUNT_NUMBER } from './identities';
 import { registerContext } from './internal';
+import { observeOperation, type ObservedOperationInput } from './observed';
 import { editFailedOperation, resync } from './syncStatusPage';
 import type { AddressCreateInput, CustomerEditInput, CustomerInput, Outcome, SimulationConfig } from './types';
 
 export type * from './types';
+export type { ObservedOperationInput, ObservedOperationKind, ObservedStatus } from './observed';
 export { SimulationCancelled } from './types';
 export type { SimulationState } from './context';
 export type { RunOptions } from './cdxJobs';
@@ -116,6 +118,11 @@ export class Simulation {
 
   editFailedOperation(operationId: string, changes: Readonly<Partial<Record<EditableField, string | null>>>, origin?: string): Outcome {
     return editFailedOperation(this.ctx, operationId, changes, origin);
+  }
+
+  /** An operation as an export of the Customer synchronization status page shows it. */
+  observeOperation(input: ObservedOperationInput, origin?: string): Outcome {
+    return observeOperation(this.ctx, input, origin);
   }
 
   resync(operationId: string, origin?: string): Outcome {

@@ -172,6 +172,7 @@ export const en = {
 
   // ---- version 2: versions, schedules, failed runs, orders and loyalty, channel database settings ----
   'v2.emptyFails': () => "'fails' is the message the failed run left; it must not be empty.",
+  'v2.notOneOf': (p: Params) => `'${p.key}' must be one of ${p.allowed}, not '${p.value}'.`,
   'ACD011.cause': () => 'The last run of every job succeeded',
   'ACD011.message': (p: Params) =>
     `The last run of ${p.job === 'P-0001' ? 'the P-job' : `job ${p.job}`} for channel database ${p.db} failed at ${p.at}: '${p.message}'. No later run succeeded, so ${p.kind === 'upload' ? 'the channel\'s records did not reach HQ' : 'its data did not reach the channel database'}.`,

@@ -140,6 +140,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
 
   // ---- version 2: versions, schedules, failed runs, orders and loyalty, channel database settings ----
   'v2.emptyFails': () => "'fails' är meddelandet som den misslyckade körningen lämnade; det får inte vara tomt.",
+  'v2.notOneOf': (p) => `'${p.key}' måste vara ett av ${p.allowed}, inte '${p.value}'.`,
   'ACD011.cause': () => 'Den senaste körningen av varje jobb lyckades',
   'ACD011.message': (p) =>
     `Den senaste körningen av ${p.job === 'P-0001' ? 'CDX P-jobbet' : `jobb ${p.job}`} för kanaldatabasen ${p.db} misslyckades ${p.at}: '${p.message}'. Ingen senare körning lyckades, så ${p.kind === 'upload' ? 'kanalens poster nådde inte HQ' : 'dess data nådde inte kanaldatabasen'}.`,
