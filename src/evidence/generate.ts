@@ -33,7 +33,8 @@ export function generateScenario(evidence: Evidence, options: GenerateOptions = 
   const activity = activityInstants(evidence);
   // Features enabled before the first run or status row in the files are at the start: the
   // exports say nothing of the downloads in between, so the channels are taken to have them.
-  const startMs = activity.length > 0 ? Date.parse(activity[0]) - LEAD_MS : evidence.span ? Date.parse(evidence.span.from) - LEAD_MS : Date.now();
+  // Without any date in the files (only the SQL pack's results), the scenario starts now.
+  const startMs = activity.length > 0 ? Date.parse(activity[0]) - LEAD_MS : evidence.span ? Date.parse(evidence.span.from) - LEAD_MS : Math.floor(Date.now() / LEAD_MS) * LEAD_MS - LEAD_MS;
   const start = iso(startMs);
   const entries: PlannedEntry[] = [];
   const notReplayed: string[] = [];
@@ -72,6 +73,7 @@ export function generateScenario(evidence: Evidence, options: GenerateOptions = 
   }
 
   entries.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.order - b.order);
+  const undated = stagedEntries(evidence, notReplayed);
 
   const channelLines = channelsOf(evidence);
   const out: string[] = [];
@@ -92,7 +94,15 @@ export function generateScenario(evidence: Evidence, options: GenerateOptions = 
   out.push(joinItems(channelLines, '    '));
   out.push('  ],');
   out.push('  "timeline": [');
-  out.push(joinItems(entries.map((e) => `// ${oneLine(e.comment)}\n${JSON.stringify({ at: e.at, ...e.value })}`), '    '));
+  out.push(
+    joinItems(
+      [
+        ...entries.map((e) => `// ${oneLine(e.comment)}\n${JSON.stringify({ at: e.at, ...e.value })}`),
+        ...undated.map((e) => `// ${oneLine(e.comment)}\n${JSON.stringify(e.value)}`),
+      ],
+      '    ',
+    ),
+  );
   if (notReplayed.length > 0) {
     out.push('    // Rows read but not replayed:');
     out.push(...notReplayed.map((line) => `    //   ${oneLine(line)}`));
@@ -183,6 +193,37 @@ function statusEntry(row: SyncStatusRecord): PlannedEntry {
   }
   const opText = row.operation === undefined ? '' : `, ${row.operation}`;
   return { at: row.at, order: 3, value: { observedOperation: observed }, comment: `${formatSource(row.source)}: Customer synchronization status ${row.statusText}${opText}` };
+}
+
+/**
+ * Rows of HQ's staging table (SQL pack) carry no date: they show the state when the query ran,
+ * after everything dated, so they come last and without "at". A status row of the same async
+ * customer says more (time, error) and wins.
+ */
+function stagedEntries(evidence: Evidence, notReplayed: string[]): { value: Record<string, unknown>; comment: string }[] {
+  const withStatus = new Set(evidence.channels.flatMap((c) => c.statusRows.map((r) => r.asyncCustomerAccount.toLowerCase())));
+  const entries: { value: Record<string, unknown>; comment: string }[] = [];
+  for (const channel of evidence.channels) {
+    for (const row of channel.stagedRows) {
+      const where = `${formatSource(row.source)}: RETAILASYNCCUSTOMERV2 ONLINEOPERATIONCOMPLETED = ${row.completed ? 1 : 0}, OPERATION ${row.operation}`;
+      if (withStatus.has(row.asyncCustomerAccount.toLowerCase())) {
+        notReplayed.push(`${where} (a Customer synchronization status row of ${row.asyncCustomerAccount} says more)`);
+        continue;
+      }
+      if (row.operation === 'deactivate') {
+        notReplayed.push(`${where} (deactivations are not simulated)`);
+        continue;
+      }
+      const observed: Record<string, unknown> = { channel: channel.name, asyncCustomerAccount: row.asyncCustomerAccount };
+      if (row.customerAccount !== undefined) {
+        observed.customerAccount = row.customerAccount;
+      }
+      observed.operation = row.operation;
+      observed.status = row.completed ? 'succeeded' : 'pending';
+      entries.push({ value: { observedOperation: observed }, comment: `${where}; as the query found it, after every dated row` });
+    }
+  }
+  return entries;
 }
 
 /** Runs and status rows, oldest first (feature enable dates left out). */

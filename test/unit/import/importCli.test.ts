@@ -159,6 +159,27 @@ describe('command line: import', () => {
     assert.ok(!existsSync(join(repoRoot, 'out.asyncscenario.json')));
   });
 
+  it('reads the SQL pack\'s result as sqlcmd saves it: staged rows become pending operations after every dated row (ACD005)', () => {
+    const out = join(dir, 'staged.asyncscenario.json');
+    const set = join(evidence, 'acd005-batch-not-run');
+    const imported = run('import', join(evidence, 'sql-pack', 'staged-customers-not-completed.csv'), join(set, 'batch-job-history.csv'), join(set, 'download-sessions.csv'), '-o', out);
+    assert.equal(imported.code, 0, imported.stderr);
+    // The dashes under the headers and "(3 rows affected)" are sqlcmd's, not unreadable rows.
+    assert.doesNotMatch(imported.stderr, /warning/);
+    const text = readFileSync(out, 'utf8');
+    const scenario = parseJsonc(text) as { timeline: Record<string, unknown>[] };
+    const observed = scenario.timeline.filter((e) => 'observedOperation' in e);
+    assert.deepEqual(observed, [
+      { observedOperation: { channel: 'Store42', asyncCustomerAccount: 'SE42-000302', operation: 'create', status: 'pending' } },
+      { observedOperation: { channel: 'Store42', asyncCustomerAccount: 'SE42-000303', operation: 'create', status: 'pending' } },
+      { observedOperation: { channel: 'Store42', asyncCustomerAccount: 'SE42-000303', operation: 'update', status: 'pending' } },
+    ]);
+    assert.deepEqual(scenario.timeline.slice(-3), observed);
+    assert.match(text, /\/\/ staged-customers-not-completed\.csv:3: RETAILASYNCCUSTOMERV2 ONLINEOPERATIONCOMPLETED = 0, OPERATION create/);
+    const diagnosed = run('diagnose', out);
+    assert.match(diagnosed.stdout, /warning ACD005: 3 customer operations from Store42/);
+  });
+
   it('--time-zone moves dates written without an offset', () => {
     const utc = parseJsonc(run('import', ...filesOf('acd006-failed-operation')).stdout) as { start: string };
     const cet = parseJsonc(run('import', ...filesOf('acd006-failed-operation'), '--time-zone', '+01:00').stdout) as { start: string };
