@@ -1,5 +1,6 @@
 // What a user sees: Playwright drives the workbench in headless Chromium. Each check is named,
 // saves a screenshot under test-results/, and fails with a clear message.
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { root } from '../harness/codeServer.mjs';
 
@@ -103,6 +104,19 @@ export const CHECKS = [
       await shot('problems-after-fix');
     },
   },
+  {
+    name: 'a scenario imported from HQ exports shows its source rows and its finding',
+    async run({ page, shot, workspace }) {
+      // The same generator as Import Evidence from Commerce HQ… (the integration suite drives the command itself).
+      const set = join(root, 'test', 'fixtures', 'evidence', 'acd006-failed-operation');
+      execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'import', set, '-o', join(workspace, 'imported-acd006.asyncscenario.json'), '--force']);
+      await openFile(page, 'imported-acd006.asyncscenario.json');
+      await page.keyboard.press(`${mod}+Shift+M`);
+      await page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'ACD006' }).first().waitFor({ timeout: 30_000 });
+      await page.getByText('customer-sync-status.csv:3').first().waitFor({ timeout: 10_000 });
+      await shot('imported-scenario');
+    },
+  },
 ];
 
 export async function runUiChecks({ server, browser, workspaceCopy, resultsDir }) {
@@ -114,7 +128,7 @@ export async function runUiChecks({ server, browser, workspaceCopy, resultsDir }
     const slug = check.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
     const shot = (name) => page.screenshot({ path: join(resultsDir, `${name}.png`) });
     try {
-      await check.run({ page, shot });
+      await check.run({ page, shot, workspace });
       passed++;
       console.log(`  ✔ ui: ${check.name}`);
     } catch (error) {
