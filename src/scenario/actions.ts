@@ -25,6 +25,9 @@ export const ACTION_KEYS = [
   'observedOperation',
   'advance',
   'updateChannel',
+  'createCustomerOrder',
+  'createSale',
+  'issueLoyaltyCard',
 ] as const;
 
 export type ActionKey = (typeof ACTION_KEYS)[number];
@@ -138,6 +141,10 @@ export class ActionReader {
         const ms = this.check.duration(value, 'advance');
         return ms === undefined ? undefined : { kind, ms };
       }
+      case 'createCustomerOrder':
+      case 'createSale':
+      case 'issueLoyaltyCard':
+        return this.readCustomerAction(kind, value);
       case 'updateChannel': {
         if (!this.check.expectType(value, 'object', kind)) {
           return undefined;
@@ -155,6 +162,33 @@ export class ActionReader {
         };
       }
     }
+  }
+
+  /** An order, a sale or a loyalty card: a channel and a customer reference (an order may say its mode). */
+  private readCustomerAction(kind: 'createCustomerOrder' | 'createSale' | 'issueLoyaltyCard', value: Node): Action | undefined {
+    if (!this.check.expectType(value, 'object', kind)) {
+      return undefined;
+    }
+    const props = this.check.properties(value, kind === 'createCustomerOrder' ? ['channel', 'customer', 'mode'] : ['channel', 'customer'], kind);
+    const channel = this.channelRef(props.get('channel'), value, kind);
+    const customer = this.check.requiredString(props.get('customer'), value, 'customer', kind);
+    let mode: 'sync' | 'async' | undefined;
+    const modeNode = props.get('mode');
+    if (modeNode) {
+      const text = this.check.string(modeNode, 'mode');
+      if (text === undefined) {
+        return undefined;
+      }
+      if (text !== 'sync' && text !== 'async') {
+        this.check.unknownId(modeNode, text, 'mode', ['sync', 'async']);
+        return undefined;
+      }
+      mode = text;
+    }
+    if (channel === undefined || customer === undefined) {
+      return undefined;
+    }
+    return kind === 'createCustomerOrder' ? { kind, channel, customer, mode } : { kind, channel, customer };
   }
 
   /** The message of a failed run: text that says something; null when it is not (reported). */

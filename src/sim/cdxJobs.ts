@@ -8,6 +8,7 @@ import type { SimContext } from './context';
 import { HQ_SCHEMA, type DbHandle } from './database';
 import { logEvent, refuse } from './eventLog';
 import { ASYNC_COLUMNS } from './schema';
+import { uploadTransactions } from './orders';
 import { recordDownloadSession, recordUploadSession } from './sessions';
 import type { Outcome } from './types';
 
@@ -117,10 +118,14 @@ function downloadCustomers(ctx: SimContext, db: DbHandle): number {
   return changed;
 }
 
-/** The P-job: async records not yet uploaded move to the HQ staging tables, in one transaction. */
+/** The P-job: async records, orders and sales not yet uploaded move to HQ, in one transaction. */
 function runUpload(ctx: SimContext, channelDatabase: string, origin: string | undefined): number {
-  const moved = uploadRecords(ctx, channelDatabase);
+  const ch = ctx.db.channelDb(channelDatabase).schema;
   const now = formatInstant(ctx.now);
+  let moved = 0;
+  ctx.db.transaction(() => {
+    moved = uploadRecords(ctx, channelDatabase) + uploadTransactions(ctx, ch);
+  });
   const seq = ctx.nextSeq();
   ctx.db.run(ctx.hq, 'INSERT INTO RETAILCDXJOBRUN (SEQ, JOBID, CHANNELDATABASE, RUNAT, ROWSMOVED, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
     seq,

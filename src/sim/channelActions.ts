@@ -79,7 +79,8 @@ export function createAddress(ctx: SimContext, input: AddressCreateInput, origin
     return found.refused;
   }
   const { channel, customer } = found;
-  const asyncAddress = channelSeesAsyncCreation(ctx, channel) && channelSeesFeature(ctx, channel.channelDatabase, 'AsyncCustomerAddressCreation');
+  // The address feature as the channel downloaded it decides, for every customer, whatever the profile's async flag says.
+  const asyncAddress = channelSeesFeature(ctx, channel.channelDatabase, 'AsyncCustomerAddressCreation');
   const pending = customer.PENDINGSYNC === 1;
   const reference = input.customer.reference;
   if (!asyncAddress && (pending || input.offline)) {
@@ -102,7 +103,7 @@ export function createAddress(ctx: SimContext, input: AddressCreateInput, origin
 }
 
 /** The channel, its database and the customer an edit or address is for; or why POS refuses. */
-function findCustomerAt(
+export function findCustomerAt(
   ctx: SimContext,
   channelId: string,
   ref: CustomerRef,

@@ -20,7 +20,9 @@ import { CUSTOMER_SEQUENCE, FIRST_ACCOUNT_NUMBER } from './identities';
 import { registerContext } from './internal';
 import { observeOperation, type ObservedOperationInput } from './observed';
 import { editFailedOperation, resync } from './syncStatusPage';
-import type { AddressCreateInput, CustomerEditInput, CustomerInput, Outcome, SimulationConfig } from './types';
+import { issueLoyaltyCard } from './loyalty';
+import { createCustomerOrder, createSale, runSynchronizeOrders } from './orders';
+import type { AddressCreateInput, CustomerEditInput, CustomerInput, OrderInput, Outcome, SimulationConfig } from './types';
 
 export type * from './types';
 export type { ObservedOperationInput, ObservedOperationKind, ObservedStatus } from './observed';
@@ -139,6 +141,22 @@ export class Simulation {
 
   createAddress(input: AddressCreateInput, origin?: string): Outcome {
     return createAddress(this.ctx, input, origin);
+  }
+
+  createCustomerOrder(input: OrderInput, origin?: string): Outcome {
+    return createCustomerOrder(this.ctx, input, origin);
+  }
+
+  createSale(input: OrderInput, origin?: string): Outcome {
+    return createSale(this.ctx, input, origin);
+  }
+
+  runSynchronizeOrders(origin?: string, options?: RunOptions): Outcome {
+    return runSynchronizeOrders(this.ctx, origin, options);
+  }
+
+  issueLoyaltyCard(input: Omit<OrderInput, 'mode'>, origin?: string): Outcome {
+    return issueLoyaltyCard(this.ctx, input, origin);
   }
 
   generateCustomers(input: GenerateInput, origin?: string): Outcome {

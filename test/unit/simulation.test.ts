@@ -273,7 +273,8 @@ describe('simulation', () => {
     });
 
     it('rejects a real-time call HQ would not accept, with its reasons, and saves nothing', () => {
-      const sim = simulate({ channels: [store('Store42', 'Default', false)] });
+      // Without the address feature: an address is then a real-time call too, whatever the profile.
+      const sim = simulate({ channels: [store('Store42', 'Default', false)], features: ['CustomerOrderPerformance', 'EnhancedAsyncCustomerCreation'] });
       const created = posCreate(sim, { channel: 'Store42', firstName: 'Ana', lastName: 'Berg', email: 'ana@', address: { countryRegion: 'XXX' } });
       assert.deepEqual(created, {
         ok: false,
@@ -295,6 +296,15 @@ describe('simulation', () => {
       const address = posAddress(sim, { channel: 'Store42', customer: 'Ana Berg', address: { city: 'Umeå' } });
       assert.equal(!address.ok && address.params.reason, "The country/region '' does not exist.");
       assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM LOGISTICSPOSTALADDRESS'), 0);
+    });
+
+    it('creates an address asynchronously with the address feature as the channel downloaded it, whatever the profile says', () => {
+      const sim = simulate({ channels: [store('Store42', 'Default', false)] });
+      assert.equal(posCreate(sim, { channel: 'Store42', firstName: 'Ana', lastName: 'Berg', email: 'ana@example.com' }).ok, true);
+      const address = posAddress(sim, { channel: 'Store42', customer: 'Ana Berg', address: { city: 'Umeå', countryRegion: 'SWE' } });
+      assert.equal(address.ok, true);
+      assert.equal(count(sim, 'Default', "SELECT COUNT(*) AS N FROM RETAILASYNCADDRESSV2 WHERE OPERATIONTYPE = 'AddressCreate' AND CUSTACCOUNT = '100001'"), 1);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM LOGISTICSPOSTALADDRESS'), 0, 'no real-time call');
     });
 
     it('fails an edit of a customer whose creation has not reached the customer master', () => {

@@ -11,3 +11,4 @@ export * from './realtimeCalls';
 export type { Row, SqlValue, TableRow } from './records';
 export * from './staging';
 export * from './sessions';
+export * from './schedules';

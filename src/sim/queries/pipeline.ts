@@ -15,6 +15,8 @@ import type { SimContext } from '../context';
 import { contextOf } from '../internal';
 import type { Simulation } from '../simulation';
 import type { Row } from './records';
+import { scheduleOf } from '../schedules';
+import { lastSessionIn } from './sessions';
 
 const DEFAULT_CUSTOMER_LIMIT = 5;
 
@@ -158,15 +160,33 @@ function customerName(row: Row): string {
   return email || String(row.CUSTACCOUNTASYNC);
 }
 
-function lastCdxRun(ctx: SimContext, database: string, job: 'P-0001' | '1010'): Pick<PipelineJobRun, 'database' | 'lastRunAt' | 'lastRunAtStart'> {
+function lastCdxRun(ctx: SimContext, database: string, job: 'P-0001' | '1010'): Pick<PipelineJobRun, 'database' | 'lastRunAt' | 'lastRunAtStart' | 'failed' | 'nextRunAt'> {
   const run = ctx.db.one(ctx.hq, 'SELECT RUNAT, ORIGIN FROM RETAILCDXJOBRUN WHERE CHANNELDATABASE = ? AND JOBID = ? ORDER BY SEQ DESC LIMIT 1', [database, job]);
-  return { database, lastRunAt: run ? String(run.RUNAT) : undefined, lastRunAtStart: run?.ORIGIN === 'start' };
+  const session = lastSessionIn(ctx, database, job);
+  const next = scheduleOf(ctx, job, database);
+  return {
+    database,
+    lastRunAt: run ? String(run.RUNAT) : undefined,
+    lastRunAtStart: run?.ORIGIN === 'start',
+    failed: session?.failed ? { at: session.at, reason: session.message ?? '' } : undefined,
+    nextRunAt: next ? formatInstant(next.nextRun) : undefined,
+  };
 }
 
 function batchRun(ctx: SimContext, pending: number): PipelineJobRun {
   const run = ctx.db.one(ctx.hq, 'SELECT RUNAT FROM BATCHJOBRUN WHERE JOBID = ? ORDER BY SEQ DESC LIMIT 1', [BATCH_JOBS[0].id]);
   const stillPending = Number(ctx.db.one(ctx.hq, "SELECT COUNT(*) AS N FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Pending'", [])?.N ?? 0);
-  return { database: null, lastRunAt: run ? String(run.RUNAT) : undefined, lastRunAtStart: false, waiting: pending, stale: stillPending > 0 };
+  const last = ctx.db.one(ctx.hq, 'SELECT STATUS, MESSAGE, STARTDATETIME FROM BATCHJOBHISTORY WHERE JOBID = ? ORDER BY SEQ DESC LIMIT 1', [BATCH_JOBS[0].id]);
+  const next = scheduleOf(ctx, BATCH_JOBS[0].id, undefined);
+  return {
+    database: null,
+    lastRunAt: run ? String(run.RUNAT) : undefined,
+    lastRunAtStart: false,
+    waiting: pending,
+    stale: stillPending > 0,
+    failed: last?.STATUS === 'Error' ? { at: String(last.STARTDATETIME), reason: String(last.MESSAGE ?? '') } : undefined,
+    nextRunAt: next ? formatInstant(next.nextRun) : undefined,
+  };
 }
 
 function jobName(id: CdxJobId): string {

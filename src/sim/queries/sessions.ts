@@ -73,8 +73,12 @@ export function anyRecordedRun(sim: Simulation): boolean {
 }
 
 /** The last session of a CDX job for a channel database: whether it failed, and whether a schedule fired it. */
-export function lastSessionIn(ctx: SimContext, channelDatabase: string, job: string): { readonly failed: boolean; readonly scheduled: boolean; readonly message: string | null } | undefined {
-  const table = job === 'P-0001' ? 'RETAILCDXUPLOADSESSION' : 'RETAILCDXDOWNLOADSESSION';
-  const row = ctx.db.one(ctx.hq, `SELECT STATUS, SCHEDULED, MESSAGE FROM ${table} WHERE DATASTORE = ? AND JOBID = ? ORDER BY SEQ DESC LIMIT 1`, [channelDatabase, job]);
-  return row ? { failed: String(row.STATUS).endsWith('failed'), scheduled: row.SCHEDULED === 1, message: textOrNull(row.MESSAGE) } : undefined;
+export function lastSessionIn(
+  ctx: SimContext,
+  channelDatabase: string,
+  job: string,
+): { readonly failed: boolean; readonly scheduled: boolean; readonly message: string | null; readonly at: string } | undefined {
+  const [table, date] = job === 'P-0001' ? ['RETAILCDXUPLOADSESSION', 'DATECREATED'] : ['RETAILCDXDOWNLOADSESSION', 'DATEREQUESTED'];
+  const row = ctx.db.one(ctx.hq, `SELECT STATUS, SCHEDULED, MESSAGE, ${date} AS AT FROM ${table} WHERE DATASTORE = ? AND JOBID = ? ORDER BY SEQ DESC LIMIT 1`, [channelDatabase, job]);
+  return row ? { failed: String(row.STATUS).endsWith('failed'), scheduled: row.SCHEDULED === 1, message: textOrNull(row.MESSAGE), at: String(row.AT) } : undefined;
 }
