@@ -3,6 +3,7 @@
 // their time (failed ones with `fails`); a line of the Customer synchronization status page,
 // which shows a state and not the history behind it, becomes an `observedOperation`.
 import { resolveBatchJobId } from '../domain/jobs';
+import { MANDATORY_FROM } from '../domain/versions';
 import type { ChannelDatabaseEvidence, Evidence, FeatureEvidence } from './bundle';
 import type { EvidenceSource, SyncStatusRecord } from './records';
 
@@ -41,7 +42,8 @@ export function generateScenario(evidence: Evidence, options: GenerateOptions = 
   const featureLines: string[] = [];
 
   for (const f of evidence.features) {
-    const laterEnable = f.enabled && f.enabledAt !== undefined && Date.parse(f.enabledAt) > startMs;
+    // A feature that is mandatory in the newest version (the scenario names none) is on from the start.
+    const laterEnable = f.enabled && f.enabledAt !== undefined && Date.parse(f.enabledAt) > startMs && MANDATORY_FROM[f.feature] === undefined;
     featureLines.push(featureLine(f, laterEnable));
     if (laterEnable) {
       entries.push({ at: f.enabledAt, order: 0, value: { enableFeature: f.feature }, comment: `${formatSource(f.source)}: enabled ${f.enabledAt}` });
@@ -88,21 +90,16 @@ export function generateScenario(evidence: Evidence, options: GenerateOptions = 
   out.push(`  // ${LEAD_MS / 60_000} minute before the first run or status row in the files`);
   out.push(`  "start": ${JSON.stringify(start)},`);
   out.push('  "features": {');
-  out.push(joinItems(featureLines, '    '));
+  pushItems(out, featureLines);
   out.push('  },');
   out.push('  "channels": [');
-  out.push(joinItems(channelLines, '    '));
+  pushItems(out, channelLines);
   out.push('  ],');
   out.push('  "timeline": [');
-  out.push(
-    joinItems(
-      [
-        ...entries.map((e) => `// ${oneLine(e.comment)}\n${JSON.stringify({ at: e.at, ...e.value })}`),
-        ...undated.map((e) => `// ${oneLine(e.comment)}\n${JSON.stringify(e.value)}`),
-      ],
-      '    ',
-    ),
-  );
+  pushItems(out, [
+    ...entries.map((e) => `// ${oneLine(e.comment)}\n${JSON.stringify({ at: e.at, ...e.value })}`),
+    ...undated.map((e) => `// ${oneLine(e.comment)}\n${JSON.stringify(e.value)}`),
+  ]);
   if (notReplayed.length > 0) {
     out.push('    // Rows read but not replayed:');
     out.push(...notReplayed.map((line) => `    //   ${oneLine(line)}`));
@@ -112,7 +109,13 @@ export function generateScenario(evidence: Evidence, options: GenerateOptions = 
   return out.join('\n') + '\n';
 }
 
-/** Items that are a comment line and a value each, joined with commas after the values. */
+/** Items that are a comment line and a value each, with commas after the values; nothing for none. */
+function pushItems(out: string[], items: readonly string[]): void {
+  if (items.length > 0) {
+    out.push(joinItems(items, '    '));
+  }
+}
+
 function joinItems(items: readonly string[], indent: string): string {
   return items
     .map((item, i) => {
