@@ -98,6 +98,15 @@ describe('command line: import', () => {
     assert.match(String(failed[0].fails), /Tried too many times/);
   });
 
+  it('reads a folder as the files in it', () => {
+    const fromFolder = run('import', join(evidence, 'acd007-account-not-back'));
+    const fromFiles = run('import', ...filesOf('acd007-account-not-back'));
+    assert.equal(fromFolder.code, 0, fromFolder.stderr);
+    assert.equal(fromFolder.stdout, fromFiles.stdout);
+    assert.equal(run('import', join(dir)).code, 2);
+    assert.match(run('import', join(dir)).stderr, /the folder holds no files to import/);
+  });
+
   it('never overwrites without --force', () => {
     const out = join(dir, 'out.asyncscenario.json');
     writeFileSync(out, 'keep me');
