@@ -159,6 +159,16 @@ function processDependent(ctx: SimContext, operationId: string, type: OperationT
   completeSucceeded(ctx, now);
 }
 
+/**
+ * Marks one operation succeeded as HQ's status page shows it, without processing it: an edit of a
+ * customer created before anything the scenario holds (an observed operation).
+ */
+export function completeOperation(ctx: SimContext, operationId: string, accountNum: string): void {
+  ctx.db.exec('DELETE FROM temp.BATCHSUCCEEDED');
+  ctx.db.run(ctx.hq, 'INSERT INTO temp.BATCHSUCCEEDED (OPERATIONID, ACCOUNTNUM) VALUES (?, ?)', [operationId, accountNum]);
+  completeSucceeded(ctx, formatInstant(ctx.now));
+}
+
 /** Marks the operations in temp.BATCHSUCCEEDED done: OnlineOperationCompleted = 1 with the account number. */
 function completeSucceeded(ctx: SimContext, now: string): void {
   for (const table of ASYNC_TABLES) {

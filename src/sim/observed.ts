@@ -6,7 +6,7 @@
 // customer master with the export's account number (the channel gets it when 1010 runs).
 import { formatInstant } from '../domain/time';
 import { createAsyncCustomer, createAsyncUpdate } from './asyncRecords';
-import { failOperation, processOperation } from './batchJob';
+import { completeOperation, failOperation, processOperation } from './batchJob';
 import { uploadRecords } from './cdxJobs';
 import type { SimContext } from './context';
 import { logEvent, refuse } from './eventLog';
@@ -46,7 +46,13 @@ export function observeOperation(ctx: SimContext, input: ObservedOperationInput,
   if (input.status === 'failed') {
     failOperation(ctx, operationId, [], input.lastKnownError ?? NO_ERROR_TEXT, formatInstant(ctx.now));
   } else if (input.status === 'succeeded') {
-    processOperation(ctx, operationId, input.operation === 'create' ? input.customerAccount : undefined);
+    const inMaster = ctx.db.one(ctx.hq, 'SELECT 1 AS X FROM CUSTTABLE WHERE CUSTACCOUNTASYNC = ? OR ACCOUNTNUM = ?', [asyncId, input.customerAccount ?? asyncId]);
+    if (input.operation === 'update' && !inMaster) {
+      // An edit of a customer created before the evidence: HQ applied it; the scenario does not hold the customer.
+      completeOperation(ctx, operationId, input.customerAccount ?? asyncId);
+    } else {
+      processOperation(ctx, operationId, input.operation === 'create' ? input.customerAccount : undefined);
+    }
   }
   logEvent(ctx, 'action', 'operationObserved', { operation: operationId, customer: asyncId, status: input.status }, origin);
   return { ok: true, summary: `Operation ${operationId} of ${asyncId} at ${channel.id}: ${input.status}` };

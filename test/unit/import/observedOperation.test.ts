@@ -72,6 +72,15 @@ describe('observedOperation (a line of the Customer synchronization status page)
     assert.equal(rawAll(sim, 'Default', 'SELECT 1 FROM CUSTOMER').length, 1);
   });
 
+  it('a succeeded edit of a customer created before the evidence is succeeded, not a failure', async () => {
+    const timeline = [observed({ status: 'succeeded', operation: 'update', customerAccount: '004015' })];
+    const sim = await simOf(timeline);
+    assert.deepEqual(rawAll(sim, 'HQ', 'SELECT OPERATIONTYPE, STATUS FROM RETAILASYNCOPERATIONSTATUS'), [{ OPERATIONTYPE: 'CustomerUpdate', STATUS: 'Succeeded' }]);
+    assert.equal(rawOne(sim, 'HQ', 'SELECT ONLINEOPERATIONCOMPLETED AS C FROM RETAILASYNCCUSTOMERV2')?.C, 1);
+    const { findings } = await diagnose(scenario({ timeline }));
+    assert.deepEqual(findings.filter((f) => f.severity !== 'information').map((f) => f.ruleId), []);
+  });
+
   for (const [what, value, rule, covered] of [
     ['a status that is not one of the three', { status: 'done' }, 'ACD107', 'done'],
     ['an operation that is not create or update', { status: 'failed', operation: 'delete' }, 'ACD107', 'delete'],
