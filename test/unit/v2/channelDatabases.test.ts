@@ -31,6 +31,18 @@ describe('channel database settings', () => {
     assert.match(only((await diagnose(withSetting)).findings, 'ACD106')[0].message, /"channelDatabases" says false/);
   });
 
+  it('applies an updateChannel of the setting to every channel of the database once the jobs ran', async () => {
+    const timeline = [
+      { updateChannel: { channel: 'Store42', filterSharedCustomerDataTables: true } },
+      { runJob: '1110', channelDatabase: 'Default' },
+      { runJob: '1010', channelDatabase: 'Default' },
+      { runJob: '1070', channelDatabase: 'Default' },
+      OFFLINE('Store43'),
+    ];
+    const [refused] = only((await diagnose(scenario({ channels: TWO_STORES, timeline }))).findings, 'ACD106');
+    assert.match(refused.message, /POS at Store43 cannot create customers offline/);
+  });
+
   it('checks channelDatabases like the rest of the file', async () => {
     const text = scenario({ extra: { channelDatabases: [{ id: 'Defualt' }, { filterSharedCustomerDataTables: 'yes', id: 'Default' }, { id: 'Default' }, 'Default'] } });
     const { findings } = await diagnose(text);
