@@ -15,6 +15,7 @@ import {
   parseTimeZone,
   readingChoices,
 } from '../../evidence';
+import { localeOf } from '../../domain/l10n';
 import { writeFileAtomically } from '../../io/atomicWrite';
 import { supportBundle } from '../../report/bundle';
 import { loadSqlJs } from '../../sim/sqljs';
@@ -117,8 +118,8 @@ export const exportSupportBundle: CommandFactory = (ctx) => async (args: Support
   const folder = args.folder ? vscode.Uri.file(args.folder) : await askFolder(title, active.document.uri);
   if (!folder) return undefined;
   const sql = await loadSqlJs(ctx.extension.asAbsolutePath('dist/sql-wasm.wasm'));
-  const locale = vscode.env.language.toLowerCase().startsWith('sv') ? 'sv' : 'en';
-  const bundle = supportBundle(sql, basename(active.document.uri.path), active.document.getText(), { redact, locale });
+  // The same language as the findings in Problems.
+  const bundle = supportBundle(sql, basename(active.document.uri.path), active.document.getText(), { redact, locale: localeOf(vscode.env.language) });
   const targets = bundle.files.map((f) => vscode.Uri.joinPath(folder, f.name));
   if (!(await mayWrite(targets, args.overwrite === true))) return undefined;
   for (const [i, file] of bundle.files.entries()) {
