@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { branch, formatTime, icon, leaf, type Node, ScenarioTree, type ScenarioContext } from './base';
 
 export class CdxJobsView extends ScenarioTree {
-  protected async roots({ engine, doc }: ScenarioContext): Promise<Node[]> {
-    const databases = await engine.request({ kind: 'cdxJobStates', doc });
+  protected async roots({ engine, doc, afterEntry, snapshot }: ScenarioContext): Promise<Node[]> {
+    const today = new Date(snapshot.clock).toISOString().slice(0, 10);
+    const databases = await engine.request({ kind: 'cdxJobStates', doc, afterEntry });
     return databases.map((db) =>
       branch(
         `db/${db.name}`,
@@ -12,21 +13,24 @@ export class CdxJobsView extends ScenarioTree {
         db.name,
         () =>
           db.jobs.map((job) => {
-            const ran = job.lastRunAt ? (job.lastRunAtStart ? vscode.l10n.t('at start') : formatTime(job.lastRunAt)) : vscode.l10n.t('never');
+            // The hour alone on the clock's day; "(start)" when it is the scenario's starting point.
+            const time = job.lastRunAt ? (job.lastRunAt.slice(0, 10) === today ? job.lastRunAt.slice(11, 16) : formatTime(job.lastRunAt)) : undefined;
+            const ran = time ? (job.lastRunAtStart ? vscode.l10n.t('{0} (start)', time) : time) : vscode.l10n.t('never');
             const lastRun = job.lastRunScheduled && job.failure === undefined ? vscode.l10n.t('{0} · by schedule', ran) : ran;
             const failed = job.failure !== undefined;
-            return leaf(`db/${db.name}/job/${job.jobId}`, { kind: 'cdxJob', database: db.name, job: job.jobId }, `${job.jobId} ${job.name}`, {
+            return leaf(`db/${db.name}/job/${job.jobId}`, { kind: 'cdxJob', database: db.name, job: job.jobId }, `${job.jobId} ${shortJobName(job.jobId, job.name)}`, {
               description: failed ? vscode.l10n.t('last run failed') : job.stale ? vscode.l10n.t('{0} · stale', lastRun) : lastRun,
               iconPath: failed ? icon('error', 'list.errorForeground') : job.stale ? icon('warning', 'list.warningForeground') : icon('history'),
               contextValue: job.stale || failed ? 'cdxJob.stale' : 'cdxJob',
               tooltip: new vscode.MarkdownString(
-                failed
+                `**${job.jobId} ${job.name}**\n\n` +
+                (failed
                   ? vscode.l10n.t('The last run of {0} for {1} failed: {2}. Last successful run: {3}.', job.jobId, db.name, job.failure ?? '', ran)
                   : job.stale
                   ? job.jobId === 'P-0001'
                     ? vscode.l10n.t('Async customer records wait in channel database {0}: run the P-job.', db.name)
                     : vscode.l10n.t('HQ changed after the last run of {0} for {1}: the channel works from old metadata.', job.jobId, db.name)
-                  : vscode.l10n.t('Last run: {0}', lastRun),
+                  : vscode.l10n.t('Last run: {0}', job.lastRunAt ? `${formatTime(job.lastRunAt)} UTC${job.lastRunAtStart ? ` (${vscode.l10n.t('the scenario starts with it')})` : ''}` : lastRun)),
               ),
             });
           }),
@@ -38,5 +42,19 @@ export class CdxJobsView extends ScenarioTree {
         true,
       ),
     );
+  }
+}
+
+/** A name that fits beside the last run at 300 px; the full name is in the tooltip. */
+function shortJobName(id: string, name: string): string {
+  switch (id) {
+    case '1110':
+      return vscode.l10n.t('Global config');
+    case '1070':
+      return vscode.l10n.t('Channel config');
+    case 'P-0001':
+      return vscode.l10n.t('P-job');
+    default:
+      return name;
   }
 }
