@@ -338,10 +338,6 @@ export const CHECKS = [
         await page.keyboard.press(`${mod}+Shift+M`);
       }
       await page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'SE42-000202' }).first().waitFor({ timeout: 30_000 });
-      // The views show the imported scenario too: its channel database and its failed operation.
-      const pane = (title) => page.locator('.pane').filter({ has: page.locator(`.pane-header[aria-label*="${title}"]`) }).first();
-      await pane('CDX Jobs').locator('.monaco-list-row').filter({ hasText: /Default\s*Store42/ }).first().waitFor({ timeout: 20_000 });
-      await pane('Synchronization Status').locator('.monaco-list-row').filter({ hasText: /Failed\s*1/ }).first().waitFor({ timeout: 20_000 });
       await shot('imported-scenario');
     },
   },
