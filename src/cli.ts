@@ -1,6 +1,7 @@
 // The command line: the same engine as the extension, from a terminal or a CI job.
 //   node dist/cli.js diagnose FILE... [--json] [--locale en|sv]
 //   node dist/cli.js query FILE --database HQ|NAME "SQL" [--json] [--timeout-ms N]
+//   node dist/cli.js import FILE... [-o OUT] [--channel CHANNEL=DATABASE]... [--date-order mdy|dmy|ymd] [--time-zone +01:00] [--mapping MAPPING.json] [--force]
 //   node dist/cli.js report FILE [--format md|sarif|json|csv] [--redact] [-o OUT] [--force] [--locale en|sv]
 import { readFileSync, statSync } from 'node:fs';
 import { localeOf, localize, msg, type Locale, type MessageKey } from './domain/l10n';
@@ -9,10 +10,12 @@ import { reportCommand } from './report/cli';
 import { type FileReport, toJson } from './report/json';
 import { loadSqlJs } from './sim/sqljs';
 import { queryCommand, QUERY_USAGE } from './cliQuery';
+import { importCommand, IMPORT_USAGE } from './cliImport';
 
 const USAGE = `Usage: async-customer-doctor diagnose FILE... [--json] [--locale en|sv]
        async-customer-doctor ${QUERY_USAGE.split('\n')[0]}
        async-customer-doctor report FILE [--format md|sarif|json|csv] [--redact] [-o OUT] [--force] [--locale en|sv]
+       async-customer-doctor ${IMPORT_USAGE.split('\n')[0]}
 
 diagnose: replays each scenario file (*.asyncscenario.json) in the simulation of Commerce
 HQ and the channel side, and prints what it finds.
@@ -23,7 +26,9 @@ ${QUERY_USAGE.split('\n').slice(2).join('\n')}
 report: the walk of the FAQ and the findings of one scenario as Markdown (default), SARIF 2.1.0,
 JSON (as diagnose --json) or CSV (the evidence rows). --redact replaces names, emails, phone
 numbers and street addresses with stable pseudonyms everywhere. -o never overwrites an existing
-file without --force.`;
+file without --force.
+
+${IMPORT_USAGE.split('\n').slice(2).join('\n')}`;
 
 export async function main(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const [command, ...rest] = argv;
@@ -33,6 +38,9 @@ export async function main(argv: readonly string[], out: (line: string) => void,
   }
   if (command === 'query') {
     return queryCommand(rest, out, err);
+  }
+  if (command === 'import') {
+    return importCommand(rest, out, err);
   }
   if (command === 'report') {
     return reportCommand(rest, out, err);

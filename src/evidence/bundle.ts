@@ -3,7 +3,7 @@
 import type { FeatureId } from '../domain/features';
 import type { DownloadJobId } from '../domain/jobs';
 import type { EvidenceWarning } from './errors';
-import type { BatchRunRecord, DownloadSessionRecord, EvidenceRecord, EvidenceSource, SyncStatusRecord, UploadSessionRecord } from './records';
+import type { BatchRunRecord, DownloadSessionRecord, EvidenceRecord, EvidenceSource, StagedCustomerRecord, SyncStatusRecord, UploadSessionRecord } from './records';
 
 export interface FeatureEvidence {
   readonly feature: FeatureId;
@@ -25,6 +25,8 @@ export interface ChannelEvidence {
   readonly channelDatabase: string;
   /** Customer synchronization status rows, oldest first. */
   readonly statusRows: readonly SyncStatusRecord[];
+  /** Rows of HQ's staging table (SQL pack), in file order: they carry no date. */
+  readonly stagedRows: readonly StagedCustomerRecord[];
 }
 
 export interface Evidence {
@@ -47,6 +49,7 @@ export function groupEvidence(records: readonly EvidenceRecord[], channelDatabas
   const features = new Map<FeatureId, FeatureEvidence>();
   const databases = new Map<string, { download: Partial<Record<DownloadJobId, DownloadSessionRecord[]>>; upload: UploadSessionRecord[] }>();
   const channels = new Map<string, SyncStatusRecord[]>();
+  const staged = new Map<string, StagedCustomerRecord[]>();
   const batchRuns: BatchRunRecord[] = [];
   const database = (name: string) => {
     let entry = databases.get(name);
@@ -79,6 +82,12 @@ export function groupEvidence(records: readonly EvidenceRecord[], channelDatabas
       case 'customerSyncStatus':
         channels.set(r.channel, [...(channels.get(r.channel) ?? []), r]);
         break;
+      case 'hqStagedCustomers':
+        staged.set(r.channel, [...(staged.get(r.channel) ?? []), r]);
+        if (!channels.has(r.channel)) {
+          channels.set(r.channel, []);
+        }
+        break;
     }
   }
   const missing = [...channels.keys()].filter((c) => channelDatabases[c] === undefined);
@@ -96,7 +105,12 @@ export function groupEvidence(records: readonly EvidenceRecord[], channelDatabas
       download: Object.fromEntries(Object.entries(d.download).map(([job, list]) => [job, [...list].sort(byTime((s: DownloadSessionRecord) => s.at))])),
       upload: [...d.upload].sort(byTime((s) => s.at)),
     })),
-    channels: [...channels].map(([name, rows]) => ({ name, channelDatabase: channelDatabases[name], statusRows: [...rows].sort(byTime((s) => s.at)) })),
+    channels: [...channels].map(([name, rows]) => ({
+      name,
+      channelDatabase: channelDatabases[name],
+      statusRows: [...rows].sort(byTime((s) => s.at)),
+      stagedRows: staged.get(name) ?? [],
+    })),
     batchRuns: batchRuns.sort(byTime((b) => b.start)),
     span: instants.length === 0 ? undefined : { from: instants[0], to: instants[instants.length - 1] },
     warnings,
@@ -109,6 +123,8 @@ function instantsOf(r: EvidenceRecord): string[] {
       return r.enabledAt === undefined ? [] : [r.enabledAt];
     case 'batchJobHistory':
       return r.end === undefined ? [r.start] : [r.start, r.end];
+    case 'hqStagedCustomers':
+      return [];
     default:
       return [r.at];
   }

@@ -37,7 +37,7 @@ export function parseChannelPairs(pairs: readonly string[]): Record<string, stri
 }
 
 export function channelsIn(records: readonly EvidenceRecord[]): string[] {
-  return unique(records.flatMap((r) => (r.kind === 'customerSyncStatus' ? [r.channel] : [])));
+  return unique(records.flatMap((r) => (r.kind === 'customerSyncStatus' || r.kind === 'hqStagedCustomers' ? [r.channel] : [])));
 }
 
 export function channelDatabasesIn(records: readonly EvidenceRecord[]): string[] {

@@ -1,6 +1,8 @@
 // Evidence import, the reading half: HQ exports in, typed evidence out. Pure: no vscode, no sql.js.
 export { groupEvidence } from './bundle';
 export type { ChannelDatabaseEvidence, ChannelEvidence, Evidence, FeatureEvidence } from './bundle';
+export { readingChoices } from './choices';
+export type { ReadingChoices } from './choices';
 export { collectEvidence } from './collect';
 export type { CollectOptions, EvidenceCollection } from './collect';
 export { channelDatabasesIn, channelsIn, describeNeedsMapping, parseChannelPairs, resolveChannelDatabases } from './channels';
@@ -22,8 +24,11 @@ export type {
   EvidenceSource,
   FeatureRecord,
   IgnoredRows,
+  StagedCustomerRecord,
   SyncStatusRecord,
   UploadSessionRecord,
 } from './records';
 export { DEFAULT_XLSX_LIMITS } from './xlsx';
 export type { SheetSelection, XlsxLimits } from './xlsx';
+export { generateScenario } from './generate';
+export type { GenerateOptions } from './generate';

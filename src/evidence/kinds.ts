@@ -1,10 +1,10 @@
 // The five HQ exports evidence import reads (PRODUCT.md, "Evidence import"), each with the
-// headers HQ documents for it. A field lists its documented names; a group of date fields
+// headers HQ documents for it, and the CSV results of the SQL pack's queries (queries/). A field lists its documented names; a group of date fields
 // means "one of these", and per row the first non-empty one in this order is used.
 
-export type EvidenceKind = 'featureManagement' | 'customerSyncStatus' | 'downloadSessions' | 'uploadSessions' | 'batchJobHistory';
+export type EvidenceKind = 'featureManagement' | 'customerSyncStatus' | 'downloadSessions' | 'uploadSessions' | 'batchJobHistory' | 'hqStagedCustomers';
 
-export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['featureManagement', 'customerSyncStatus', 'downloadSessions', 'uploadSessions', 'batchJobHistory'];
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['featureManagement', 'customerSyncStatus', 'downloadSessions', 'uploadSessions', 'batchJobHistory', 'hqStagedCustomers'];
 
 export interface FieldSpec {
   /** Our name for the column; the key of a mapping file. */
@@ -80,6 +80,19 @@ export const KIND_SPECS: readonly KindSpec[] = [
     kind: 'batchJobHistory',
     title: 'Batch job history',
     fields: [req('jobDescription', 'Job description', 'Description'), req('status', 'Status'), req('start', 'Start date/time', 'Start'), opt('end', 'End date/time', 'End')],
+  },
+  {
+    // The result of queries/hq/staged-customers-not-completed.sql: the table's column names.
+    kind: 'hqStagedCustomers',
+    title: 'HQ staging table RETAILASYNCCUSTOMERV2 (SQL pack: hq/staged-customers-not-completed.sql)',
+    fields: [
+      req('asyncCustomerAccount', 'CUSTACCOUNTASYNC'),
+      req('originatingChannel', 'ORIGINATINGCHANNEL'),
+      req('operation', 'OPERATION'),
+      req('onlineOperationCompleted', 'ONLINEOPERATIONCOMPLETED'),
+      opt('customerAccount', 'CUSTACCOUNT'),
+      opt('replicationCounter', 'REPLICATIONCOUNTERFROMORIGIN'),
+    ],
   },
 ];
 

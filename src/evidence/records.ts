@@ -98,7 +98,20 @@ export interface BatchRunRecord {
   readonly end?: string;
 }
 
-export type EvidenceRecord = FeatureRecord | SyncStatusRecord | DownloadSessionRecord | UploadSessionRecord | BatchRunRecord;
+/** A row of HQ's RETAILASYNCCUSTOMERV2 (SQL pack): an operation staged in HQ, with no date. */
+export interface StagedCustomerRecord {
+  readonly kind: 'hqStagedCustomers';
+  readonly source: EvidenceSource;
+  readonly channel: string;
+  readonly asyncCustomerAccount: string;
+  readonly customerAccount?: string;
+  /** OPERATION: 1 create, 2 update, 3 deactivate. */
+  readonly operation: 'create' | 'update' | 'deactivate';
+  /** ONLINEOPERATIONCOMPLETED = 1: the batch job processed it. */
+  readonly completed: boolean;
+}
+
+export type EvidenceRecord = FeatureRecord | SyncStatusRecord | DownloadSessionRecord | UploadSessionRecord | BatchRunRecord | StagedCustomerRecord;
 
 /** Rows read on purpose but not needed, by reason, with their row numbers. */
 export interface IgnoredRows {
@@ -137,6 +150,11 @@ export function readRecords(table: Table, recognised: RecognisedTable, options: 
   const ignored = new Map<string, number[]>();
   for (const { row, cells } of dataRows) {
     if (isEmptyRow(cells)) {
+      continue;
+    }
+    // sqlcmd writes a line of dashes under the headers and "(N rows affected)" after the rows.
+    if (isSqlcmdDecoration(cells)) {
+      ignored.set('sqlcmd separator and row count lines', [...(ignored.get('sqlcmd separator and row count lines') ?? []), row]);
       continue;
     }
     const source: EvidenceSource = table.sheet === undefined ? { file: table.file, row } : { file: table.file, sheet: table.sheet, row };
@@ -215,7 +233,39 @@ function readRow(kind: EvidenceKind, r: RowReader): EvidenceRecord | undefined {
       return readUploadSession(r);
     case 'batchJobHistory':
       return readBatchRun(r);
+    case 'hqStagedCustomers':
+      return readStagedCustomer(r);
   }
+}
+
+function isSqlcmdDecoration(cells: readonly Cell[]): boolean {
+  const texts = cells.map((c) => cellText(c).trim()).filter((t) => t !== '');
+  return texts.length > 0 && (texts.every((t) => /^-+$/.test(t)) || (texts.length === 1 && /^\(\d+ rows? affected\)$/i.test(texts[0])));
+}
+
+const STAGED_OPERATIONS = { '1': 'create', '2': 'update', '3': 'deactivate' } as const;
+
+function readStagedCustomer(r: RowReader): StagedCustomerRecord {
+  const operationText = r.required('operation');
+  const operation = STAGED_OPERATIONS[operationText.trim() as keyof typeof STAGED_OPERATIONS];
+  if (operation === undefined) {
+    throw new RowError(`"${operationText}" is not an OPERATION; expected 1 (create), 2 (update) or 3 (deactivate)`);
+  }
+  const completedText = r.required('onlineOperationCompleted').trim();
+  if (completedText !== '0' && completedText !== '1') {
+    throw new RowError(`"${completedText}" is not an ONLINEOPERATIONCOMPLETED value; expected 0 or 1`);
+  }
+  // sqlcmd writes NULL for an empty column.
+  const account = r.optional('customerAccount');
+  return {
+    kind: 'hqStagedCustomers',
+    source: r.source,
+    channel: r.required('originatingChannel'),
+    asyncCustomerAccount: r.required('asyncCustomerAccount'),
+    customerAccount: account === undefined || account.trim().toUpperCase() === 'NULL' ? undefined : account,
+    operation,
+    completed: completedText === '1',
+  };
 }
 
 function readFeature(r: RowReader): FeatureRecord | undefined {

@@ -60,6 +60,15 @@ const ACTION_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
   issueLoyaltyCard: new Set(['channel', 'customer']),
 };
 const ADDRESS_FIELDS = new Set(['street', 'city', 'zip', 'countryRegion']);
+/** A status line as an export shows it: ids and states, and the error text someone copied from HQ. */
+const OBSERVED_FIELDS: Readonly<Record<string, Kind>> = {
+  channel: 'keep',
+  asyncCustomerAccount: 'keep',
+  customerAccount: 'keep',
+  operation: 'keep',
+  status: 'keep',
+  lastKnownError: 'text',
+};
 
 /** What a value at `path` is, from the scenario format (src/scenario/parse.ts). */
 function kindAt(path: JSONPath): Kind {
@@ -80,6 +89,7 @@ function kindAt(path: JSONPath): Kind {
 function actionFieldKind(action: string, rest: JSONPath): Kind {
   const fields = ACTION_FIELDS[action];
   const [field, sub] = rest;
+  if (action === 'observedOperation') return typeof field === 'string' && sub === undefined ? (OBSERVED_FIELDS[field] ?? 'other') : 'other';
   if (!fields || typeof field !== 'string') return 'other';
   if (field === 'address' && (action === 'createCustomer' || action === 'createAddress')) {
     return typeof sub === 'string' && ADDRESS_FIELDS.has(sub) ? (FIELD_KINDS[sub] ?? 'other') : 'other';
@@ -91,6 +101,9 @@ function actionFieldKind(action: string, rest: JSONPath): Kind {
   if (action === 'generateCustomers' || action === 'updateChannel') return 'keep';
   return FIELD_KINDS[field] ?? 'other';
 }
+
+/** An email address inside free text: no white space, quotes or brackets, a dot in the domain. */
+const EMAIL_IN_TEXT = /[^\s'"<>()[\],;:]+@[^\s'"<>()[\],;:]+\.[^\s'"<>()[\],;:]*[^\s'"<>()[\],;:.]/g;
 
 /** HQ's email check (the simulation's model): one '@' after something, no white space, a dot inside the domain. */
 export function isValidEmail(email: string): boolean {
@@ -239,10 +252,13 @@ export function redactScenario(text: string): Redaction {
       if (redacted !== literal.value) edits.push({ offset: literal.offset, length: literal.length, newText: JSON.stringify(redacted) });
     }
   }
+  // Free text copied from HQ (a failed run's message, a last known error) can hold an email the
+  // rest of the file does not: every email-shaped word gets its pseudonym too.
+  const ownEmails = texts.map((literal) => String(literal.value).replace(EMAIL_IN_TEXT, (match) => email(match)));
   const redactText = freeTextRedactor(seen);
-  for (const literal of texts) {
-    edits.push({ offset: literal.offset, length: literal.length, newText: JSON.stringify(redactText(String(literal.value))) });
-  }
+  texts.forEach((literal, i) => {
+    edits.push({ offset: literal.offset, length: literal.length, newText: JSON.stringify(redactText(ownEmails[i])) });
+  });
   return { text: applyEdits(text, withoutOverlaps(edits)), redactText };
 }
 

@@ -6,7 +6,7 @@ import { EDITABLE_FIELD_NAMES, type EditableField } from '../domain/fields';
 import { BATCH_JOBS, CDX_JOB_IDS, resolveBatchJobId, resolveCdxJobId } from '../domain/jobs';
 import { msg } from '../domain/l10n';
 import { RULE } from '../domain/ruleIds';
-import type { AddressInput, CustomerInput } from '../sim/simulation';
+import type { AddressInput, CustomerInput, ObservedOperationKind, ObservedStatus } from '../sim/simulation';
 import type { ScenarioChecks } from './checks';
 import { openingSpan, span } from './jsonNodes';
 import type { Action, ChannelSetting } from './model';
@@ -22,6 +22,7 @@ export const ACTION_KEYS = [
   'createAddress',
   'editFailedOperation',
   'resync',
+  'observedOperation',
   'advance',
   'updateChannel',
   'createCustomerOrder',
@@ -35,6 +36,9 @@ const ADDRESS_KEYS = ['street', 'city', 'zip', 'countryRegion'] as const;
 const CUSTOMER_TEXT_KEYS = ['firstName', 'lastName', 'email', 'phone', 'title', 'customerGroup', 'secondaryEmail', 'secondaryPhone'] as const;
 const CUSTOMER_KEYS = [...CUSTOMER_TEXT_KEYS, 'channel', 'address', 'affiliations', 'attributes', 'offline', 'realtimeCallFails'];
 const EDIT_CUSTOMER_FIELDS: readonly EditableField[] = ['firstName', 'lastName', 'email', 'phone', 'title', 'customerGroup'];
+
+const OBSERVED_OPERATIONS: readonly ObservedOperationKind[] = ['create', 'update'];
+const OBSERVED_STATUSES: readonly ObservedStatus[] = ['pending', 'failed', 'succeeded'];
 
 /** The largest count one generateCustomers entry may ask for. */
 const MAX_GENERATED_CUSTOMERS = 2_000_000;
@@ -130,6 +134,8 @@ export class ActionReader {
         return this.readCreateAddress(value);
       case 'editFailedOperation':
         return this.readEditFailedOperation(value);
+      case 'observedOperation':
+        return this.readObservedOperation(value);
       case 'resync': {
         let operationNode = value;
         if (value.type === 'object') {
@@ -401,6 +407,31 @@ export class ActionReader {
       return undefined;
     }
     return { kind: 'editFailedOperation', operation, changes };
+  }
+
+  /** An operation as an export of the Customer synchronization status page shows it. */
+  private readObservedOperation(value: Node): Action | undefined {
+    const where = 'observedOperation';
+    if (!this.check.expectType(value, 'object', where)) {
+      return undefined;
+    }
+    const props = this.check.properties(value, ['channel', 'asyncCustomerAccount', 'customerAccount', 'operation', 'status', 'lastKnownError'], where);
+    const channel = this.channelRef(props.get('channel'), value, where);
+    const asyncCustomerAccount = this.check.nonEmpty(props.get('asyncCustomerAccount'), value, 'asyncCustomerAccount', where);
+    const accountNode = props.get('customerAccount');
+    const customerAccount = accountNode ? this.check.nonEmpty(accountNode, value, 'customerAccount', where) : undefined;
+    const operationNode = props.get('operation');
+    const operation = operationNode ? this.check.oneOf(operationNode, 'operation', OBSERVED_OPERATIONS) : 'create';
+    const status = this.check.oneOf(props.get('status'), 'status', OBSERVED_STATUSES, value);
+    const errorNode = props.get('lastKnownError');
+    const lastKnownError = errorNode ? this.check.string(errorNode, 'lastKnownError') : undefined;
+    if (channel === undefined || asyncCustomerAccount === undefined || operation === undefined || status === undefined) {
+      return undefined;
+    }
+    if ((accountNode && customerAccount === undefined) || (errorNode && lastKnownError === undefined)) {
+      return undefined;
+    }
+    return { kind: 'observedOperation', channel, asyncCustomerAccount, customerAccount, operation, status, lastKnownError: lastKnownError || undefined };
   }
 
   private readAddress(node: Node, key: string): AddressInput | undefined {

@@ -134,4 +134,33 @@ export class ScenarioChecks {
   problem(ruleId: RuleId, severity: ScenarioProblem['severity'], message: ScenarioProblem['message'], at: Span, fixes: ScenarioProblem['fixes'] = []): void {
     this.problems.push({ ruleId, severity, message, span: at, fixes });
   }
+
+  /** A required (when `parent` is given) or present string that must not be blank (ACD107). */
+  nonEmpty(node: Node | undefined, parent: Node, key: string, where: string): string | undefined {
+    const text = this.requiredString(node, parent, key, where);
+    if (text !== undefined && text.trim() === '') {
+      this.problem(RULE.badValue, 'error', msg('v2.notOneOf', { key, allowed: 'a non-empty text', value: text }), innerSpan(node!));
+      return undefined;
+    }
+    return text;
+  }
+
+  /** One of a fixed set of words, without case: missing (ACD105), not a string (ACD103), another word (ACD107). */
+  oneOf<T extends string>(node: Node | undefined, key: string, allowed: readonly T[], parent?: Node): T | undefined {
+    if (!node) {
+      if (parent) {
+        this.problem(RULE.missingKey, 'error', msg('missingKey', { key, where: 'observedOperation' }), openingSpan(parent));
+      }
+      return undefined;
+    }
+    const text = this.string(node, key);
+    if (text === undefined) {
+      return undefined;
+    }
+    const found = allowed.find((a) => a === text.trim().toLowerCase());
+    if (found === undefined) {
+      this.problem(RULE.badValue, 'error', msg('v2.notOneOf', { key, allowed: allowed.map((a) => `'${a}'`).join(', '), value: text }), innerSpan(node));
+    }
+    return found;
+  }
 }

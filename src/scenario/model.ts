@@ -2,7 +2,7 @@
 import type { FeatureId } from '../domain/features';
 import type { BatchJobId, CdxJobId } from '../domain/jobs';
 import type { EditableField } from '../domain/fields';
-import type { AddressInput, ChannelConfig, CustomerInput } from '../sim/simulation';
+import type { AddressInput, ChannelConfig, CustomerInput, ObservedOperationInput } from '../sim/simulation';
 import type { MessageRef } from '../domain/l10n';
 import type { RuleId } from '../domain/ruleIds';
 
@@ -74,6 +74,7 @@ export type Action =
   | { readonly kind: 'createAddress'; readonly channel: string; readonly customer: string; readonly address: AddressInput; readonly offline?: boolean }
   | { readonly kind: 'editFailedOperation'; readonly operation: string; readonly changes: Partial<Record<EditableField, string | null>> }
   | { readonly kind: 'resync'; readonly operation: string }
+  | ({ readonly kind: 'observedOperation' } & ObservedOperationInput)
   | { readonly kind: 'createCustomerOrder'; readonly channel: string; readonly customer: string; readonly mode?: 'sync' | 'async' }
   | { readonly kind: 'createSale' | 'issueLoyaltyCard'; readonly channel: string; readonly customer: string }
   | { readonly kind: 'advance'; readonly ms: number }

@@ -115,6 +115,10 @@ export function applyEntry(sim: Simulation, references: CustomerReferences, entr
       );
     case 'editFailedOperation':
       return sim.editFailedOperation(references.resolveOperation(sim, action.operation), action.changes, origin);
+    case 'observedOperation': {
+      const { kind: _kind, ...input } = action;
+      return sim.observeOperation(input, origin);
+    }
     case 'resync':
       return sim.resync(references.resolveOperation(sim, action.operation), origin);
     case 'advance':

@@ -10,11 +10,18 @@ import { nextAsyncCustomerId, nextOperationId } from './identities';
 import { type AddressInput, type ChannelConfig, type CustomerInput, OPERATION_CODE, type OperationType } from './types';
 
 /** Asynchronous creation: the customer waits in the channel database with a temporary id ("Pending sync"). */
-export function createAsyncCustomer(ctx: SimContext, channel: ChannelConfig, input: CustomerInput, origin: string | undefined): { asyncId: string; operationId: string } {
+/** `knownAsyncId`: the temporary id an export shows (an observed operation); otherwise the next one is handed out. */
+export function createAsyncCustomer(
+  ctx: SimContext,
+  channel: ChannelConfig,
+  input: CustomerInput,
+  origin: string | undefined,
+  knownAsyncId?: string,
+): { asyncId: string; operationId: string } {
   const db = ctx.db.channelDb(channel.channelDatabase);
   const now = formatInstant(ctx.now);
   const o = origin ?? null;
-  const asyncId = nextAsyncCustomerId(ctx);
+  const asyncId = knownAsyncId ?? nextAsyncCustomerId(ctx);
   const operationId = nextOperationId(ctx);
   const enhanced = channelSeesFeature(ctx, channel.channelDatabase, 'EnhancedAsyncCustomerCreation');
   ctx.db.run(

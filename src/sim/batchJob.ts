@@ -51,16 +51,20 @@ export function runSynchronizeBatch(ctx: SimContext, origin: string | undefined,
   };
 }
 
-/** Processes one failed operation again now (Synchronize on the Customer synchronization status page). */
-export function processOperation(ctx: SimContext, operationId: string): void {
-  processOperations(ctx, 'SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [operationId]);
+/**
+ * Processes one operation now (Synchronize on the Customer synchronization status page).
+ * `accountNum`: the account number HQ is known to have given a created customer (an observed
+ * operation); otherwise the number sequence gives the next one.
+ */
+export function processOperation(ctx: SimContext, operationId: string, accountNum?: string): void {
+  processOperations(ctx, 'SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [operationId], accountNum);
 }
 
 /**
  * Processes staged operations as HQ would, in operation order: creations set-based (the bulk),
  * then edits and addresses one by one, since each needs its customer to exist already.
  */
-function processOperations(ctx: SimContext, selectOperations: string, params: SqlValue[]): { processed: number; failed: number } {
+function processOperations(ctx: SimContext, selectOperations: string, params: SqlValue[], knownAccountNum?: string): { processed: number; failed: number } {
   const { db, hq } = ctx;
   const now = formatInstant(ctx.now);
   db.exec('DELETE FROM temp.BATCHOPS; DELETE FROM temp.BATCHPROBLEMS; DELETE FROM temp.BATCHSUCCEEDED;');
@@ -80,6 +84,9 @@ function processOperations(ctx: SimContext, selectOperations: string, params: Sq
      WHERE OPERATIONTYPE = 'CustomerCreate' AND OPERATIONID NOT IN (SELECT OPERATIONID FROM temp.BATCHPROBLEMS) ORDER BY OPERATIONID`,
     [first],
   );
+  if (knownAccountNum !== undefined) {
+    db.run(hq, 'UPDATE temp.BATCHSUCCEEDED SET ACCOUNTNUM = ?', [knownAccountNum]);
+  }
   const created = Number(db.one(hq, 'SELECT COUNT(*) AS N FROM temp.BATCHSUCCEEDED', [])?.N ?? 0);
   if (created > 0) {
     const seq = ctx.nextSeq();
@@ -91,7 +98,9 @@ function processOperations(ctx: SimContext, selectOperations: string, params: Sq
        FROM temp.BATCHSUCCEEDED b JOIN RETAILASYNCCUSTOMERV2 s ON s.OPERATIONID = b.OPERATIONID ORDER BY s.OPERATIONID`,
       [DEFAULT_CUSTOMER_GROUP, now, seq, seq],
     );
-    setNextAccountNumber(ctx, first + created);
+    if (knownAccountNum === undefined) {
+      setNextAccountNumber(ctx, first + created);
+    }
     db.run(
       hq,
       `INSERT INTO LOGISTICSPOSTALADDRESS (ACCOUNTNUM, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN)
@@ -150,6 +159,16 @@ function processDependent(ctx: SimContext, operationId: string, type: OperationT
   completeSucceeded(ctx, now);
 }
 
+/**
+ * Marks one operation succeeded as HQ's status page shows it, without processing it: an edit of a
+ * customer created before anything the scenario holds (an observed operation).
+ */
+export function completeOperation(ctx: SimContext, operationId: string, accountNum: string): void {
+  ctx.db.exec('DELETE FROM temp.BATCHSUCCEEDED');
+  ctx.db.run(ctx.hq, 'INSERT INTO temp.BATCHSUCCEEDED (OPERATIONID, ACCOUNTNUM) VALUES (?, ?)', [operationId, accountNum]);
+  completeSucceeded(ctx, formatInstant(ctx.now));
+}
+
 /** Marks the operations in temp.BATCHSUCCEEDED done: OnlineOperationCompleted = 1 with the account number. */
 function completeSucceeded(ctx: SimContext, now: string): void {
   for (const table of ASYNC_TABLES) {
@@ -178,7 +197,8 @@ function failWithProblems(ctx: SimContext, where: string, now: string, params: S
   );
 }
 
-function failOperation(ctx: SimContext, operationId: string, fields: EditableField[], reason: string, now: string): void {
+/** Marks one operation failed with HQ's reason (also what an observed failed operation shows). */
+export function failOperation(ctx: SimContext, operationId: string, fields: EditableField[], reason: string, now: string): void {
   ctx.db.run(
     ctx.hq,
     "UPDATE RETAILASYNCOPERATIONSTATUS SET STATUS = 'Failed', FAILUREREASON = ?, FAILEDFIELDS = ?, ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT = ? WHERE OPERATIONID = ?",

@@ -118,33 +118,13 @@ function downloadCustomers(ctx: SimContext, db: DbHandle): number {
   return changed;
 }
 
-/** The P-job: async records not yet uploaded move to the HQ staging tables, in one transaction. */
+/** The P-job: async records, orders and sales not yet uploaded move to HQ, in one transaction. */
 function runUpload(ctx: SimContext, channelDatabase: string, origin: string | undefined): number {
   const ch = ctx.db.channelDb(channelDatabase).schema;
   const now = formatInstant(ctx.now);
   let moved = 0;
   ctx.db.transaction(() => {
-    // Every operation being uploaded gets its line on the Customer synchronization status page.
-    ctx.db.run(
-      ctx.hq,
-      `INSERT INTO RETAILASYNCOPERATIONSTATUS (OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, ACCOUNTNUM, CHANNEL, CHANNELDATABASE, STATUS, ATTEMPTS, UPLOADEDAT, ORIGIN)
-       SELECT OPERATIONID, MIN(OPERATIONTYPE), MIN(CUSTACCOUNTASYNC), MIN(CUSTACCOUNT), MIN(ORIGINATINGCHANNEL), ?, 'Pending', 0, ?, MIN(ORIGIN)
-       FROM (SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, ORIGIN FROM ${ch}.RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0
-             UNION ALL SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, ORIGIN FROM ${ch}.RETAILASYNCADDRESSV2 WHERE UPLOADED = 0)
-       GROUP BY OPERATIONID ORDER BY OPERATIONID`,
-      [channelDatabase, now],
-    );
-    for (const table of ASYNC_TABLES) {
-      const columns = ASYNC_COLUMNS[table].filter((c) => c !== 'RECID').join(', ');
-      moved += Number(ctx.db.one(ctx.hq, `SELECT COUNT(*) AS N FROM ${ch}.${table} WHERE UPLOADED = 0`, [])?.N ?? 0);
-      ctx.db.run(
-        ctx.hq,
-        `INSERT INTO ${HQ_SCHEMA}.${table} (${columns}, ONLINEOPERATIONCOMPLETED, UPLOADEDAT) SELECT ${columns}, 0, ? FROM ${ch}.${table} WHERE UPLOADED = 0 ORDER BY RECID`,
-        [now],
-      );
-      ctx.db.run(ctx.hq, `UPDATE ${ch}.${table} SET UPLOADED = 1, UPLOADEDAT = ? WHERE UPLOADED = 0`, [now]);
-    }
-    moved += uploadTransactions(ctx, ch);
+    moved = uploadRecords(ctx, channelDatabase) + uploadTransactions(ctx, ch);
   });
   const seq = ctx.nextSeq();
   ctx.db.run(ctx.hq, 'INSERT INTO RETAILCDXJOBRUN (SEQ, JOBID, CHANNELDATABASE, RUNAT, ROWSMOVED, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
@@ -158,3 +138,40 @@ function runUpload(ctx: SimContext, channelDatabase: string, origin: string | un
   logEvent(ctx, 'action', 'jobRan', { job: 'P-0001', channelDatabase, rows: String(moved) }, origin);
   return moved;
 }
+
+/**
+ * Moves the channel database's async records not yet uploaded to the HQ staging tables, each
+ * operation with its line on the Customer synchronization status page (Pending); only those
+ * of `operationId` when given (an operation an export shows in HQ). Returns the rows moved.
+ */
+export function uploadRecords(ctx: SimContext, channelDatabase: string, operationId?: string): number {
+  const ch = ctx.db.channelDb(channelDatabase).schema;
+  const only = operationId === undefined ? '' : ' AND OPERATIONID = ?';
+  const onlyParams = operationId === undefined ? [] : [operationId];
+  const now = formatInstant(ctx.now);
+  let moved = 0;
+  ctx.db.transaction(() => {
+    // Every operation being uploaded gets its line on the Customer synchronization status page.
+    ctx.db.run(
+      ctx.hq,
+      `INSERT INTO RETAILASYNCOPERATIONSTATUS (OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, ACCOUNTNUM, CHANNEL, CHANNELDATABASE, STATUS, ATTEMPTS, UPLOADEDAT, ORIGIN)
+       SELECT OPERATIONID, MIN(OPERATIONTYPE), MIN(CUSTACCOUNTASYNC), MIN(CUSTACCOUNT), MIN(ORIGINATINGCHANNEL), ?, 'Pending', 0, ?, MIN(ORIGIN)
+       FROM (SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, ORIGIN FROM ${ch}.RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0${only}
+             UNION ALL SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, ORIGIN FROM ${ch}.RETAILASYNCADDRESSV2 WHERE UPLOADED = 0${only})
+       GROUP BY OPERATIONID ORDER BY OPERATIONID`,
+      [channelDatabase, now, ...onlyParams, ...onlyParams],
+    );
+    for (const table of ASYNC_TABLES) {
+      const columns = ASYNC_COLUMNS[table].filter((c) => c !== 'RECID').join(', ');
+      moved += Number(ctx.db.one(ctx.hq, `SELECT COUNT(*) AS N FROM ${ch}.${table} WHERE UPLOADED = 0${only}`, onlyParams)?.N ?? 0);
+      ctx.db.run(
+        ctx.hq,
+        `INSERT INTO ${HQ_SCHEMA}.${table} (${columns}, ONLINEOPERATIONCOMPLETED, UPLOADEDAT) SELECT ${columns}, 0, ? FROM ${ch}.${table} WHERE UPLOADED = 0${only} ORDER BY RECID`,
+        [now, ...onlyParams],
+      );
+      ctx.db.run(ctx.hq, `UPDATE ${ch}.${table} SET UPLOADED = 1, UPLOADEDAT = ? WHERE UPLOADED = 0${only}`, [now, ...onlyParams]);
+    }
+  });
+  return moved;
+}
+

@@ -336,6 +336,9 @@ CREATE TABLE ${p}CUSTOMER (
   CHANNEL TEXT,
   ORIGIN TEXT
 );
+-- The product's name for the channel's customer table, so a query written for a real channel
+-- database (ax.RETAILCUSTTABLE, the SQL pack) runs unchanged; nothing in the simulation uses it.
+CREATE VIEW ${p}RETAILCUSTTABLE AS SELECT ACCOUNTNUM, CUSTACCOUNTASYNC FROM CUSTOMER;
 ${asyncTables(
     p,
     `

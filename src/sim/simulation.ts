@@ -18,12 +18,14 @@ import { disableFeature, enableFeature, initialiseFeatures } from './featureMana
 import { generateCustomers, type GenerateInput } from './generation';
 import { CUSTOMER_SEQUENCE, FIRST_ACCOUNT_NUMBER } from './identities';
 import { registerContext } from './internal';
+import { observeOperation, type ObservedOperationInput } from './observed';
 import { editFailedOperation, resync } from './syncStatusPage';
 import { issueLoyaltyCard } from './loyalty';
 import { createCustomerOrder, createSale, runSynchronizeOrders } from './orders';
 import type { AddressCreateInput, CustomerEditInput, CustomerInput, OrderInput, Outcome, SimulationConfig } from './types';
 
 export type * from './types';
+export type { ObservedOperationInput, ObservedOperationKind, ObservedStatus } from './observed';
 export { SimulationCancelled } from './types';
 export type { SimulationState } from './context';
 export type { RunOptions } from './cdxJobs';
@@ -118,6 +120,11 @@ export class Simulation {
 
   editFailedOperation(operationId: string, changes: Readonly<Partial<Record<EditableField, string | null>>>, origin?: string): Outcome {
     return editFailedOperation(this.ctx, operationId, changes, origin);
+  }
+
+  /** An operation as an export of the Customer synchronization status page shows it. */
+  observeOperation(input: ObservedOperationInput, origin?: string): Outcome {
+    return observeOperation(this.ctx, input, origin);
   }
 
   resync(operationId: string, origin?: string): Outcome {

@@ -20,6 +20,9 @@ export const COMMAND_IDS = [
   'revealFinding',
   'loadMore',
   'showStagingRow',
+  'importEvidence',
+  'openSqlPack',
+  'exportSupportBundle',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

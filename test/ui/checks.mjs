@@ -1,6 +1,7 @@
 // What a user sees: Playwright drives the workbench in headless Chromium. Each check is named,
 // saves a screenshot under test-results/, and fails with a clear message. The picture's numbers
 // are checked against what the engine itself reports for the same scenario text.
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -353,6 +354,22 @@ export const CHECKS = [
       } finally {
         rmSync(join(workspace, '.vscode'), { recursive: true, force: true });
       }
+    },
+  },
+  {
+    name: 'a scenario imported from HQ exports shows its source rows and its finding',
+    async run({ page, shot, workspace }) {
+      // The same generator as Import Evidence from Commerce HQ… (the integration suite drives the command itself).
+      const set = join(root, 'test', 'fixtures', 'evidence', 'acd006-failed-operation');
+      execFileSync(process.execPath, [join(root, 'dist', 'cli.js'), 'import', set, '-o', join(workspace, 'imported-acd006.asyncscenario.json'), '--force']);
+      await openFile(page, 'imported-acd006.asyncscenario.json');
+      // Each entry under a comment naming its export row; the failed status row's finding in Problems.
+      await page.locator('.view-line').filter({ hasText: /customer-sync-status\.csv:2\snames\schannel\sStore42/ }).first().waitFor({ timeout: 15_000 });
+      if (!(await page.locator('.markers-panel').first().isVisible().catch(() => false))) {
+        await page.keyboard.press(`${mod}+Shift+M`);
+      }
+      await page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'SE42-000202' }).first().waitFor({ timeout: 30_000 });
+      await shot('imported-scenario');
     },
   },
 ];

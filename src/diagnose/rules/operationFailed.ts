@@ -81,8 +81,17 @@ function findingFor(context: RuleContext, op: StagedOperation): DraftFinding {
       ],
     };
   }
-  // An edit or address of a customer whose creation has not reached the customer master.
   const creation = creationOperationOf(sim, op.asyncCustomerId);
+  if (creation?.operationId === operationId || (!creation && op.operationType === 'CustomerCreate')) {
+    // A failure HQ reported with its own text (an imported status row): no field of ours to point at.
+    return {
+      ...base,
+      message: msg('ACD006.messageObserved', { ...about, reason: op.failureReason }),
+      remedy: { text: msg('ACD006.remedy', { op: operationId, fields: '', creation: '' }), menuPath: MENU.syncStatus },
+      fixes: [{ title: msg('ACD006.fixObserved', { op: operationId }), edits: [appendEntries(scenario, [{ resync: operationId }])], isPreferred: true }],
+    };
+  }
+  // An edit or address of a customer whose creation has not reached the customer master.
   const failedCreation = creation?.status === 'Failed' ? creation.operationId : '';
   return {
     ...base,

@@ -182,6 +182,9 @@ export const en = {
     `Operation ${p.op} (${opType(p.type)} for ${p.customer}, temporary id ${p.asyncId}, from ${p.channel}) failed in HQ because the customer's creation, operation ${p.creation}, failed: correct and synchronize ${p.creation} first, then synchronize ${p.op}.`,
   'ACD006.remedy': (p: Params) =>
     p.op ? `Open the operation ${p.op}, Edit${p.fields ? ` ${fieldList(p.fields)}` : ''}, Save, then Synchronize.` : 'Open each failed operation, Edit, Save, then Synchronize.',
+  'ACD006.messageObserved': (p: Params) =>
+    `Operation ${p.op} (${opType(p.type)} for ${p.customer}, temporary id ${p.asyncId}, from ${p.channel}) failed in HQ with the last known error '${p.reason}'. Correct what it names on the Customer synchronization status page, Save, then Synchronize.`,
+  'ACD006.fixObserved': (p: Params) => `Synchronize ${p.op} again (once it is corrected in HQ)`,
   'ACD006.remedySaved': (p: Params) => `Open the operation ${p.op} and choose Synchronize: the correction is already saved.`,
   'ACD006.fixResync': (p: Params) => `Synchronize ${p.op} (the correction is saved)`,
   'ACD006.fix': (p: Params) => `Edit ${p.op} (${listEn(fieldChanges(p.changes, 'cleared', fieldLabel))}) and Synchronize`,
@@ -233,6 +236,7 @@ export const en = {
 
   // ---- version 2: versions, schedules, failed runs, orders and loyalty, channel database settings ----
   'v2.emptyFails': () => "'fails' is the message the failed run left; it must not be empty.",
+  'v2.notOneOf': (p: Params) => `'${p.key}' must be one of ${p.allowed}, not '${p.value}'.`,
   'ACD011.cause': () => 'The last run of every job succeeded',
   'ACD011.message': (p: Params) =>
     `The last run of ${jobV2(p.job)} for channel database ${p.db} failed at ${p.at}: '${p.message}'. No later run succeeded, so ${p.kind === 'upload' ? 'the channel\'s records did not reach HQ' : 'its data did not reach the channel database'}.`,

@@ -149,6 +149,9 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
     p.op
       ? `Öppna åtgärden ${p.op}${p.fields ? `, ändra ${fieldList(p.fields)}` : ''}, välj Spara och sedan Synkronisera.`
       : 'Öppna varje misslyckad åtgärd, rätta den, välj Spara och sedan Synkronisera.',
+  'ACD006.messageObserved': (p) =>
+    `Åtgärden ${p.op} (${about(p)}) misslyckades i HQ med det senast kända felet '${p.reason}'. Rätta det som felet anger på sidan ${PAGE}, välj Spara och sedan Synkronisera.`,
+  'ACD006.fixObserved': (p) => `Synkronisera ${p.op} igen (när den är rättad i HQ)`,
   'ACD006.remedySaved': (p) => `Öppna åtgärden ${p.op} och välj Synkronisera: rättelsen är redan sparad.`,
   'ACD006.fixResync': (p) => `Synkronisera ${p.op} (rättelsen är sparad)`,
   'ACD006.fix': (p) => `Redigera ${p.op} (${listSv(fieldChanges(p.changes, 'tömt', fieldLabel))}) och synkronisera`,
@@ -202,6 +205,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
 
   // ---- version 2: versions, schedules, failed runs, orders and loyalty, channel database settings ----
   'v2.emptyFails': () => "'fails' är meddelandet som den misslyckade körningen lämnade; det får inte vara tomt.",
+  'v2.notOneOf': (p) => `'${p.key}' måste vara ett av ${p.allowed}, inte '${p.value}'.`,
   'ACD011.cause': () => 'Den senaste körningen av varje jobb lyckades',
   'ACD011.message': (p) =>
     `Den senaste körningen av ${jobV2Sv(p.job)} för kanaldatabasen ${p.db} misslyckades ${p.at} med meddelandet '${p.message}'. Ingen senare körning lyckades, så ${p.kind === 'upload' ? 'kanalens poster nådde inte HQ' : 'dess data nådde inte kanaldatabasen'}.`,

@@ -4,6 +4,7 @@
 import type { CommandId } from '../commandIds';
 import { CommandContext, type CommandDependencies } from './context';
 import * as customers from './customers';
+import * as evidence from './evidence';
 import * as files from './files';
 import * as inspect from './inspect';
 import * as simulation from './simulation';
@@ -31,6 +32,9 @@ const COMMANDS: Record<CommandId, CommandFactory> = {
   revealFinding: inspect.revealFinding,
   loadMore: inspect.loadMore,
   showStagingRow: inspect.showStagingRow,
+  importEvidence: evidence.importEvidence,
+  openSqlPack: evidence.openSqlPack,
+  exportSupportBundle: evidence.exportSupportBundle,
 };
 
 /** A registered command's handler: VS Code passes whatever arguments the caller gave. */
