@@ -2,6 +2,7 @@
 // worker thread; also usable in-process (tests, and a fallback when workers are unavailable).
 import type { SqlJsStatic } from 'sql.js';
 import { analyze, type Analysis, type ScenarioLimits } from '../diagnose/engine';
+import { IncrementalReplay } from '../scenario/incremental';
 import {
   cdxJobStates,
   channelCustomers,
@@ -25,6 +26,8 @@ export function inProcessHost(wasmPath: string): () => EngineHost {
 
 export class EngineHost {
   private readonly analyses = new Map<string, Analysis>();
+  /** Each document's simulation with its checkpoints, kept between analyses. */
+  private readonly replays = new Map<string, IncrementalReplay>();
 
   constructor(private readonly loadSql: () => Promise<SqlJsStatic>) {}
 
@@ -84,9 +87,15 @@ export class EngineHost {
     const sql = await this.loadSql();
     const started = performance.now();
     let analysis: Analysis;
+    let incremental = this.replays.get(doc);
+    if (!incremental) {
+      incremental = new IncrementalReplay(sql);
+      this.replays.set(doc, incremental);
+    }
     try {
-      analysis = analyze(sql, text, { locale, keepSimulation: true, isCancelled, limits });
+      analysis = analyze(sql, text, { locale, incremental, isCancelled, limits });
     } catch (error) {
+      this.dispose(doc);
       // SQLite's heap (wasm memory) ran out: the estimate in memoryBudget.ts was too low.
       if (error instanceof Error && /out of memory/i.test(error.message)) {
         throw new EngineError('tooLarge', 'The simulation ran out of memory while replaying this scenario; make it smaller or lower asyncCustomerDoctor.limits.memoryBudgetMB.', error.stack);
@@ -94,10 +103,10 @@ export class EngineHost {
       throw error;
     }
     if (analysis.cancelled || isCancelled()) {
-      analysis.sim?.close();
+      // The simulation belongs to the document's incremental replay, which rolls back what a
+      // cancelled replay left half done when the next version arrives.
       throw new EngineError('cancelled', 'Superseded by a newer version of the document.');
     }
-    this.dispose(doc);
     this.analyses.set(doc, analysis);
     const { scenario, sim } = analysis;
     return {
@@ -127,12 +136,13 @@ export class EngineHost {
   }
 
   dispose(doc: string): void {
-    this.analyses.get(doc)?.sim?.close();
+    this.replays.get(doc)?.close();
+    this.replays.delete(doc);
     this.analyses.delete(doc);
   }
 
   disposeAll(): void {
-    for (const doc of [...this.analyses.keys()]) {
+    for (const doc of new Set([...this.analyses.keys(), ...this.replays.keys()])) {
       this.dispose(doc);
     }
   }

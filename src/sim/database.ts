@@ -99,23 +99,62 @@ export class SimDatabase {
     }
   }
 
-  /** Runs `body` in one transaction, or inside the one already open. */
+  /**
+   * Runs `body` in one transaction, or inside the one already open. A savepoint rather than
+   * BEGIN, so it also nests inside the checkpoints an incremental replay keeps open.
+   */
   transaction(body: () => void): void {
     if (this.inTransaction) {
       body();
       return;
     }
-    this.conn.exec('BEGIN');
+    this.conn.exec('SAVEPOINT action');
     this.inTransaction = true;
     try {
       body();
-      this.conn.exec('COMMIT');
+      this.conn.exec('RELEASE action');
     } catch (error) {
-      this.conn.exec('ROLLBACK');
+      this.conn.exec('ROLLBACK TO action; RELEASE action');
       throw error;
     } finally {
       this.inTransaction = false;
     }
+  }
+
+  /**
+   * Opens a savepoint that stays open across actions (a checkpoint of an incremental replay).
+   * `name` is made by the replay, never text from the scenario.
+   */
+  openSavepoint(name: string): void {
+    this.conn.exec(`SAVEPOINT ${name}`);
+  }
+
+  /**
+   * Back to the state at the savepoint, which stays open; every later savepoint is gone. Released
+   * and opened again at once: only a release lets SQLite truncate the pages it journaled since,
+   * so repeated rollbacks do not grow the journal.
+   */
+  rollbackToSavepoint(name: string): void {
+    this.conn.exec(`ROLLBACK TO ${name}; RELEASE ${name}; SAVEPOINT ${name}`);
+  }
+
+  /** Keeps every change since the savepoint; the savepoint and every later one are gone. */
+  releaseSavepoint(name: string): void {
+    this.conn.exec(`RELEASE ${name}`);
+  }
+
+  /** Rows inserted, updated or deleted since the connection opened (SQLite's total_changes()). */
+  totalChanges(): number {
+    return Number(this.one(this.hq, 'SELECT total_changes() AS n', [])?.n ?? 0);
+  }
+
+  /** Pages in use by HQ and every channel database, and the size of one page in bytes. */
+  pages(): { count: number; size: number } {
+    let count = 0;
+    for (const handle of [this.hq, ...this.channelDatabases.values()]) {
+      count += Number(this.one(this.hq, `PRAGMA ${handle.schema}.page_count`, [])?.page_count ?? 0);
+    }
+    return { count, size: Number(this.one(this.hq, `PRAGMA ${HQ_SCHEMA}.page_size`, [])?.page_size ?? 4096) };
   }
 
   /**
