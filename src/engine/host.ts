@@ -24,6 +24,19 @@ export function inProcessHost(wasmPath: string): () => EngineHost {
   return () => new EngineHost(() => loadSqlJs(wasmPath));
 }
 
+/** Parses, replays and diagnoses the common path once (a customer through the P-job and the batch job). */
+const WARM_UP_SCENARIO = JSON.stringify({
+  start: '2026-01-01T08:00:00Z',
+  features: { CustomerOrderPerformance: true, EnhancedAsyncCustomerCreation: true },
+  channels: [{ id: 'Store', channelDatabase: 'Default', asyncCustomerCreation: true }],
+  timeline: [
+    { createCustomer: { channel: 'Store', firstName: 'Ana', lastName: 'Berg' } },
+    { runJob: 'P-0001' },
+    { runBatch: 'SynchronizeCustomersAndChannelRequests' },
+    { advance: 'PT1H' },
+  ],
+});
+
 export class EngineHost {
   private readonly analyses = new Map<string, Analysis>();
   /** Each document's simulation with its checkpoints, kept between analyses. */
@@ -41,6 +54,9 @@ export class EngineHost {
         return this.analyze(request.doc, request.text, request.version, request.locale, isCancelled, request.limits);
       case 'dispose':
         this.dispose(request.doc);
+        return undefined;
+      case 'warmUp':
+        analyze(await this.loadSql(), WARM_UP_SCENARIO);
         return undefined;
       case 'featureStates':
         return featureStates(this.sim(request.doc));

@@ -55,7 +55,9 @@ export type EngineRequest =
       /** The time budget: past it the client replaces the worker and rejects with 'timeout'. */
       readonly timeoutMs?: number;
     }
-  | { readonly kind: 'dispose'; readonly doc: string };
+  | { readonly kind: 'dispose'; readonly doc: string }
+  /** Load sql.js and run a small analysis, so the first real one finds the engine warm. */
+  | { readonly kind: 'warmUp' };
 
 /** The result type of each request kind. */
 export interface EngineResults {
@@ -71,6 +73,7 @@ export interface EngineResults {
   pipeline: PipelineSnapshot;
   query: QueryResult;
   dispose: void;
+  warmUp: void;
 }
 
 /**

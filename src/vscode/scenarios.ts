@@ -105,6 +105,11 @@ export class ScenarioManager implements vscode.Disposable {
     return new Promise((resolve, reject) => entry.waiting.push({ version: document.version, resolve, reject }));
   }
 
+  /** Every open scenario again, now (the engine restarted and its simulations are gone). */
+  analyzeAllAgain(): void {
+    vscode.workspace.textDocuments.forEach((document) => this.track(document, 0));
+  }
+
   /** Analyzes now, skipping the typing delay (Run Diagnosis). */
   analyzeNow(document: vscode.TextDocument): Promise<AnalysisSnapshot> {
     this.track(document, 0);
@@ -233,6 +238,7 @@ export class ScenarioManager implements vscode.Disposable {
       maxTextLength: config.get<number>('maxScenarioCharacters'),
       maxEntries: config.get<number>('maxTimelineEntries'),
       maxGeneratedCustomers: config.get<number>('maxGeneratedCustomers'),
+      memoryBudgetMB: config.get<number>('memoryBudgetMB'),
     };
   }
 

@@ -2,11 +2,10 @@
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { isEngineError, type QueryResult } from '../../engine/protocol';
+import { CONSOLE_LIMITS } from '../../sim/sqlConsole';
 import { toRange } from '../diagnostics';
 import type { PagedView } from '../nodes';
 import type { CommandFactory } from './types';
-
-const MAX_QUERY_ROWS = 1000;
 
 export const runDiagnosis: CommandFactory = (ctx) => async () => {
   const document = await ctx.activeDocument();
@@ -34,11 +33,15 @@ export const querySql: CommandFactory = (ctx) => async (databaseArg?: string, sq
     }));
   if (!sql) return;
   try {
-    const result = await ctx.engine.request({ kind: 'query', doc: active.doc, database, sql, maxRows: MAX_QUERY_ROWS });
+    const result = await ctx.engine.request({ kind: 'query', doc: active.doc, database, sql, maxRows: CONSOLE_LIMITS.maxRows, timeoutMs: CONSOLE_LIMITS.timeoutMs });
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: queryMarkdown(database, sql, result) }), { preview: true });
     return result;
   } catch (error) {
-    const message = isEngineError(error, 'readOnly') ? error.message : vscode.l10n.t('The query failed: {0}', error instanceof Error ? error.message : String(error));
+    const message = isEngineError(error, 'readOnly')
+      ? error.message
+      : isEngineError(error, 'timeout')
+        ? vscode.l10n.t('{0} Open scenarios are analysed again.', error.message)
+        : vscode.l10n.t('The query failed: {0}', error instanceof Error ? error.message : String(error));
     void vscode.window.showErrorMessage(message);
     return undefined;
   }
