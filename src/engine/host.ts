@@ -140,6 +140,7 @@ export class EngineHost {
       clock: sim?.now ?? scenario.start,
       cancelled: false,
       durationMs: performance.now() - started,
+      replayedFrom: analysis.resumedAt ?? 0,
     };
   }
 

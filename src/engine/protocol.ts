@@ -26,6 +26,8 @@ export interface AnalysisSnapshot {
   readonly clock: number;
   readonly cancelled: boolean;
   readonly durationMs: number;
+  /** The timeline position the replay started from: 0, or the checkpoint an incremental replay resumed at. */
+  readonly replayedFrom: number;
 }
 
 export type EngineRequest =

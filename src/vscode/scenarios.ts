@@ -161,7 +161,7 @@ export class ScenarioManager implements vscode.Disposable {
       }
       entry.snapshot = snapshot;
       entry.failure = undefined;
-      this.log.info(`analyzed ${vscode.workspace.asRelativePath(document.uri)} v${version}: ${snapshot.findings.length} findings in ${Date.now() - started} ms`);
+      this.log.info(`analyzed ${vscode.workspace.asRelativePath(document.uri)} v${version}: ${snapshot.findings.length} findings in ${Date.now() - started} ms${snapshot.replayedFrom > 0 ? ` (replayed from timeline entry ${snapshot.replayedFrom + 1})` : ''}`);
       this.changed.fire(document.uri);
       takeWaiting(entry, snapshot.version).forEach((w) => w.resolve(snapshot));
     } catch (error) {
