@@ -105,4 +105,28 @@ describe('the engine: a guarded SQL console and a worker that recovers', () => {
     assert.deepEqual(ourCodes(document.uri), expected);
     assert.deepEqual((await api.whenAnalyzed(document)).findings.map((f) => f.ruleId).sort(), expected);
   });
+
+  it('applies a new memory budget at once: the engine restarts and a scenario beyond it gets ACD108', async function () {
+    this.timeout(60_000);
+    const uri = vscode.Uri.joinPath(scratch, `large-${Date.now()}.asyncscenario.json`);
+    const large = {
+      start: '2026-11-01T08:00:00Z',
+      channels: [{ id: 'Store42', channelDatabase: 'Default', asyncCustomerCreation: true }],
+      timeline: [{ generateCustomers: { count: 200000 } }],
+    };
+    const config = vscode.workspace.getConfiguration('asyncCustomerDoctor.limits');
+    await config.update('memoryBudgetMB', 256, vscode.ConfigurationTarget.Global);
+    try {
+      assert.match(await until('the restart notice', () => (/memory budget|minnesbudget/.test(api.engineRestartNotice() ?? '') ? api.engineRestartNotice() : undefined)), /analysed again|analyseras igen/);
+      await vscode.workspace.fs.writeFile(uri, Buffer.from(JSON.stringify(large, null, 2)));
+      const document = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(document);
+      const snapshot = await api.whenAnalyzed(document);
+      const refusal = snapshot.findings.find((f) => f.ruleId === 'ACD108');
+      assert.ok(refusal, `ACD108 expected, got ${snapshot.findings.map((f) => f.ruleId).join(', ')}`);
+      assert.match(refusal.message, /256 MB/);
+    } finally {
+      await config.update('memoryBudgetMB', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
