@@ -25,6 +25,11 @@
   });
 
   root.addEventListener('click', (event) => {
+    const action = event.target instanceof Element ? event.target.closest('button[data-action="backToNow"]') : null;
+    if (action) {
+      vscode.postMessage({ type: 'backToNow' });
+      return;
+    }
     const target = event.target instanceof Element ? event.target.closest('button[data-stage]') : null;
     if (target instanceof HTMLElement) {
       const message = { type: 'revealStage', stage: target.dataset.stage };

@@ -73,7 +73,8 @@ export interface AnalyzeOptions {
   readonly limits?: Partial<ScenarioLimits>;
   /**
    * Replay incrementally in this document's own simulation (the editor's engine): it owns the
-   * simulation, which stays open for views and queries until it is closed.
+   * simulation, which stays open for views and queries until it is closed. A text with a syntax
+   * error is replayed on its own instead; that simulation is returned open for the caller to close.
    */
   readonly incremental?: IncrementalReplay;
 }
@@ -154,8 +155,11 @@ export function analyze(engine: SqlJsStatic | (() => SqlConnection), text: strin
     return { scenario, findings: sortFindings(findings), walk: emptyWalk(locale), outcomes: new Map(), cancelled: false };
   }
 
-  const replayed = options.incremental
-    ? options.incremental.replay(scenario, { isCancelled: options.isCancelled, checkpointBudgetBytes: checkpointBudget(scenario, limits.memoryBudgetMB) })
+  // A file with a syntax error (while typing) is replayed on its own: the editor goes on showing
+  // the last good replay, which the incremental one holds.
+  const incremental = scenario.problems.some((p) => p.ruleId === RULE.syntax) ? undefined : options.incremental;
+  const replayed = incremental
+    ? incremental.replay(scenario, { isCancelled: options.isCancelled, checkpointBudgetBytes: checkpointBudget(scenario, limits.memoryBudgetMB) })
     : { ...replay(scenario, typeof engine === 'function' ? engine() : engine, { isCancelled: options.isCancelled }), resumedAt: 0 };
   const keepSimulation = options.keepSimulation === true || options.incremental !== undefined;
   findings.push(...replayed.problems.map(fromProblem));

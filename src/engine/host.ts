@@ -15,9 +15,17 @@ import {
   stagingRows,
   stagingTables,
 } from '../sim/queries';
+import { RULE } from '../domain/ruleIds';
 import { ConsoleRefusal, ConsoleSqlError, runConsoleQuery } from '../sim/sqlConsole';
 import { loadSqlJs } from '../sim/sqljs';
-import { type AnalysisSnapshot, EngineError, type EngineRequest, type EngineResults } from './protocol';
+import type { Simulation } from '../sim/simulation';
+import { type AnalysisSnapshot, EngineError, type EngineRequest, type EngineResults, type TravelState } from './protocol';
+import { TimeTravel } from './timeTravel';
+
+/** Not JSON(C) that reads as a scenario: the views go on showing the last good replay. */
+function isBroken(analysis: Pick<Analysis, 'sim' | 'findings'>): boolean {
+  return !analysis.sim || analysis.findings.some((f) => f.ruleId === RULE.syntax);
+}
 
 /** An in-process host on sql.js from `wasmPath` (tests and tools; the editor uses the worker). */
 export function inProcessHost(wasmPath: string): () => EngineHost {
@@ -41,6 +49,7 @@ export class EngineHost {
   private readonly analyses = new Map<string, Analysis>();
   /** Each document's simulation with its checkpoints, kept between analyses. */
   private readonly replays = new Map<string, IncrementalReplay>();
+  private readonly timeTravel = new TimeTravel();
 
   constructor(private readonly loadSql: () => Promise<SqlJsStatic>) {}
 
@@ -59,21 +68,23 @@ export class EngineHost {
         analyze(await this.loadSql(), WARM_UP_SCENARIO);
         return undefined;
       case 'featureStates':
-        return featureStates(this.sim(request.doc));
+        return featureStates(await this.simAt(request.doc, request.afterEntry, isCancelled));
       case 'cdxJobStates':
-        return cdxJobStates(this.sim(request.doc));
+        return cdxJobStates(await this.simAt(request.doc, request.afterEntry, isCancelled));
       case 'stagingTables':
-        return stagingTables(this.sim(request.doc));
+        return stagingTables(await this.simAt(request.doc, request.afterEntry, isCancelled));
       case 'stagingRows':
-        return stagingRows(this.sim(request.doc), request.database, request.table, request.offset, request.limit);
+        return stagingRows(await this.simAt(request.doc, request.afterEntry, isCancelled), request.database, request.table, request.offset, request.limit);
       case 'operationCounts':
-        return operationCounts(this.sim(request.doc));
+        return operationCounts(await this.simAt(request.doc, request.afterEntry, isCancelled));
       case 'operations':
-        return operations(this.sim(request.doc), request.status, request.offset, request.limit);
+        return operations(await this.simAt(request.doc, request.afterEntry, isCancelled), request.status, request.offset, request.limit);
       case 'operationFields':
         return operationFields(this.sim(request.doc), request.operation);
       case 'pipeline':
-        return pipelineSnapshot(this.sim(request.doc));
+        return { ...pipelineSnapshot(await this.simAt(request.doc, request.afterEntry, isCancelled)), afterEntry: this.travelEntry(request.doc, request.afterEntry) };
+      case 'travel':
+        return this.travel(request.doc, request.afterEntry, isCancelled);
       case 'channelCustomers':
         return channelCustomers(this.sim(request.doc), request.database, request.offset, request.limit);
       case 'query':
@@ -119,12 +130,27 @@ export class EngineHost {
       throw error;
     }
     if (analysis.cancelled || isCancelled()) {
-      // The simulation belongs to the document's incremental replay, which rolls back what a
-      // cancelled replay left half done when the next version arrives.
+      // A simulation of the document's incremental replay stays with it: the replay rolls back
+      // what a cancelled one left half done when the next version arrives.
+      this.closeUnlessIncremental(doc, analysis.sim);
       throw new EngineError('cancelled', 'Superseded by a newer version of the document.');
     }
-    this.analyses.set(doc, analysis);
-    const { scenario, sim } = analysis;
+    // A file with a syntax error (while typing) keeps the last good replay for the views; it
+    // was replayed on its own (diagnose/engine.ts), so the incremental one still holds the last good.
+    const lastGood = this.analyses.get(doc)?.sim;
+    const keepLastGood = lastGood !== undefined && isBroken(analysis);
+    if (keepLastGood) {
+      this.closeUnlessIncremental(doc, analysis.sim);
+    } else {
+      const previous = this.analyses.get(doc)?.sim;
+      if (previous !== analysis.sim) {
+        this.closeUnlessIncremental(doc, previous);
+      }
+      this.timeTravel.dispose(doc);
+      this.analyses.set(doc, analysis);
+    }
+    const { scenario } = analysis;
+    const sim = this.analyses.get(doc)?.sim;
     return {
       version,
       findings: analysis.findings,
@@ -134,10 +160,12 @@ export class EngineHost {
         usable: scenario.usable,
         start: scenario.start,
         timelineLength: scenario.timelineLength,
+        entryOffsets: scenario.timeline.map((entry) => entry.span.offset),
         channels: scenario.channels.map((c) => ({ id: c.id, kind: c.kind, channelDatabase: c.channelDatabase })),
         channelDatabases: sim ? channelDatabaseNames(sim) : [],
       },
       clock: sim?.now ?? scenario.start,
+      lastGoodReplay: keepLastGood,
       cancelled: false,
       durationMs: performance.now() - started,
       replayedFrom: analysis.resumedAt ?? 0,
@@ -152,10 +180,45 @@ export class EngineHost {
     return sim;
   }
 
+  /** The simulation after timeline entry `afterEntry` (time travel), or now's. */
+  private async simAt(doc: string, afterEntry: number | undefined, isCancelled: () => boolean): Promise<Simulation> {
+    const now = this.sim(doc);
+    if (afterEntry === undefined) {
+      return now;
+    }
+    const scenario = this.analyses.get(doc)!.scenario;
+    return this.timeTravel.simAt(doc, scenario, afterEntry, await this.loadSql(), isCancelled) ?? now;
+  }
+
+  /** The entry a time-travel request shows: undefined when it is now. */
+  private travelEntry(doc: string, afterEntry: number | undefined): number | undefined {
+    const entries = this.analyses.get(doc)?.scenario.timeline.length ?? 0;
+    return afterEntry === undefined || afterEntry >= entries - 1 ? undefined : Math.max(-1, Math.floor(afterEntry));
+  }
+
+  private async travel(doc: string, afterEntry: number | undefined, isCancelled: () => boolean): Promise<TravelState> {
+    const entries = this.analyses.get(doc)?.scenario.timeline.length ?? 0;
+    const shown = this.travelEntry(doc, afterEntry);
+    if (shown === undefined) {
+      this.timeTravel.dispose(doc);
+      return { entries, clock: this.sim(doc).now };
+    }
+    return { afterEntry: shown, entries, clock: (await this.simAt(doc, shown, isCancelled)).now };
+  }
+
   dispose(doc: string): void {
+    this.timeTravel.dispose(doc);
+    this.closeUnlessIncremental(doc, this.analyses.get(doc)?.sim);
     this.replays.get(doc)?.close();
     this.replays.delete(doc);
     this.analyses.delete(doc);
+  }
+
+  /** Closes a simulation of one replay only; the document's incremental replay closes its own. */
+  private closeUnlessIncremental(doc: string, sim: Simulation | undefined): void {
+    if (sim && !this.replays.get(doc)?.owns(sim)) {
+      sim.close();
+    }
   }
 
   disposeAll(): void {

@@ -19,15 +19,36 @@ export interface AnalysisSnapshot {
     readonly usable: boolean;
     readonly start: number;
     readonly timelineLength: number;
+    /** Where each valid timeline entry starts in the text, by entry (for "State after this entry"). */
+    readonly entryOffsets: readonly number[];
     readonly channels: readonly { id: string; kind: string; channelDatabase: string }[];
     readonly channelDatabases: readonly string[];
   };
   /** The simulated clock after replay (ms since epoch). */
   readonly clock: number;
+  /** The text cannot be read (a syntax error): the views and the walk are the last good replay's. */
+  readonly lastGoodReplay: boolean;
   readonly cancelled: boolean;
   readonly durationMs: number;
   /** The timeline position the replay started from: 0, or the checkpoint an incremental replay resumed at. */
   readonly replayedFrom: number;
+}
+
+/**
+ * The state after timeline entry `afterEntry` (0-based, in timeline order) instead of after the
+ * whole timeline: time travel. Undefined, or the last entry, is now.
+ */
+export interface AtEntry {
+  readonly afterEntry?: number;
+}
+
+/** Where time travel stands: the entry shown, how many there are, and the clock after it. */
+export interface TravelState {
+  /** Undefined: now (the whole timeline). */
+  readonly afterEntry?: number;
+  readonly entries: number;
+  /** The simulated clock after the entry (ms since epoch). */
+  readonly clock: number;
 }
 
 export type EngineRequest =
@@ -39,15 +60,17 @@ export type EngineRequest =
       readonly locale: Locale;
       readonly limits?: Partial<ScenarioLimits>;
     }
-  | { readonly kind: 'featureStates'; readonly doc: string }
-  | { readonly kind: 'cdxJobStates'; readonly doc: string }
-  | { readonly kind: 'stagingTables'; readonly doc: string }
-  | { readonly kind: 'stagingRows'; readonly doc: string; readonly database: string; readonly table: string; readonly offset: number; readonly limit: number }
-  | { readonly kind: 'operationCounts'; readonly doc: string }
-  | { readonly kind: 'operations'; readonly doc: string; readonly status: OperationStatus; readonly offset: number; readonly limit: number }
+  | ({ readonly kind: 'featureStates'; readonly doc: string } & AtEntry)
+  | ({ readonly kind: 'cdxJobStates'; readonly doc: string } & AtEntry)
+  | ({ readonly kind: 'stagingTables'; readonly doc: string } & AtEntry)
+  | ({ readonly kind: 'stagingRows'; readonly doc: string; readonly database: string; readonly table: string; readonly offset: number; readonly limit: number } & AtEntry)
+  | ({ readonly kind: 'operationCounts'; readonly doc: string } & AtEntry)
+  | ({ readonly kind: 'operations'; readonly doc: string; readonly status: OperationStatus; readonly offset: number; readonly limit: number } & AtEntry)
   | { readonly kind: 'operationFields'; readonly doc: string; readonly operation: string }
   | { readonly kind: 'channelCustomers'; readonly doc: string; readonly database: string; readonly offset: number; readonly limit: number }
-  | { readonly kind: 'pipeline'; readonly doc: string; readonly afterEntry?: number }
+  | ({ readonly kind: 'pipeline'; readonly doc: string } & AtEntry)
+  /** Moves the document's time-travel simulation to the state after `afterEntry`; without it, back to now (disposed). */
+  | ({ readonly kind: 'travel'; readonly doc: string } & AtEntry)
   | {
       readonly kind: 'query';
       readonly doc: string;
@@ -73,6 +96,7 @@ export interface EngineResults {
   operationFields: Row;
   channelCustomers: Row[];
   pipeline: PipelineSnapshot;
+  travel: TravelState;
   query: QueryResult;
   dispose: void;
   warmUp: void;

@@ -1,5 +1,6 @@
 // The words the reports put around findings, in English and Swedish.
 import type { Severity } from '../domain/finding';
+import type { CauseMood } from '../domain/severity';
 import type { Locale } from '../domain/l10n';
 
 interface ReportLabels {
@@ -8,7 +9,8 @@ interface ReportLabels {
   readonly troubleshooter: string;
   readonly findingsHeading: string;
   readonly noFindings: string;
-  readonly outcome: { readonly passed: string; readonly failed: string; readonly notApplicable: string };
+  /** A cause as the Troubleshooter shows it: information is "to note", never "failed". */
+  readonly outcome: Readonly<Record<CauseMood, string>>;
   readonly lineColumn: (line: number, column: number) => string;
   readonly faq: string;
   readonly inHq: string;
@@ -25,7 +27,7 @@ const en: ReportLabels = {
   troubleshooter: 'Troubleshooter',
   findingsHeading: 'Findings',
   noFindings: 'No findings.',
-  outcome: { passed: '✅ passed', failed: '❌ failed', notApplicable: '➖ not applicable' },
+  outcome: { passed: '✅ passed', failed: '❌ failed', warning: '⚠️ needs action', toNote: 'ℹ️ to note', notApplicable: '➖ not applicable' },
   lineColumn: (line, column) => `line ${line}, column ${column}`,
   faq: 'FAQ',
   inHq: 'In HQ',
@@ -43,7 +45,7 @@ const sv: ReportLabels = {
   troubleshooter: 'Felsökning',
   findingsHeading: 'Fynd',
   noFindings: 'Inga fynd.',
-  outcome: { passed: '✅ godkänd', failed: '❌ underkänd', notApplicable: '➖ ej tillämplig' },
+  outcome: { passed: '✅ godkänd', failed: '❌ underkänd', warning: '⚠️ kräver åtgärd', toNote: 'ℹ️ att notera', notApplicable: '➖ ej tillämplig' },
   lineColumn: (line, column) => `rad ${line}, kolumn ${column}`,
   faq: 'Vanliga frågor',
   inHq: 'I HQ',

@@ -2,6 +2,7 @@
 // it is in HQ), its fixes and its evidence rows, table by table.
 import type { Evidence, Finding } from '../domain/finding';
 import type { Locale } from '../domain/l10n';
+import { causeMood } from '../domain/severity';
 import type { QuestionResult } from '../diagnose/engine';
 import { reportLabels } from './labels';
 
@@ -30,7 +31,8 @@ export function markdownReport(input: ReportInput): string {
     lines.push(`### ${escape(question.question)}`, '');
     for (const cause of question.causes) {
       const refs = cause.findings.map((i) => `[#${i + 1}](#finding-${i + 1})`).join(', ');
-      lines.push(`- ${labels.outcome[cause.outcome]} — ${escape(cause.label)} (${cause.ruleId})${refs ? ` ${refs}` : ''}`);
+      const mood = causeMood(cause.outcome, cause.findings.map((i) => input.findings[i].severity));
+      lines.push(`- ${labels.outcome[mood]} — ${escape(cause.label)} (${cause.ruleId})${refs ? ` ${refs}` : ''}`);
     }
     lines.push('');
   }

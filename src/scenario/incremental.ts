@@ -89,6 +89,11 @@ export class IncrementalReplay {
     return { ...this.result(scenario, sim, cancelled), resumedAt };
   }
 
+  /** Whether `sim` is this replay's simulation (closed by close(), not by whoever was handed it). */
+  owns(sim: Simulation): boolean {
+    return sim === this.sim;
+  }
+
   close(): void {
     this.sim?.close();
     this.sim = undefined;

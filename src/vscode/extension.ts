@@ -11,6 +11,7 @@ import { registerPipeline, scenarioPipelineSource } from './pipeline/register';
 import { PIPELINE_VIEW_ID } from './pipeline/view';
 import { ScenarioManager } from './scenarios';
 import { StatusBar } from './statusBar';
+import { registerTimeTravel } from './timeTravel';
 import { registerViews, type TreeSnapshot } from './views';
 
 export type { TreeSnapshot } from './views';
@@ -88,8 +89,9 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
     }),
   );
 
-  const views = registerViews(context, scenarios, engine, log);
-  registerPipeline(context, scenarioPipelineSource(scenarios, (request) => engine.request(request)));
+  const travel = registerTimeTravel(context, scenarios, engine);
+  const views = registerViews(context, scenarios, engine, log, travel);
+  registerPipeline(context, scenarioPipelineSource(scenarios, (request) => engine.request(request), travel));
 
   const statusBar = new StatusBar(scenarios);
   context.subscriptions.push(statusBar);

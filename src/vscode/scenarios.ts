@@ -14,10 +14,17 @@ function isScenarioDocument(document: vscode.TextDocument): boolean {
 
 interface Entry {
   snapshot?: AnalysisSnapshot;
+  /** The latest snapshot of a readable version: the views show it while the text has a syntax error. */
+  lastGood?: AnalysisSnapshot;
   /** Why the latest analysis failed (the engine broke, not the scenario); cleared by a success. */
   failure?: string;
   timer?: ReturnType<typeof setTimeout>;
   waiting: { version: number; resolve: (snapshot: AnalysisSnapshot) => void; reject: (error: Error) => void }[];
+}
+
+/** A version whose text cannot be read as a scenario: the engine kept the last good replay. */
+function isBroken(snapshot: AnalysisSnapshot): boolean {
+  return snapshot.lastGoodReplay || !snapshot.scenario.usable;
 }
 
 /** Removes and returns the callers waiting for `version` or an earlier one. */
@@ -79,6 +86,17 @@ export class ScenarioManager implements vscode.Disposable {
 
   snapshot(uri: vscode.Uri): AnalysisSnapshot | undefined {
     return this.entries.get(uri.toString())?.snapshot;
+  }
+
+  /**
+   * What the views show: the latest analysis, or while the text cannot be read (a syntax error)
+   * the last good one, with `broken` set so the views can say so.
+   */
+  viewSnapshot(uri: vscode.Uri): { readonly snapshot: AnalysisSnapshot; readonly broken: boolean } | undefined {
+    const entry = this.entries.get(uri.toString());
+    if (!entry?.snapshot) return undefined;
+    const broken = isBroken(entry.snapshot);
+    return { snapshot: broken ? (entry.lastGood ?? entry.snapshot) : entry.snapshot, broken };
   }
 
   /** Why the document's latest analysis failed, when it did. */
@@ -160,6 +178,7 @@ export class ScenarioManager implements vscode.Disposable {
         return;
       }
       entry.snapshot = snapshot;
+      if (!isBroken(snapshot)) entry.lastGood = snapshot;
       entry.failure = undefined;
       this.log.info(`analyzed ${vscode.workspace.asRelativePath(document.uri)} v${version}: ${snapshot.findings.length} findings in ${Date.now() - started} ms${snapshot.replayedFrom > 0 ? ` (replayed from timeline entry ${snapshot.replayedFrom + 1})` : ''}`);
       this.changed.fire(document.uri);

@@ -1,4 +1,5 @@
-// The problem count of the active scenario; a click opens the Problems panel.
+// The problem count of the active scenario, the same number the Problems panel shows for it (the
+// JSON language service's syntax and schema errors included); a click opens the Problems panel.
 import * as vscode from 'vscode';
 import type { ScenarioManager } from './scenarios';
 
@@ -12,6 +13,10 @@ export class StatusBar implements vscode.Disposable {
     this.disposables.push(
       scenarios.onDidChangeAnalysis(() => this.update()),
       scenarios.onDidChangeActiveScenario(() => this.update()),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        const uri = this.scenarios.activeScenario;
+        if (uri && event.uris.some((u) => u.toString() === uri.toString())) this.update();
+      }),
     );
     this.update();
   }
@@ -35,13 +40,17 @@ export class StatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const errors = snapshot.findings.filter((f) => f.severity === 'error').length;
-    const total = snapshot.findings.length;
+    const diagnostics = vscode.languages.getDiagnostics(uri);
+    const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
+    const warnings = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+    const total = diagnostics.length;
+    // The icon of the worst severity, as Problems shows it: information is never a warning.
+    const symbol = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info';
     this.item.text =
       total === 0
         ? `$(pass) ${vscode.l10n.t('Async Customers: no problems')}`
-        : `$(${errors > 0 ? 'error' : 'warning'}) ${total === 1 ? vscode.l10n.t('Async Customers: 1 problem') : vscode.l10n.t('Async Customers: {0} problems', total)}`;
-    this.item.tooltip = vscode.l10n.t('{0} findings, {1} errors in {2}. Click for the Problems panel.', total, errors, vscode.workspace.asRelativePath(uri));
+        : `$(${symbol}) ${total === 1 ? vscode.l10n.t('Async Customers: 1 problem') : vscode.l10n.t('Async Customers: {0} problems', total)}`;
+    this.item.tooltip = vscode.l10n.t('{0} problems, {1} errors in {2}. Click for the Problems panel.', total, errors, vscode.workspace.asRelativePath(uri));
     this.item.accessibilityInformation = { label: `${this.item.text.replace(/^\$\([a-z-]+\) /, '')}. ${this.item.tooltip}` };
     this.item.show();
   }

@@ -47,7 +47,7 @@ function codes(diagnostics: readonly vscode.Diagnostic[]): string[] {
 
 function find(items: readonly TreeSnapshot[], label: string): TreeSnapshot | undefined {
   for (const item of items) {
-    if (item.label === label || item.label.startsWith(label)) return item;
+    if (item.label === label || item.label.startsWith(label) || item.id === label || item.id.endsWith(`/${label}`)) return item;
     const inner = find(item.children ?? [], label);
     if (inner) return inner;
   }
@@ -107,8 +107,8 @@ describe('scenarios in VS Code', () => {
         [],
       );
       const walk = await api.treeItems('asyncCustomers.troubleshooter', 2);
-      const cause = walk.flatMap((q) => q.children ?? []).find((c) => c.description?.endsWith(code));
-      assert.ok(cause && !cause.description!.startsWith('failed'), `the Troubleshooter still shows ${code} failed`);
+      const cause = walk.flatMap((q) => q.children ?? []).find((c) => c.id === `cause/${code}`);
+      assert.ok(cause && /^cause\.(passed|notApplicable)$/.test(cause.contextValue ?? ''), `the Troubleshooter still shows ${code} as ${cause?.contextValue}`);
       const status = api.statusBarText() ?? '';
       assert.match(status, after.length === 0 ? /no problems/ : new RegExp(`${after.length} problems?$`));
     });
@@ -138,7 +138,8 @@ describe('scenarios in VS Code', () => {
     await openCopy('customers-stuck-in-channel');
     const features = await api.treeItems('asyncCustomers.features', 2);
     assert.equal(features.length, 4);
-    const editing = find(features, 'Enable editing customers in asynchronous mode')!;
+    const editing = find(features, 'feature/AsyncCustomerEditing')!;
+    assert.equal(editing.label, 'Async customer editing');
     assert.equal(editing.description, 'Disabled');
     assert.equal(editing.contextValue, 'feature.disabled');
     assert.equal(editing.children?.length, 3);
@@ -147,16 +148,24 @@ describe('scenarios in VS Code', () => {
     const pJob = find(jobs, 'P-0001')!;
     assert.match(pJob.description ?? '', /stale/);
     assert.equal(pJob.contextValue, 'cdxJob.stale');
-    assert.equal(find(jobs, '1110')!.description, 'at start');
+    assert.equal(find(jobs, '1110')!.description, '08:00 (start)');
 
     const staging = await api.treeItems('asyncCustomers.stagingTables', 3);
     const channelTable = staging.find((d) => d.id === 'db/Default')!.children!.find((t) => t.label === 'RETAILASYNCCUSTOMERV2')!;
     assert.equal(channelTable.description, '3 rows · 3 not uploaded');
+    const hqTable = staging.find((d) => d.id === 'db/HQ')!.children!.find((t) => t.label === 'RETAILASYNCCUSTOMERV2')!;
+    assert.equal(hqTable.description, '0 rows');
     assert.equal(channelTable.children?.length, 3);
     assert.match(channelTable.children[0].description ?? '', /Uploaded = 0/);
 
     const sync = await api.treeItems('asyncCustomers.syncStatus', 2);
-    assert.equal(find(sync, 'Waiting for upload')!.description, '3');
+    const waiting = find(sync, 'Waiting for upload')!;
+    assert.equal(waiting.description, '3');
+    assert.deepEqual(
+      waiting.children?.map((c) => c.label),
+      ['Ana Berg', 'Erik Lund', 'Maja Ek'],
+      'operations are listed by customer name',
+    );
   });
 
   it('shows a failed cause in the Troubleshooter that reveals its finding, and a blocked feature', async () => {
@@ -198,9 +207,12 @@ describe('scenarios in VS Code', () => {
   it('marks a failed operation editable, and edit + synchronize from the view fix it', async () => {
     const { document } = await openCopy('failed-operation');
     const sync = await api.treeItems('asyncCustomers.syncStatus', 2);
-    const failed = find(sync, 'ASYNC-000001')!;
+    const failed = find(sync, 'operation/ASYNC-000001')!;
     assert.equal(failed.contextValue, 'operation.failed');
+    assert.equal(failed.label, 'Ana Berg');
     await vscode.commands.executeCommand('asyncCustomers.editFailedOperation', 'ASYNC-000001', 'countryRegion', 'SWE');
+    const saved = find(await api.treeItems('asyncCustomers.syncStatus', 2), 'operation/ASYNC-000001');
+    assert.equal(saved?.description, 'saved, now Synchronize');
     await vscode.commands.executeCommand('asyncCustomers.resync', 'ASYNC-000001');
     const after = await diagnosticsSettled(document);
     assert.ok(!codes(after).includes('ACD006'));
@@ -243,7 +255,7 @@ describe('scenarios in VS Code', () => {
     assert.match(document.getText(), /\{ "runJob": "1070", "channelDatabase": "Default" \}/);
 
     const failed = await openCopy('failed-operation');
-    const operation = find(await api.treeItems('asyncCustomers.syncStatus', 2), 'ASYNC-000001')!;
+    const operation = find(await api.treeItems('asyncCustomers.syncStatus', 2), 'operation/ASYNC-000001')!;
     await vscode.commands.executeCommand('asyncCustomers.resync', operation.element);
     assert.match(failed.document.getText(), /\{ "resync": "ASYNC-000001" \}/);
   });

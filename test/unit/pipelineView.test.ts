@@ -103,6 +103,20 @@ describe('the pipeline picture', () => {
     assert.match(failed, /next run \d\d:\d\d/);
   });
 
+  it('colours a stage as its finding: customers waiting for job 1010 are to note, not a warning', async () => {
+    const { html } = await pictureOf(scenario({ channels: [store], timeline: [{ createCustomer: { channel: 'Store42', firstName: 'Ana', lastName: 'Berg', email: 'ana@example.com' } }, { runJob: 'P-0001' }, { runBatch: 'SynchronizeCustomersAndChannelRequests' }] }));
+    assert.match(html, /<section class="stage noted" data-stage="customerMaster" data-count="1"/);
+  });
+
+  it('shows the time-travel banner with a Back to now button, and says when the file shows the last good replay', async () => {
+    const { snapshot } = await pictureOf(sample('healthy'));
+    const travelling = renderPipeline({ ...snapshot, afterEntry: 3 }, englishLabels, 'Viewing 09:15, entry 4 of 8');
+    assert.match(travelling, /<p class="viewing" role="status"><span>Viewing 09:15, entry 4 of 8<\/span> <button type="button" class="back-to-now" data-action="backToNow">Back to now<\/button><\/p>/);
+    assert.ok(!renderPipeline(snapshot, englishLabels).includes('back-to-now'), 'now has no way back to now');
+    const broken = renderPipeline(snapshot, englishLabels, undefined, englishLabels.lastGoodReplay);
+    assert.match(broken, /<p class="note" role="status">The file has a syntax error \(see Problems\): this is the last good replay\.<\/p>/);
+  });
+
   it('serves a page with a strict Content-Security-Policy: nothing by default, a nonce for the one script, styles from the webview only', () => {
     const page = pipelineDocument({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'abc123', scriptUri: 'https://x/pipeline.js', styleUri: 'https://x/pipeline.css', title: 'Customer pipeline', body: '<p>hi</p>', lang: 'en' });
     const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(page)![1];

@@ -14,3 +14,22 @@ describe('the Markdown report', () => {
     assert.match(report, /\| ASYNC-000001 \| CustomerCreate \|/);
   });
 });
+
+describe('severity in the report', () => {
+  it('shows a cause with only information findings as to note, never as failed', async () => {
+    const { findings, walk } = await diagnose(sample('csu-cache-not-expired'));
+    assert.deepEqual(
+      findings.map((f) => [f.ruleId, f.severity]),
+      [['ACD003', 'information']],
+    );
+    const report = markdownReport({ title: 'Cache', file: 'csu-cache-not-expired.asyncscenario.json', generatedAt: '2026-11-24', findings, walk });
+    assert.match(report, /- ℹ️ to note — The Commerce Scale Unit cache has expired \(ACD003\)/);
+    assert.doesNotMatch(report, /❌ failed/);
+  });
+
+  it('shows a warning cause as needing action', async () => {
+    const { findings, walk } = await diagnose(sample('customers-stuck-in-channel'));
+    const report = markdownReport({ title: 'Channel', file: 'customers-stuck-in-channel.asyncscenario.json', generatedAt: '2026-11-24', findings, walk });
+    assert.match(report, /- ⚠️ needs action — The P-job uploaded the async records to HQ \(ACD004\)/);
+  });
+});

@@ -18,7 +18,15 @@ export interface OperationSummary {
   readonly failureReason: string | null;
   readonly failedFields: readonly string[];
   readonly origin: string | null;
+  /** "First Last" (or the email) from the operation's staged customer row; null for an address operation. */
+  readonly customerName: string | null;
+  /** Edited on the Customer synchronization status page (Edit, Save) since it last failed or was uploaded. */
+  readonly edited: boolean;
 }
+
+/** The staged customer row's name, found through the OPERATIONID index; `t` is the table the operation row comes from. */
+const NAME_OF = (t: string) =>
+  `(SELECT COALESCE(NULLIF(TRIM(COALESCE(c.FIRSTNAME, '') || ' ' || COALESCE(c.LASTNAME, '')), ''), c.EMAIL) FROM RETAILASYNCCUSTOMERV2 c WHERE c.OPERATIONID = ${t}.OPERATIONID LIMIT 1) AS CUSTOMERNAME`;
 
 export function operationCounts(sim: Simulation): Record<OperationStatus, number> {
   const ctx = contextOf(sim);
@@ -46,8 +54,8 @@ export function operations(sim: Simulation, status: OperationStatus, offset: num
     for (const [dbName, db] of [...ctx.db.channelDatabases].sort(([a], [b]) => a.localeCompare(b))) {
       const rows = ctx.db.all(
         db,
-        `SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN FROM RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0
-         UNION ALL SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN FROM RETAILASYNCADDRESSV2 WHERE UPLOADED = 0 AND OPERATIONTYPE = 'AddressCreate'
+        `SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN, ${NAME_OF('u')} FROM RETAILASYNCCUSTOMERV2 u WHERE UPLOADED = 0
+         UNION ALL SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN, NULL AS CUSTOMERNAME FROM RETAILASYNCADDRESSV2 WHERE UPLOADED = 0 AND OPERATIONTYPE = 'AddressCreate'
          ORDER BY OPERATIONID LIMIT ? OFFSET ?`,
         [offset + limit, 0],
       );
@@ -56,7 +64,7 @@ export function operations(sim: Simulation, status: OperationStatus, offset: num
     return out.sort((a, b) => a.operationId.localeCompare(b.operationId)).slice(offset, offset + limit);
   }
   return ctx.db
-    .all(ctx.hq, 'SELECT * FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = ? ORDER BY OPERATIONID LIMIT ? OFFSET ?', [status, Math.max(0, limit), Math.max(0, offset)])
+    .all(ctx.hq, `SELECT s.*, ${NAME_OF('s')} FROM RETAILASYNCOPERATIONSTATUS s WHERE STATUS = ? ORDER BY OPERATIONID LIMIT ? OFFSET ?`, [status, Math.max(0, limit), Math.max(0, offset)])
     .map((r) => summary(r, String(r.CHANNELDATABASE), status));
 }
 
@@ -72,6 +80,8 @@ function summary(r: Row, channelDatabase: string, status: OperationStatus): Oper
     failureReason: textOrNull(r.FAILUREREASON),
     failedFields: list(r.FAILEDFIELDS),
     origin: textOrNull(r.ORIGIN),
+    customerName: textOrNull(r.CUSTOMERNAME),
+    edited: Boolean(r.EDITORIGIN),
   };
 }
 

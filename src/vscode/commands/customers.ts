@@ -18,6 +18,10 @@ export const createCustomer: CommandFactory = (ctx) => async (input?: Record<str
   if (!active) return;
   const customer = input ?? (await askCustomer(active.snapshot.scenario.channels.map((c) => c.id)));
   if (!customer) return;
+  if (!customer.firstName?.trim() && !customer.lastName?.trim()) {
+    void vscode.window.showWarningMessage(vscode.l10n.t('A customer needs a first or a last name.'));
+    return false;
+  }
   const { street, city, zip, countryRegion, ...rest } = customer;
   const address = countryRegion || city || street || zip ? { street, city, zip, countryRegion } : undefined;
   return ctx.append([{ createCustomer: { ...rest, ...(address ? { address } : {}) } }]);
@@ -38,12 +42,15 @@ export const editFailedOperation: CommandFactory = (ctx) => async (node?: unknow
   const active = await ctx.analysed();
   if (!active) return;
   const fields = await ctx.engine.request({ kind: 'operationFields', doc: active.doc, operation });
+  const failedFields = await failedFieldsOf(ctx.engine, active.doc, operation);
   const shown = (field: string) => (fields[field] === null ? 'NULL' : String(fields[field]));
+  // The failed field first (so it is the one selected), then the others.
+  const editable = EDITABLE_FIELD_NAMES.filter((f) => f in fields).sort((a, b) => Number(failedFields.includes(b)) - Number(failedFields.includes(a)));
   const field =
     fieldArg ??
     (
       await vscode.window.showQuickPick(
-        EDITABLE_FIELD_NAMES.filter((f) => f in fields).map((f) => ({ label: f, description: shown(f) })),
+        editable.map((f) => ({ label: f, description: shown(f), detail: failedFields.includes(f) ? vscode.l10n.t('HQ rejected this field') : undefined })),
         { title: vscode.l10n.t('Which field of {0}?', operation) },
       )
     )?.label;
@@ -61,6 +68,12 @@ export const resync: CommandFactory = (ctx) => (node?: unknown) => {
   return operation ? ctx.append([{ resync: operation }]) : undefined;
 };
 
+/** The fields HQ rejected in a failed operation (none when it is not failed). */
+async function failedFieldsOf(engine: EngineClient, doc: string, operation: string): Promise<readonly string[]> {
+  const failed = await engine.request({ kind: 'operations', doc, status: 'Failed', offset: 0, limit: 10_000 });
+  return failed.find((op) => op.operationId === operation)?.failedFields ?? [];
+}
+
 /** An operation id, or the operation node's. */
 function operationOf(arg: unknown): string | undefined {
   return typeof arg === 'string' ? arg : dataOf(arg, 'operation')?.id;
@@ -72,8 +85,13 @@ async function askCustomer(channels: readonly string[]): Promise<Record<string, 
   const ask = (prompt: string, value = '') => vscode.window.showInputBox({ title: vscode.l10n.t('Create Customer at {0}', channel), prompt, value });
   const firstName = await ask(vscode.l10n.t('First name'));
   if (firstName === undefined) return undefined;
-  const lastName = await ask(vscode.l10n.t('Last name'));
-  if (lastName === undefined) return undefined;
+  const lastName = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Create Customer at {0}', channel),
+    prompt: vscode.l10n.t('Last name'),
+    // HQ requires a name: an empty first and last name would only fail later, in the batch job.
+    validateInput: (value) => (firstName.trim() === '' && value.trim() === '' ? vscode.l10n.t('Enter a first or a last name.') : undefined),
+  });
+  if (lastName === undefined || (firstName.trim() === '' && lastName.trim() === '')) return undefined;
   const email = await ask(vscode.l10n.t('Email (optional)'));
   if (email === undefined) return undefined;
   const countryRegion = await ask(vscode.l10n.t('Country/region of the address (ISO code, optional)'), 'SWE');

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import { markdownReport } from '../../diagnose/report';
 import { writeFileAtomically } from '../../io/atomicWrite';
+import { parseScenario } from '../../scenario/parse';
 import type { CommandFactory } from './types';
 
 const TEMPLATE = `// A new scenario: what happened in HQ and at the channel, in order.
@@ -70,7 +71,8 @@ export const exportReport: CommandFactory = (ctx) => async (target?: vscode.Uri)
   });
   await writeAtomically(uri, report);
   if (!target) {
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+    // Shown rendered: the report is to read; its source is one click away in the preview's title bar.
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
   }
   return uri;
 };
@@ -78,23 +80,32 @@ export const exportReport: CommandFactory = (ctx) => async (target?: vscode.Uri)
 async function pickSample(samplesDir: vscode.Uri): Promise<string | undefined> {
   const files = (await vscode.workspace.fs.readDirectory(samplesDir)).map(([file]) => file).filter((f) => f.endsWith('.asyncscenario.json'));
   const items = await Promise.all(
-    files.sort().map(async (file) => ({
-      label: file.replace('.asyncscenario.json', ''),
-      detail: await firstComment(vscode.Uri.joinPath(samplesDir, file)),
-      file,
-    })),
+    files.sort().map(async (file) => {
+      const text = Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(samplesDir, file))).toString('utf8');
+      return { ...describeSample(text, file), file };
+    }),
   );
-  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open a Sample Scenario'), matchOnDetail: true }))?.file;
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open a Sample Scenario'), matchOnDescription: true, matchOnDetail: true }))?.file;
 }
 
-async function firstComment(uri: vscode.Uri): Promise<string> {
-  const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
-  return text
+/**
+ * A sample as the picker shows it: its "name", the finding it shows, and one line on the
+ * situation (the FAQ question it answers, else its first sentence).
+ */
+function describeSample(text: string, file: string): { label: string; description: string; detail: string } {
+  const scenario = parseScenario(text);
+  const comments = text
     .split('\n')
     .filter((line) => line.startsWith('//'))
-    .slice(0, 2)
-    .map((line) => line.replace(/^\/\/\s*/, ''))
-    .join(' ');
+    .map((line) => line.replace(/^\/\/\s*/, ''));
+  const faq = comments.find((line) => line.startsWith('FAQ:'));
+  const firstSentence = comments.join(' ').split(/(?<=[.:])\s/)[0] ?? '';
+  const expected = /Expected findings?: (ACD\d{3}|none)/.exec(comments.join(' '))?.[1];
+  return {
+    label: scenario.name ?? file.replace('.asyncscenario.json', ''),
+    description: expected === undefined ? '' : expected === 'none' ? vscode.l10n.t('no findings') : expected,
+    detail: (faq ? faq.replace(/^FAQ:\s*/, '').replace(/^"|"(\s*\(.*\))?$/g, '') : firstSentence).replace(/:$/, ''),
+  };
 }
 
 /**

@@ -18,34 +18,99 @@ export const runDiagnosis: CommandFactory = (ctx) => async () => {
   return snapshot;
 };
 
-/** One read-only statement against HQ or a channel database; the rows open as a Markdown table. */
+/** The statement last run per database, offered again next time (and after an error). */
+const lastStatements = new Map<string, string>();
+
+/**
+ * One read-only statement against HQ or a channel database: pick a table (or write a statement),
+ * edit the statement, see the rows rendered as a table. A statement SQLite rejects is offered
+ * again, with the error, so a typo never loses it.
+ */
 export const querySql: CommandFactory = (ctx) => async (databaseArg?: string, sqlArg?: string) => {
   const active = await ctx.analysed();
   if (!active) return;
   const database =
     databaseArg ?? (await vscode.window.showQuickPick(['HQ', ...active.snapshot.scenario.channelDatabases], { title: vscode.l10n.t('Query which database?') }));
   if (!database) return;
-  const sql =
-    sqlArg ??
-    (await vscode.window.showInputBox({
-      title: vscode.l10n.t('Read-only SQL against {0}', database),
-      value: database === 'HQ' ? 'SELECT * FROM RETAILASYNCCUSTOMERV2 LIMIT 50' : 'SELECT * FROM CUSTOMER LIMIT 50',
-    }));
-  if (!sql) return;
-  try {
-    const result = await ctx.engine.request({ kind: 'query', doc: active.doc, database, sql, maxRows: CONSOLE_LIMITS.maxRows, timeoutMs: CONSOLE_LIMITS.timeoutMs });
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: queryMarkdown(database, sql, result) }), { preview: true });
-    return result;
-  } catch (error) {
-    const message = isEngineError(error, 'readOnly')
-      ? error.message
-      : isEngineError(error, 'timeout')
-        ? vscode.l10n.t('{0} Open scenarios are analysed again.', error.message)
-        : vscode.l10n.t('The query failed: {0}', error instanceof Error ? error.message : String(error));
-    void vscode.window.showErrorMessage(message);
-    return undefined;
+  const run = (sql: string) => ctx.engine.request({ kind: 'query', doc: active.doc, database, sql, maxRows: CONSOLE_LIMITS.maxRows, timeoutMs: CONSOLE_LIMITS.timeoutMs });
+  if (sqlArg !== undefined) {
+    try {
+      return await run(sqlArg);
+    } catch (error) {
+      void vscode.window.showErrorMessage(queryError(error));
+      return undefined;
+    }
   }
+  let sql = await firstStatement(database, (statement) => run(statement));
+  let problem: string | undefined;
+  while (sql !== undefined) {
+    const typed = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Read-only SQL against {0}', database),
+      value: sql,
+      prompt: vscode.l10n.t('One SELECT statement; Enter runs it.'),
+      // The error stays beside the statement until it is changed.
+      validateInput: (value) => (problem && value === sql ? { message: problem, severity: vscode.InputBoxValidationSeverity.Error } : undefined),
+    });
+    if (!typed) return undefined;
+    sql = typed;
+    lastStatements.set(database, sql);
+    try {
+      const result = await run(sql);
+      await showRendered(ctx.extension, `query-${database}.md`, queryMarkdown(database, sql, result));
+      return result;
+    } catch (error) {
+      if (!isEngineError(error, 'sqlError') && !isEngineError(error, 'readOnly')) {
+        void vscode.window.showErrorMessage(queryError(error));
+        return undefined;
+      }
+      problem = queryError(error);
+    }
+  }
+  return undefined;
 };
+
+/** The statement to start from: the last one run, or SELECT * from a table picked from the list. */
+async function firstStatement(database: string, run: (sql: string) => Promise<QueryResult>): Promise<string | undefined> {
+  const tables = await run(
+    database === 'HQ'
+      ? "SELECT name FROM pragma_table_list WHERE schema = 'hq' AND type = 'table' AND name NOT LIKE 'sqlite%' ORDER BY name"
+      : "SELECT DISTINCT name FROM pragma_table_list WHERE schema GLOB 'c[0-9]*' AND type = 'table' ORDER BY name",
+  ).then(
+    (result) => result.rows.map((row) => String(row[0])),
+    () => [] as string[],
+  );
+  const last = lastStatements.get(database);
+  const own = { label: vscode.l10n.t('$(edit) Write a statement…'), statement: last ?? 'SELECT 1' };
+  const items: (vscode.QuickPickItem & { statement: string })[] = [
+    ...(last ? [{ label: vscode.l10n.t('$(history) Last statement'), description: last, statement: last }] : []),
+    ...tables.map((table) => ({ label: `$(table) ${table}`, statement: `SELECT * FROM ${table} LIMIT 50` })),
+    own,
+  ];
+  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Query which table of {0}?', database), matchOnDescription: true }))?.statement;
+}
+
+function queryError(error: unknown): string {
+  if (isEngineError(error, 'readOnly')) {
+    return error.message;
+  }
+  if (isEngineError(error, 'timeout')) {
+    return vscode.l10n.t('{0} Open scenarios are analysed again.', error.message);
+  }
+  return vscode.l10n.t('The query failed: {0}', error instanceof Error ? error.message : String(error));
+}
+
+/**
+ * Opens Markdown rendered (the built-in preview), from a file in the extension's storage: a
+ * result or a report to read, not source to edit.
+ */
+async function showRendered(extension: vscode.ExtensionContext, name: string, markdown: string): Promise<vscode.Uri> {
+  const folder = extension.globalStorageUri;
+  await vscode.workspace.fs.createDirectory(folder);
+  const uri = vscode.Uri.joinPath(folder, name);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(markdown, 'utf8'));
+  await vscode.commands.executeCommand('markdown.showPreview', uri);
+  return uri;
+}
 
 export const refresh: CommandFactory = (ctx) => async () => {
   const document = ctx.scenarios.activeDocument();
@@ -71,5 +136,6 @@ function queryMarkdown(database: string, sql: string, result: QueryResult): stri
   const header = `| ${result.columns.join(' | ')} |\n|${result.columns.map(() => '---').join('|')}|`;
   const body = result.rows.map((row) => `| ${row.map((v) => (v === null ? 'NULL' : String(v).replace(/\|/g, '\\|'))).join(' | ')} |`).join('\n');
   const truncated = result.truncated ? ` ${vscode.l10n.t('(first 1000 shown)')}` : '';
-  return `# ${database}\n\n\`\`\`sql\n${sql}\n\`\`\`\n\n${header}\n${body}\n\n${vscode.l10n.t('{0} rows', result.rows.length)}${truncated}\n`;
+  const count = result.rows.length === 1 ? vscode.l10n.t('1 row') : vscode.l10n.t('{0} rows', result.rows.length);
+  return `# ${database}\n\n\`\`\`sql\n${sql}\n\`\`\`\n\n${count}${truncated}\n\n${header}\n${body}\n`;
 }

@@ -9,6 +9,8 @@ export interface PipelineLabels {
   readonly title: string;
   readonly clock: (time: string) => string;
   readonly viewingEntry: (entry: number) => string;
+  readonly backToNow: string;
+  readonly lastGoodReplay: string;
   readonly created: (count: number) => string;
   readonly createdRealtime: (count: number) => string;
   readonly source: string;
@@ -37,6 +39,8 @@ function labelsFrom(t: Translate): PipelineLabels {
     title: t('Customer pipeline'),
     clock: (time) => t('Simulated clock {0}', time),
     viewingEntry: (entry) => t('State after timeline entry {0}', entry),
+    backToNow: t('Back to now'),
+    lastGoodReplay: t('The file has a syntax error (see Problems): this is the last good replay.'),
     created: (count) => (count === 1 ? t('1 customer created asynchronously') : t('{0} customers created asynchronously', count)),
     createdRealtime: (count) => (count === 1 ? t('1 more created by a real-time call') : t('{0} more created by real-time calls', count)),
     source: t('POS or online store'),
@@ -75,6 +79,8 @@ const SWEDISH: Readonly<Record<string, string>> = {
   'Customer pipeline': 'Kundflöde',
   'Simulated clock {0}': 'Simulerad klocka {0}',
   'State after timeline entry {0}': 'Läget efter tidslinjepost {0}',
+  'Back to now': 'Tillbaka till nu',
+  'The file has a syntax error (see Problems): this is the last good replay.': 'Filen har ett syntaxfel (se Problem): detta är den senaste lyckade uppspelningen.',
   '1 customer created asynchronously': '1 kund skapad asynkront',
   '{0} customers created asynchronously': '{0} kunder skapade asynkront',
   '1 more created by a real-time call': '1 till skapad med ett realtidsanrop',

@@ -8,7 +8,7 @@ export interface RenderMessage {
 }
 
 /** Webview → extension: the script has loaded; or the user chose a stage (of one channel database). */
-export type WebviewMessage = { readonly type: 'ready' } | { readonly type: 'revealStage'; readonly stage: PipelineStageId; readonly database?: string };
+export type WebviewMessage = { readonly type: 'ready' } | { readonly type: 'backToNow' } | { readonly type: 'revealStage'; readonly stage: PipelineStageId; readonly database?: string };
 
 /** The engine request the integration adds to the engine protocol: the pipeline of a scenario, optionally after timeline entry k. */
 export interface PipelineRequest {
@@ -23,6 +23,7 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const message = data as Record<string, unknown>;
   if (message.type === 'ready') return { type: 'ready' };
+  if (message.type === 'backToNow') return { type: 'backToNow' };
   if (message.type !== 'revealStage' || !PIPELINE_STAGES.includes(message.stage as PipelineStageId)) return undefined;
   const stage = message.stage as PipelineStageId;
   if (message.database === undefined) return { type: 'revealStage', stage };

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../domain/finding';
 import { findingForStage, PIPELINE_STAGES, type PipelineSnapshot, type PipelineStageId } from '../../domain/pipeline';
+import type { TimeTravelView } from '../timeTravel';
 import type { PipelineRequest } from './protocol';
 import { PIPELINE_VIEW_ID, PipelinePanel, PipelineViewProvider, REVEAL_STAGE_COMMAND, SHOW_PIPELINE_COMMAND, type PipelineSource } from './view';
 
@@ -49,14 +50,23 @@ export function registerPipeline(context: vscode.ExtensionContext, source: Pipel
 export interface ScenarioEvents {
   readonly activeScenario: vscode.Uri | undefined;
   snapshot(uri: vscode.Uri): { readonly findings: readonly Finding[] } | undefined;
+  /** `broken`: the text has a syntax error and the engine shows the last good replay. */
+  viewSnapshot(uri: vscode.Uri): { readonly broken: boolean } | undefined;
   readonly onDidChangeAnalysis: vscode.Event<vscode.Uri>;
   readonly onDidChangeActiveScenario: vscode.Event<vscode.Uri | undefined>;
 }
 
 /** A source over the scenario manager and an engine request for 'pipeline'. */
-export function scenarioPipelineSource(scenarios: ScenarioEvents, request: (request: PipelineRequest) => Promise<PipelineSnapshot>): PipelineSource {
+export function scenarioPipelineSource(
+  scenarios: ScenarioEvents,
+  request: (request: PipelineRequest) => Promise<PipelineSnapshot>,
+  travel: TimeTravelView,
+): PipelineSource {
   return {
     activeScenario: () => scenarios.activeScenario,
+    afterEntry: (uri) => travel.afterEntry(uri),
+    banner: (uri) => travel.banner(uri),
+    broken: (uri) => scenarios.viewSnapshot(uri)?.broken ?? false,
     snapshot: (uri, afterEntry) => request({ kind: 'pipeline', doc: uri.toString(), ...(afterEntry === undefined ? {} : { afterEntry }) }),
     findings: (uri) => scenarios.snapshot(uri)?.findings,
     onDidChange: (listener, thisArgs, disposables) => {
@@ -66,6 +76,9 @@ export function scenarioPipelineSource(scenarios: ScenarioEvents, request: (requ
         }),
         scenarios.onDidChangeActiveScenario((uri) => {
           listener.call(thisArgs, uri);
+        }),
+        travel.onDidChange((uri) => {
+          if (uri.toString() === scenarios.activeScenario?.toString()) listener.call(thisArgs, uri);
         }),
       );
       disposables?.push(both);

@@ -24,10 +24,15 @@ function stageAction(stage: PipelineStageId, count: number, labels: PipelineLabe
   return count > 0 && STAGE_RULES[stage] ? labels.showFinding : labels.showRows;
 }
 
-/** The stage's mood: waiting customers warn, failed ones are an error, arrived ones are done. */
-function stageState(stage: PipelineStage): 'empty' | 'waiting' | 'failed' | 'done' {
+/**
+ * The stage's mood, as its finding's severity: failed operations are an error (ACD006), customers
+ * waiting for an upload or the batch job a warning (ACD004, ACD005), customers waiting for job
+ * 1010 something to note (ACD007, information), arrived ones are done.
+ */
+function stageState(stage: PipelineStage): 'empty' | 'waiting' | 'noted' | 'failed' | 'done' {
   if (stage.count === 0) return 'empty';
   if (stage.id === 'failed') return 'failed';
+  if (stage.id === 'customerMaster') return 'noted';
   return stage.id === 'backOnChannel' ? 'done' : 'waiting';
 }
 
@@ -105,15 +110,20 @@ function renderSource(snapshot: PipelineSnapshot, labels: PipelineLabels): strin
 }
 
 /** The picture: clock and totals on top, then source → stage → job → stage ... → back on the channel. */
-export function renderPipeline(snapshot: PipelineSnapshot, labels: PipelineLabels): string {
+export function renderPipeline(snapshot: PipelineSnapshot, labels: PipelineLabels, banner?: string, note?: string): string {
   const job = (id: PipelineJob['id']): string => {
     const found = snapshot.jobs.find((j) => j.id === id);
     return found ? renderJob(found, snapshot, labels) : '';
   };
   const summary = [labels.created(snapshot.created), ...(snapshot.createdRealtime > 0 ? [labels.createdRealtime(snapshot.createdRealtime)] : [])].join(' · ');
-  const entry = snapshot.afterEntry === undefined ? '' : `<p class="viewing">${escapeHtml(labels.viewingEntry(snapshot.afterEntry + 1))}</p>`;
+  const entry =
+    snapshot.afterEntry === undefined
+      ? ''
+      : `<p class="viewing" role="status"><span>${escapeHtml(banner ?? labels.viewingEntry(snapshot.afterEntry + 1))}</span>` +
+        ` <button type="button" class="back-to-now" data-action="backToNow">${escapeHtml(labels.backToNow)}</button></p>`;
   return (
-    `<header class="summary"><p class="clock">${escapeHtml(labels.clock(`${shortTime(snapshot.clock)} UTC`))}</p>${entry}` +
+    `<header class="summary">${note ? `<p class="note" role="status">${escapeHtml(note)}</p>` : ''}` +
+    `<p class="clock">${escapeHtml(labels.clock(`${shortTime(snapshot.clock)} UTC`))}</p>${entry}` +
     `<p class="totals" role="status">${escapeHtml(summary)}</p></header>` +
     `<ol class="flow" aria-label="${escapeHtml(labels.title)}">` +
     renderSource(snapshot, labels) +

@@ -12,6 +12,12 @@ import { pipelineDocument, renderMessage, renderPipeline } from './render';
 /** Where the picture gets its data: the active scenario, its pipeline and findings, and when they change. */
 export interface PipelineSource {
   activeScenario(): vscode.Uri | undefined;
+  /** Time travel: the timeline entry to show the state after (0-based); undefined for now. */
+  afterEntry(uri: vscode.Uri): number | undefined;
+  /** "Viewing 09:12, entry 4 of 9" while travelling. */
+  banner(uri: vscode.Uri): string | undefined;
+  /** The text has a syntax error: the picture is the last good replay's. */
+  broken(uri: vscode.Uri): boolean;
   /** The pipeline after the whole timeline, or after timeline entry `afterEntry` (0-based). */
   snapshot(uri: vscode.Uri, afterEntry?: number): Promise<PipelineSnapshot | undefined>;
   /** The findings of the scenario's last analysis, for revealing the one that explains a stage. */
@@ -73,6 +79,8 @@ class PipelineWebview implements vscode.Disposable {
     if (message?.type === 'ready') {
       this.ready = true;
       this.refresh();
+    } else if (message?.type === 'backToNow') {
+      void vscode.commands.executeCommand('asyncCustomers.backToNow', this.source.activeScenario());
     } else if (message?.type === 'revealStage') {
       void vscode.commands.executeCommand(REVEAL_STAGE_COMMAND, { stage: message.stage, database: message.database, uri: this.source.activeScenario() });
     }
@@ -86,8 +94,10 @@ class PipelineWebview implements vscode.Disposable {
     let html: string;
     let snapshot: PipelineSnapshot | undefined;
     try {
-      snapshot = uri ? await this.source.snapshot(uri) : undefined;
-      html = snapshot ? renderPipeline(snapshot, labels) : renderMessage(labels.noScenario);
+      snapshot = uri ? await this.source.snapshot(uri, this.source.afterEntry(uri)) : undefined;
+      const banner = uri && snapshot?.afterEntry !== undefined ? this.source.banner(uri) : undefined;
+      const note = uri && this.source.broken(uri) ? labels.lastGoodReplay : undefined;
+      html = snapshot ? renderPipeline(snapshot, labels, banner, note) : renderMessage(labels.noScenario);
     } catch (error) {
       html = renderMessage(labels.failedToLoad(error instanceof Error ? error.message : String(error)));
     }
@@ -119,7 +129,9 @@ export class PipelineViewProvider implements vscode.WebviewViewProvider, vscode.
   resolveWebviewView(view: vscode.WebviewView): void {
     this.current?.dispose();
     const shown = new PipelineWebview(view.webview, this.extensionUri, this.source, () => view.visible, (snapshot) => {
-      view.description = snapshot ? `${snapshot.clock.slice(11, 16)} UTC` : undefined;
+      const uri = this.source.activeScenario();
+      const banner = uri && snapshot?.afterEntry !== undefined ? this.source.banner(uri) : undefined;
+      view.description = banner ?? (snapshot ? `${snapshot.clock.slice(11, 16)} UTC` : undefined);
     });
     this.current = shown;
     view.onDidChangeVisibility(() => {

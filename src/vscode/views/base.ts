@@ -5,6 +5,7 @@ import type { EngineClient } from '../../engine/client';
 import { type AnalysisSnapshot, isEngineError } from '../../engine/protocol';
 import type { Node, NodeData, PagedView } from '../nodes';
 import type { ScenarioManager } from '../scenarios';
+import type { TimeTravelView } from '../timeTravel';
 
 export type { Node } from '../nodes';
 
@@ -13,6 +14,17 @@ export interface ScenarioContext {
   readonly doc: string;
   readonly snapshot: AnalysisSnapshot;
   readonly engine: EngineClient;
+  /** Time travel: the state after this timeline entry; undefined for now. Pass it on to the engine's requests. */
+  readonly afterEntry?: number;
+  /** The text has a syntax error: the snapshot (and the engine's simulation) is the last good replay. */
+  readonly broken: boolean;
+}
+
+/** Describes a view: the time-travel banner, or the simulated clock. */
+function viewDescription(context: ScenarioContext, banner: string | undefined, followsTravel: boolean): string {
+  if (banner && followsTravel) return banner;
+  const clock = new Date(context.snapshot.clock).toISOString().slice(11, 16);
+  return banner ? vscode.l10n.t('now, {0} UTC', clock) : vscode.l10n.t('{0} UTC', clock);
 }
 
 export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -29,8 +41,15 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
     protected readonly scenarios: ScenarioManager,
     protected readonly engine: EngineClient,
     private readonly log: vscode.LogOutputChannel,
+    protected readonly travel: TimeTravelView,
   ) {
     this.disposables.push(
+      // Every view: those that follow time travel show that state, the others say "now" in their description.
+      travel.onDidChange((uri) => {
+        if (uri.toString() === scenarios.activeScenario?.toString()) {
+          this.refreshSoon();
+        }
+      }),
       scenarios.onDidChangeAnalysis((uri) => {
         if (uri.toString() === scenarios.activeScenario?.toString()) {
           this.refreshSoon();
@@ -61,6 +80,11 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
     return undefined;
   }
 
+  /** Whether the view shows the time-travel state (the Troubleshooter stays at now). */
+  protected get followsTravel(): boolean {
+    return true;
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
     node.item.id = `${this.viewId}/${node.id}`;
     if (node.item.collapsibleState === undefined) {
@@ -69,13 +93,32 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
     return node.item;
   }
 
+  private readonly parents = new WeakMap<Node, Node>();
+
+  /** Needed by reveal(): the node whose children included this one. */
+  getParent(node: Node): Node | undefined {
+    return this.parents.get(node);
+  }
+
+  /** For a node revealed before its parent was ever expanded (reveal asks getParent first). */
+  protected setParent(child: Node, parent: Node): void {
+    this.parents.set(child, parent);
+  }
+
   async getChildren(node?: Node): Promise<Node[]> {
     if (node) {
-      return node.children ? this.read(node.children) : [];
+      const children = node.children ? await this.read(node.children) : [];
+      for (const child of children) this.parents.set(child, node);
+      return children;
     }
     const context = this.context();
     if (this.view) {
-      this.view.message = context ? this.message(context) : undefined;
+      this.view.message = context?.broken
+        ? vscode.l10n.t('The file has a syntax error (see Problems): this is the last good replay.')
+        : context
+          ? this.message(context)
+          : undefined;
+      this.view.description = context ? viewDescription(context, this.travel.banner(context.uri), this.followsTravel) : undefined;
     }
     return context ? this.read(() => this.roots(context)) : [];
   }
@@ -104,8 +147,10 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
 
   protected context(): ScenarioContext | undefined {
     const uri = this.scenarios.activeScenario;
-    const snapshot = uri ? this.scenarios.snapshot(uri) : undefined;
-    return uri && snapshot ? { uri, doc: uri.toString(), snapshot, engine: this.engine } : undefined;
+    const shown = uri ? this.scenarios.viewSnapshot(uri) : undefined;
+    if (!uri || !shown) return undefined;
+    const afterEntry = this.followsTravel ? this.travel.afterEntry(uri) : undefined;
+    return { uri, doc: uri.toString(), snapshot: shown.snapshot, engine: this.engine, broken: shown.broken, ...(afterEntry === undefined ? {} : { afterEntry }) };
   }
 
   refresh(node?: Node): void {
@@ -113,7 +158,7 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
     this.emitter.fire(node);
   }
 
-  private refreshSoon(): void {
+  protected refreshSoon(): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       if (this.visible || !this.view) {

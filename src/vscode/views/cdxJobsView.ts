@@ -3,8 +3,9 @@ import * as vscode from 'vscode';
 import { branch, formatTime, icon, leaf, type Node, ScenarioTree, type ScenarioContext } from './base';
 
 export class CdxJobsView extends ScenarioTree {
-  protected async roots({ engine, doc }: ScenarioContext): Promise<Node[]> {
-    const databases = await engine.request({ kind: 'cdxJobStates', doc });
+  protected async roots({ engine, doc, afterEntry, snapshot }: ScenarioContext): Promise<Node[]> {
+    const today = new Date(snapshot.clock).toISOString().slice(0, 10);
+    const databases = await engine.request({ kind: 'cdxJobStates', doc, afterEntry });
     return databases.map((db) =>
       branch(
         `db/${db.name}`,
@@ -12,17 +13,20 @@ export class CdxJobsView extends ScenarioTree {
         db.name,
         () =>
           db.jobs.map((job) => {
-            const lastRun = job.lastRunAt ? (job.lastRunAtStart ? vscode.l10n.t('at start') : formatTime(job.lastRunAt)) : vscode.l10n.t('never');
-            return leaf(`db/${db.name}/job/${job.jobId}`, { kind: 'cdxJob', database: db.name, job: job.jobId }, `${job.jobId} ${job.name}`, {
+            // The hour alone on the clock's day; "(start)" when it is the scenario's starting point.
+            const time = job.lastRunAt ? (job.lastRunAt.slice(0, 10) === today ? job.lastRunAt.slice(11, 16) : formatTime(job.lastRunAt)) : undefined;
+            const lastRun = time ? (job.lastRunAtStart ? vscode.l10n.t('{0} (start)', time) : time) : vscode.l10n.t('never');
+            return leaf(`db/${db.name}/job/${job.jobId}`, { kind: 'cdxJob', database: db.name, job: job.jobId }, `${job.jobId} ${shortJobName(job.jobId, job.name)}`, {
               description: job.stale ? vscode.l10n.t('{0} · stale', lastRun) : lastRun,
               iconPath: job.stale ? icon('warning', 'list.warningForeground') : icon('history'),
               contextValue: job.stale ? 'cdxJob.stale' : 'cdxJob',
               tooltip: new vscode.MarkdownString(
-                job.stale
+                `**${job.jobId} ${job.name}**\n\n` +
+                (job.stale
                   ? job.jobId === 'P-0001'
                     ? vscode.l10n.t('Async customer records wait in channel database {0}: run the P-job.', db.name)
                     : vscode.l10n.t('HQ changed after the last run of {0} for {1}: the channel works from old metadata.', job.jobId, db.name)
-                  : vscode.l10n.t('Last run: {0}', lastRun),
+                  : vscode.l10n.t('Last run: {0}', job.lastRunAt ? `${formatTime(job.lastRunAt)} UTC${job.lastRunAtStart ? ` (${vscode.l10n.t('the scenario starts with it')})` : ''}` : lastRun)),
               ),
             });
           }),
@@ -34,5 +38,19 @@ export class CdxJobsView extends ScenarioTree {
         true,
       ),
     );
+  }
+}
+
+/** A name that fits beside the last run at 300 px; the full name is in the tooltip. */
+function shortJobName(id: string, name: string): string {
+  switch (id) {
+    case '1110':
+      return vscode.l10n.t('Global config');
+    case '1070':
+      return vscode.l10n.t('Channel config');
+    case 'P-0001':
+      return vscode.l10n.t('P-job');
+    default:
+      return name;
   }
 }

@@ -4,13 +4,13 @@ import type { Node } from '../nodes';
 import { icon, leaf, ScenarioTree, type ScenarioContext } from './base';
 
 export class FeaturesView extends ScenarioTree {
-  protected async roots({ engine, doc }: ScenarioContext): Promise<Node[]> {
-    const features = await engine.request({ kind: 'featureStates', doc });
+  protected async roots({ engine, doc, afterEntry }: ScenarioContext): Promise<Node[]> {
+    const features = await engine.request({ kind: 'featureStates', doc, afterEntry });
     return features.map((feature) => {
       const state = feature.enabled ? vscode.l10n.t('Enabled') : vscode.l10n.t('Disabled');
       const blocked = !feature.enabled && feature.missingPrerequisites.length > 0;
       const item = new vscode.TreeItem(
-        feature.name,
+        shortFeatureName(feature.id, feature.name),
         feature.prerequisites.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
       );
       item.description = state;
@@ -27,8 +27,9 @@ export class FeaturesView extends ScenarioTree {
           feature.prerequisites.length > 0
             ? () =>
                 feature.prerequisites.map((p) =>
-                  leaf(`feature/${feature.id}/requires/${p.id}`, { kind: 'prerequisite', feature: feature.id, id: p.id }, p.name, {
-                    description: p.enabled ? vscode.l10n.t('prerequisite, enabled') : vscode.l10n.t('prerequisite, disabled'),
+                  leaf(`feature/${feature.id}/requires/${p.id}`, { kind: 'prerequisite', feature: feature.id, id: p.id }, shortFeatureName(p.id, p.name), {
+                    tooltip: p.name,
+                    description: p.enabled ? vscode.l10n.t('enabled') : vscode.l10n.t('disabled'),
                     iconPath: p.enabled ? icon('pass', 'testing.iconPassed') : icon('warning', 'list.warningForeground'),
                     contextValue: p.enabled ? 'prerequisite.enabled' : 'prerequisite.disabled',
                   }),
@@ -36,5 +37,21 @@ export class FeaturesView extends ScenarioTree {
             : undefined,
       };
     });
+  }
+}
+
+/** A name that fits the sidebar; the exact name in Feature management is in the tooltip. */
+function shortFeatureName(id: string, name: string): string {
+  switch (id) {
+    case 'AsyncCustomerEditing':
+      return vscode.l10n.t('Async customer editing');
+    case 'EnhancedAsyncCustomerCreation':
+      return vscode.l10n.t('Enhanced async creation');
+    case 'AsyncCustomerAddressCreation':
+      return vscode.l10n.t('Async address creation');
+    case 'CustomerOrderPerformance':
+      return vscode.l10n.t('Customer order performance');
+    default:
+      return name;
   }
 }

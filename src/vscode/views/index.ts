@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { EngineClient } from '../../engine/client';
 import type { Node, TreeService } from '../nodes';
 import type { ScenarioManager } from '../scenarios';
+import type { TimeTravelView } from '../timeTravel';
 import type { ScenarioTree } from './base';
 import { CdxJobsView } from './cdxJobsView';
 import { FeaturesView } from './featuresView';
@@ -29,7 +30,13 @@ interface RegisteredViews extends TreeService {
   treeItems(viewId: string, depth: number): Promise<TreeSnapshot[]>;
 }
 
-export function registerViews(context: vscode.ExtensionContext, scenarios: ScenarioManager, engine: EngineClient, log: vscode.LogOutputChannel): RegisteredViews {
+export function registerViews(
+  context: vscode.ExtensionContext,
+  scenarios: ScenarioManager,
+  engine: EngineClient,
+  log: vscode.LogOutputChannel,
+  travel: TimeTravelView,
+): RegisteredViews {
   const trees = new Map<string, ScenarioTree>();
   const add = <T extends ScenarioTree>(tree: T): T => {
     const view = vscode.window.createTreeView(tree.viewId, { treeDataProvider: tree, showCollapseAll: true });
@@ -38,12 +45,12 @@ export function registerViews(context: vscode.ExtensionContext, scenarios: Scena
     context.subscriptions.push(tree);
     return tree;
   };
-  add(new TroubleshooterView('asyncCustomers.troubleshooter', scenarios, engine, log));
-  add(new FeaturesView('asyncCustomers.features', scenarios, engine, log));
-  add(new CdxJobsView('asyncCustomers.cdxJobs', scenarios, engine, log));
+  add(new TroubleshooterView('asyncCustomers.troubleshooter', scenarios, engine, log, travel));
+  add(new FeaturesView('asyncCustomers.features', scenarios, engine, log, travel));
+  add(new CdxJobsView('asyncCustomers.cdxJobs', scenarios, engine, log, travel));
   const paged = {
-    stagingTables: add(new StagingTablesView('asyncCustomers.stagingTables', scenarios, engine, log)),
-    syncStatus: add(new SyncStatusView('asyncCustomers.syncStatus', scenarios, engine, log)),
+    stagingTables: add(new StagingTablesView('asyncCustomers.stagingTables', scenarios, engine, log, travel)),
+    syncStatus: add(new SyncStatusView('asyncCustomers.syncStatus', scenarios, engine, log, travel)),
   };
   return {
     viewIds: [...trees.keys()],

@@ -12,8 +12,8 @@ export class StagingTablesView extends ScenarioTree {
     this.refresh();
   }
 
-  protected async roots({ engine, doc }: ScenarioContext): Promise<Node[]> {
-    const tables = await engine.request({ kind: 'stagingTables', doc });
+  protected async roots({ engine, doc, afterEntry }: ScenarioContext): Promise<Node[]> {
+    const tables = await engine.request({ kind: 'stagingTables', doc, afterEntry });
     const databases = [...new Set(tables.map((t) => t.database))];
     return databases.map((database) =>
       branch(
@@ -26,19 +26,21 @@ export class StagingTablesView extends ScenarioTree {
             .map((table) => {
               const key = `${database}/${table.table}`;
               const data = { kind: 'stagingTable', database, table: table.table } as const;
-              const pending =
-                database === 'HQ'
-                  ? vscode.l10n.t('{0} with OnlineOperationCompleted = 0', table.pendingCount)
-                  : vscode.l10n.t('{0} not uploaded', table.pendingCount);
+              const pending = database === 'HQ' ? vscode.l10n.t('{0} pending', table.pendingCount) : vscode.l10n.t('{0} not uploaded', table.pendingCount);
+              const rows = table.rowCount === 1 ? vscode.l10n.t('1 row') : vscode.l10n.t('{0} rows', table.rowCount);
               const options = {
-                description: `${vscode.l10n.t('{0} rows', table.rowCount)}${table.rowCount > 0 ? ` · ${pending}` : ''}`,
+                description: `${rows}${table.rowCount > 0 ? ` · ${pending}` : ''}`,
+                tooltip:
+                  database === 'HQ'
+                    ? vscode.l10n.t('{0}: {1}, {2} with OnlineOperationCompleted = 0 (the batch job has not processed them)', table.table, rows, table.pendingCount)
+                    : vscode.l10n.t('{0} in channel database {1}: {2}, {3} not uploaded by the P-job yet', table.table, database, rows, table.pendingCount),
                 iconPath: icon('table'),
                 contextValue: 'stagingTable',
               };
               if (table.rowCount === 0) {
                 return leaf(`table/${key}`, data, table.table, options);
               }
-              return branch(`table/${key}`, data, table.table, () => this.rows(engine, doc, database, table.table, table.rowCount, key), options);
+              return branch(`table/${key}`, data, table.table, () => this.rows(engine, doc, afterEntry, database, table.table, table.rowCount, key), options);
             }),
         { iconPath: icon(database === 'HQ' ? 'server' : 'database') },
         true,
@@ -46,8 +48,8 @@ export class StagingTablesView extends ScenarioTree {
     );
   }
 
-  private async rows(engine: ScenarioContext['engine'], doc: string, database: string, table: string, rowCount: number, key: string): Promise<Node[]> {
-    const rows = await engine.request({ kind: 'stagingRows', doc, database, table, offset: 0, limit: this.pager.limit(key) });
+  private async rows(engine: ScenarioContext['engine'], doc: string, afterEntry: number | undefined, database: string, table: string, rowCount: number, key: string): Promise<Node[]> {
+    const rows = await engine.request({ kind: 'stagingRows', doc, afterEntry, database, table, offset: 0, limit: this.pager.limit(key) });
     const nodes = rows.map((row) => rowNode(key, database, table, row));
     if (rowCount > rows.length) {
       nodes.push(loadMoreNode(`table/${key}/more`, 'stagingTables', key, rows.length, rowCount));
