@@ -9,6 +9,7 @@ import { spanOfOrigin, type Scenario, type ScenarioProblem, type SpanFix } from 
 import { parseScenario } from '../scenario/parse';
 import type { IncrementalReplay } from '../scenario/incremental';
 import { replay } from '../scenario/replay';
+import { scheduledRunCount } from '../scenario/schedules';
 import type { SqlConnection } from '../sim/connection';
 import type { Outcome, Simulation } from '../sim/simulation';
 import { beyondMemoryBudget, DEFAULT_MEMORY_BUDGET_MB, estimateMemory } from './memoryBudget';
@@ -17,7 +18,12 @@ import { ambiguousReference } from './rules/ambiguousReference';
 import { channelMetadataStale } from './rules/channelMetadataStale';
 import { channelNotInAsyncMode } from './rules/channelNotInAsyncMode';
 import { csuCacheNotExpired } from './rules/csuCacheNotExpired';
+import { featureNeedsNewerVersion } from './rules/featureNeedsNewerVersion';
+import { lastRunFailed } from './rules/lastRunFailed';
+import { loyaltyCardForUnsynchronizedCustomer } from './rules/loyaltyCardForUnsynchronizedCustomer';
 import { operationFailed } from './rules/operationFailed';
+import { orderForUnsynchronizedCustomer } from './rules/orderForUnsynchronizedCustomer';
+import { pipelineJobNotScheduled } from './rules/pipelineJobNotScheduled';
 import { prerequisiteFeatureOff } from './rules/prerequisiteFeatureOff';
 import { recordsAwaitingBatchJob } from './rules/recordsAwaitingBatchJob';
 import { recordsAwaitingUpload } from './rules/recordsAwaitingUpload';
@@ -27,13 +33,18 @@ import { type CauseOutcome, type DraftFinding, QUESTIONS, type QuestionId, type 
 /** In the FAQ's order: a cause earlier in the list is checked (and reported) first. */
 export const RULES: readonly Rule[] = [
   prerequisiteFeatureOff,
+  featureNeedsNewerVersion,
   channelMetadataStale,
   csuCacheNotExpired,
   channelNotInAsyncMode,
   recordsAwaitingUpload,
   recordsAwaitingBatchJob,
   accountNumbersNotDownloaded,
+  lastRunFailed,
+  pipelineJobNotScheduled,
   operationFailed,
+  orderForUnsynchronizedCustomer,
+  loyaltyCardForUnsynchronizedCustomer,
   refusedAction,
   ambiguousReference,
 ];
@@ -88,6 +99,8 @@ export interface ScenarioLimits {
   readonly maxGeneratedCustomers: number;
   /** Megabytes the replay may need, as estimated before replaying (memoryBudget.ts). */
   readonly memoryBudgetMB: number;
+  /** Runs all schedules make over the timeline together. */
+  readonly maxScheduledRuns: number;
 }
 
 const DEFAULT_LIMITS: ScenarioLimits = {
@@ -95,6 +108,7 @@ const DEFAULT_LIMITS: ScenarioLimits = {
   maxEntries: 20_000,
   maxGeneratedCustomers: 2_000_000,
   memoryBudgetMB: DEFAULT_MEMORY_BUDGET_MB,
+  maxScheduledRuns: 10_000,
 };
 
 /**
@@ -136,6 +150,19 @@ export function analyze(engine: SqlJsStatic | (() => SqlConnection), text: strin
     return { scenario, findings: sortFindings(findings), walk: emptyWalk(locale), outcomes: new Map(), cancelled: false };
   }
   const generated = scenario.timeline.reduce((sum, e) => sum + (e.action.kind === 'generateCustomers' ? e.action.count : 0), 0);
+  const scheduledRuns = scheduledRunCount(scenario);
+  if (scheduledRuns > limits.maxScheduledRuns) {
+    const span = scenario.schedulesSpan ?? { offset: 0, length: 1 };
+    findings.push({
+      ruleId: RULE.overLimits,
+      severity: 'error',
+      message: localize(msg('v2.tooManyScheduledRuns', { runs: scheduledRuns, max: limits.maxScheduledRuns }), locale),
+      location: lines.location(span.offset, 1),
+      evidence: [],
+      fixes: [],
+    });
+    return { scenario, findings: sortFindings(findings), walk: emptyWalk(locale), outcomes: new Map(), cancelled: false };
+  }
   const tooMany = scenario.timeline.length > limits.maxEntries || generated > limits.maxGeneratedCustomers;
   const overBudget = tooMany ? undefined : beyondMemoryBudget(scenario, limits.memoryBudgetMB);
   if (tooMany || overBudget) {

@@ -6,9 +6,10 @@ import type { RuleId } from '../domain/ruleIds';
 import type { Scenario, Span, SpanFix } from '../scenario/model';
 import type { Simulation } from '../sim/simulation';
 
-export type QuestionId = 'cannotEnableEditing' | 'realtimeCallsContinue' | 'customersMissingInHq' | 'whichOperationFailed';
+export type QuestionId = 'cannotEnableEditing' | 'realtimeCallsContinue' | 'customersMissingInHq' | 'whichOperationFailed' | 'ordersAndLoyalty';
 
-export const QUESTIONS: readonly QuestionId[] = ['cannotEnableEditing', 'realtimeCallsContinue', 'customersMissingInHq', 'whichOperationFailed'];
+/** The FAQ's four questions, then one beyond the FAQ (orders and loyalty cards for new customers). */
+export const QUESTIONS: readonly QuestionId[] = ['cannotEnableEditing', 'realtimeCallsContinue', 'customersMissingInHq', 'whichOperationFailed', 'ordersAndLoyalty'];
 
 export type CauseOutcome = 'passed' | 'failed' | 'notApplicable';
 

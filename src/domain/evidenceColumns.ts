@@ -10,8 +10,8 @@ const PROOF_COLUMNS: Partial<Record<RuleId, readonly string[]>> = {
   ACD001: ['FEATUREID', 'FEATURENAME', 'ENABLED', 'CHANGEDAT'],
   ACD002: ['SUBJECT', 'NEWVALUE', 'CHANGEDAT', 'CHANNELDATABASE', 'KIND'],
   ACD003: ['FEATUREID', 'ENABLED', 'PREVENABLED', 'DOWNLOADEDAT'],
-  ACD004: ['UPLOADED', 'FIRSTNAME', 'LASTNAME', 'CREATEDAT', 'OPERATIONTYPE'],
-  ACD005: ['ONLINEOPERATIONCOMPLETED', 'FIRSTNAME', 'LASTNAME', 'UPLOADEDAT', 'OPERATIONTYPE'],
+  ACD004: ['UPLOADED', 'FIRSTNAME', 'LASTNAME', 'CREATEDAT', 'OPERATION', 'OPERATIONTYPE'],
+  ACD005: ['ONLINEOPERATIONCOMPLETED', 'FIRSTNAME', 'LASTNAME', 'UPLOADEDAT', 'OPERATION', 'OPERATIONTYPE'],
   ACD006: ['STATUS', 'FAILUREREASON', 'LASTKNOWNERROR', 'FAILEDFIELDS', 'FIRSTNAME', 'LASTNAME', 'ATTEMPTS'],
   ACD007: ['ACCOUNTNUM', 'PENDINGSYNC', 'FIRSTNAME', 'LASTNAME'],
   ACD008: ['CHANNELID', 'ASYNCCUSTOMERCREATION', 'FILTERSHAREDCUSTOMERDATATABLES', 'KIND'],
@@ -25,7 +25,7 @@ export type EvidenceCell = readonly [name: string, value: string | number | null
 /**
  * A row's columns, proof first. For a failed operation (a FAILEDFIELDS column), the failing value
  * of each failed field comes right after the reason, read from the finding's other rows (the
- * staged customer or address), e.g. `COUNTRYREGIONID = SVE`.
+ * staged customer or address), e.g. `COUNTRY = SVE`.
  */
 export function orderedEvidenceColumns(finding: Pick<Finding, 'ruleId' | 'evidence'>, row: Evidence): EvidenceCell[] {
   const proof = PROOF_COLUMNS[finding.ruleId] ?? [];

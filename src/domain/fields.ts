@@ -11,7 +11,7 @@ export const EDITABLE_FIELDS = {
   street: { table: 'RETAILASYNCADDRESSV2', column: 'STREET' },
   city: { table: 'RETAILASYNCADDRESSV2', column: 'CITY' },
   zip: { table: 'RETAILASYNCADDRESSV2', column: 'ZIPCODE' },
-  countryRegion: { table: 'RETAILASYNCADDRESSV2', column: 'COUNTRYREGIONID' },
+  countryRegion: { table: 'RETAILASYNCADDRESSV2', column: 'COUNTRY' },
 } as const;
 
 export type EditableField = keyof typeof EDITABLE_FIELDS;

@@ -30,7 +30,7 @@ export function resolveCdxJobId(key: string): CdxJobId | undefined {
   return CDX_JOB_IDS.find((id) => id === wanted);
 }
 
-export type BatchJobId = 'SynchronizeCustomersAndChannelRequests';
+export type BatchJobId = 'SynchronizeCustomersAndChannelRequests' | 'SynchronizeOrders';
 
 export interface BatchJob {
   readonly id: BatchJobId;
@@ -44,6 +44,7 @@ export const BATCH_JOBS: readonly BatchJob[] = [
     name: 'Synchronize customers and channel requests',
     aliases: ['Synchronize customers and business partners from async mode'],
   },
+  { id: 'SynchronizeOrders', name: 'Synchronize orders', aliases: [] },
 ];
 
 export function resolveBatchJobId(key: string): BatchJobId | undefined {

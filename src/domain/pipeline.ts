@@ -20,7 +20,7 @@ export const STAGE_RULES: Readonly<Record<PipelineStageId, string | undefined>> 
   backOnChannel: undefined,
 };
 
-export type PipelineJobId = Extract<CdxJobId, 'P-0001' | '1010'> | BatchJobId;
+export type PipelineJobId = Extract<CdxJobId, 'P-0001' | '1010'> | Extract<BatchJobId, 'SynchronizeCustomersAndChannelRequests'>;
 
 /** A customer as people know it: "First Last" (or the email, or the temporary id when nameless). */
 export interface PipelineCustomer {

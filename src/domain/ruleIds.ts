@@ -18,6 +18,16 @@ export const RULE = {
   accountNumbersNotDownloaded: 'ACD007',
   /** Real-time calls go on because the functionality profile keeps a channel out of async mode. */
   channelNotInAsyncMode: 'ACD008',
+  /** A feature needs a newer Commerce version than the scenario's commerceVersion. */
+  featureNeedsNewerVersion: 'ACD009',
+  /** schedules is declared but a pipeline job (P-0001, the batch job, 1010) has no recurrence. */
+  pipelineJobNotScheduled: 'ACD010',
+  /** The last run of a job failed and no later run succeeded. */
+  lastRunFailed: 'ACD011',
+  /** A synchronous customer order for an asynchronous customer that is not synchronized yet. */
+  orderForUnsynchronizedCustomer: 'ACD012',
+  /** A loyalty card for an asynchronous customer whose account number has not reached the channel. */
+  loyaltyCardForUnsynchronizedCustomer: 'ACD013',
   /** The file is not valid JSON(C), or not a scenario. */
   syntax: 'ACD100',
   /** An unknown or duplicate key. */

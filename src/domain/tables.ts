@@ -24,6 +24,9 @@ export const MENU = {
   syncStatus: 'Retail and Commerce > Customers > Customer synchronization status',
   functionalityProfiles: 'Retail and Commerce > Channel setup > Online store setup > Functionality profiles',
   channelDatabase: 'Retail and Commerce > Headquarters setup > Commerce scheduler > Channel database',
+  cdxSessions: 'Retail and Commerce > Inquiries and reports > Commerce Data Exchange > Download sessions / Upload sessions',
+  commerceChannelSchema: 'Retail and Commerce > Headquarters setup > Commerce scheduler > Commerce channel schema',
+  loyaltyCards: 'Retail and Commerce > Customers > Loyalty > Loyalty cards',
 } as const;
 
 /** Country/region codes HQ knows in the simulation (model: a small ISO 3166 alpha-3 subset). */

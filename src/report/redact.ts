@@ -24,8 +24,8 @@ interface Literal {
   readonly kind: Kind;
 }
 
-const KEEP_TOP = new Set(['$schema', 'start', 'csuCacheDuration', 'features']);
-const CHANNEL_KEYS = new Set(['id', 'kind', 'channelDatabase', 'asyncCustomerCreation', 'filterSharedCustomerDataTables']);
+const KEEP_TOP = new Set(['$schema', 'start', 'commerceVersion', 'csuCacheDuration', 'features', 'channelDatabases', 'schedules']);
+const CHANNEL_KEYS = new Set(['id', 'kind', 'channelDatabase', 'asyncCustomerCreation', 'asyncCustomerOrders', 'filterSharedCustomerDataTables']);
 const KEEP_ACTIONS = new Set(['enableFeature', 'disableFeature', 'runJob', 'runBatch', 'advance']);
 const FIELD_KINDS: Readonly<Record<string, Kind>> = {
   firstName: 'name',
@@ -46,6 +46,7 @@ const FIELD_KINDS: Readonly<Record<string, Kind>> = {
   affiliations: 'keep',
   city: 'keep',
   countryRegion: 'keep',
+  mode: 'keep',
 };
 const ACTION_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
   createCustomer: new Set(['channel', 'firstName', 'lastName', 'email', 'phone', 'title', 'customerGroup', 'secondaryEmail', 'secondaryPhone', 'offline', 'realtimeCallFails', 'affiliations']),
@@ -54,6 +55,9 @@ const ACTION_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = {
   editFailedOperation: new Set(['operation', 'firstName', 'lastName', 'email', 'phone', 'title', 'customerGroup', 'street', 'city', 'zip', 'countryRegion']),
   updateChannel: new Set(['channel', 'asyncCustomerCreation', 'filterSharedCustomerDataTables']),
   generateCustomers: new Set(['count', 'channels', 'countryRegion', 'offline']),
+  createCustomerOrder: new Set(['channel', 'customer', 'mode']),
+  createSale: new Set(['channel', 'customer']),
+  issueLoyaltyCard: new Set(['channel', 'customer']),
 };
 const ADDRESS_FIELDS = new Set(['street', 'city', 'zip', 'countryRegion']);
 
@@ -66,6 +70,8 @@ function kindAt(path: JSONPath): Kind {
   if (top === 'channels') return path.length === 3 && typeof key === 'string' && CHANNEL_KEYS.has(key) ? 'keep' : 'other';
   if (top !== 'timeline' || typeof index !== 'number' || typeof key !== 'string') return 'other';
   if (key === 'at' || key === 'channelDatabase') return path.length === 3 ? 'keep' : 'other';
+  // A failed run's message is free text someone copied from HQ.
+  if (key === 'fails') return path.length === 3 ? 'text' : 'other';
   if (KEEP_ACTIONS.has(key)) return 'keep';
   if (key === 'resync') return rest.length === 0 || (rest.length === 1 && rest[0] === 'operation') ? 'reference' : 'other';
   return actionFieldKind(key, rest);

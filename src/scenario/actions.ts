@@ -24,6 +24,9 @@ export const ACTION_KEYS = [
   'resync',
   'advance',
   'updateChannel',
+  'createCustomerOrder',
+  'createSale',
+  'issueLoyaltyCard',
 ] as const;
 
 export type ActionKey = (typeof ACTION_KEYS)[number];
@@ -43,7 +46,9 @@ export class ActionReader {
     private readonly channels: readonly ChannelSetting[],
   ) {}
 
-  readAction(kind: ActionKey, value: Node, channelDatabaseNode: Node | undefined): Action | undefined {
+  /** `entryKeys`: the entry's own keys beside the action (channelDatabase and fails of runJob, fails of runBatch). */
+  readAction(kind: ActionKey, value: Node, entryKeys: { readonly channelDatabase?: Node; readonly fails?: Node } = {}): Action | undefined {
+    const channelDatabaseNode = entryKeys.channelDatabase;
     switch (kind) {
       case 'enableFeature':
       case 'disableFeature': {
@@ -80,7 +85,11 @@ export class ActionReader {
             return undefined;
           }
         }
-        return { kind, job, channelDatabase };
+        const fails = this.readFails(entryKeys.fails);
+        if (fails === null) {
+          return undefined;
+        }
+        return { kind, job, channelDatabase, fails };
       }
       case 'runBatch': {
         const key = this.check.string(value, kind);
@@ -92,7 +101,11 @@ export class ActionReader {
           this.check.unknownId(value, key, 'batchJob', BATCH_JOBS.map((b) => b.id));
           return undefined;
         }
-        return { kind, batch };
+        const fails = this.readFails(entryKeys.fails);
+        if (fails === null) {
+          return undefined;
+        }
+        return { kind, batch, fails };
       }
       case 'createCustomer':
         return this.readCreateCustomer(value);
@@ -122,6 +135,10 @@ export class ActionReader {
         const ms = this.check.duration(value, 'advance');
         return ms === undefined ? undefined : { kind, ms };
       }
+      case 'createCustomerOrder':
+      case 'createSale':
+      case 'issueLoyaltyCard':
+        return this.readCustomerAction(kind, value);
       case 'updateChannel': {
         if (!this.check.expectType(value, 'object', kind)) {
           return undefined;
@@ -139,6 +156,49 @@ export class ActionReader {
         };
       }
     }
+  }
+
+  /** An order, a sale or a loyalty card: a channel and a customer reference (an order may say its mode). */
+  private readCustomerAction(kind: 'createCustomerOrder' | 'createSale' | 'issueLoyaltyCard', value: Node): Action | undefined {
+    if (!this.check.expectType(value, 'object', kind)) {
+      return undefined;
+    }
+    const props = this.check.properties(value, kind === 'createCustomerOrder' ? ['channel', 'customer', 'mode'] : ['channel', 'customer'], kind);
+    const channel = this.channelRef(props.get('channel'), value, kind);
+    const customer = this.check.requiredString(props.get('customer'), value, 'customer', kind);
+    let mode: 'sync' | 'async' | undefined;
+    const modeNode = props.get('mode');
+    if (modeNode) {
+      const text = this.check.string(modeNode, 'mode');
+      if (text === undefined) {
+        return undefined;
+      }
+      if (text !== 'sync' && text !== 'async') {
+        this.check.unknownId(modeNode, text, 'mode', ['sync', 'async']);
+        return undefined;
+      }
+      mode = text;
+    }
+    if (channel === undefined || customer === undefined) {
+      return undefined;
+    }
+    return kind === 'createCustomerOrder' ? { kind, channel, customer, mode } : { kind, channel, customer };
+  }
+
+  /** The message of a failed run: text that says something; null when it is not (reported). */
+  private readFails(node: Node | undefined): string | undefined | null {
+    if (!node) {
+      return undefined;
+    }
+    const text = this.check.string(node, 'fails');
+    if (text === undefined) {
+      return null;
+    }
+    if (text.trim() === '') {
+      this.check.problem(RULE.badValue, 'error', msg('v2.emptyFails', {}), span(node));
+      return null;
+    }
+    return text;
   }
 
   private readCreateCustomer(value: Node): Action | undefined {

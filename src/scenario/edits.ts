@@ -44,6 +44,22 @@ export function appendEntries(scenario: Scenario, entries: readonly EntryValue[]
   return insertEntries(scenario, scenario.timelineLength, entries);
 }
 
+/** Appends recurring runs to "schedules" (creating it when missing). */
+export function appendSchedules(scenario: Scenario, schedules: readonly EntryValue[]): RawEdit {
+  let text = scenario.text;
+  const options = { formattingOptions: formattingOf(text), isArrayInsertion: true };
+  for (const schedule of schedules) {
+    text = applyAll(text, modify(text, ['schedules', -1], schedule, options).map(toRaw));
+  }
+  return minimalEdit(scenario.text, text);
+}
+
+/** Sets a top-level key (e.g. "commerceVersion") to a value, adding it when missing. */
+export function setTopLevel(scenario: Scenario, key: string, value: EntryValue): RawEdit {
+  const after = modify(scenario.text, [key], value, { formattingOptions: formattingOf(scenario.text) });
+  return minimalEdit(scenario.text, applyAll(scenario.text, after.map(toRaw)));
+}
+
 /** Sets feature keys in the "features" object (the key as already written, or the id). */
 export function setFeatures(scenario: Scenario, values: readonly { key: string; enabled: boolean }[]): RawEdit {
   let text = scenario.text;

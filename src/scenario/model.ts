@@ -42,10 +42,20 @@ export interface ChannelSetting extends ChannelConfig {
   readonly span: Span;
 }
 
+/** A recurring run (an element of "schedules"). */
+export interface ScheduleSetting {
+  /** The element's index in the "schedules" array (its origin is schedules/index). */
+  readonly index: number;
+  readonly span: Span;
+  readonly job: { readonly runJob: CdxJobId; readonly channelDatabase?: string } | { readonly runBatch: BatchJobId };
+  readonly every: number;
+  readonly from: number;
+}
+
 export type Action =
   | { readonly kind: 'enableFeature' | 'disableFeature'; readonly feature: FeatureId }
-  | { readonly kind: 'runJob'; readonly job: CdxJobId; readonly channelDatabase?: string }
-  | { readonly kind: 'runBatch'; readonly batch: BatchJobId }
+  | { readonly kind: 'runJob'; readonly job: CdxJobId; readonly channelDatabase?: string; readonly fails?: string }
+  | { readonly kind: 'runBatch'; readonly batch: BatchJobId; readonly fails?: string }
   | { readonly kind: 'createCustomer'; readonly customer: CustomerInput }
   | {
       readonly kind: 'generateCustomers';
@@ -64,6 +74,8 @@ export type Action =
   | { readonly kind: 'createAddress'; readonly channel: string; readonly customer: string; readonly address: AddressInput; readonly offline?: boolean }
   | { readonly kind: 'editFailedOperation'; readonly operation: string; readonly changes: Partial<Record<EditableField, string | null>> }
   | { readonly kind: 'resync'; readonly operation: string }
+  | { readonly kind: 'createCustomerOrder'; readonly channel: string; readonly customer: string; readonly mode?: 'sync' | 'async' }
+  | { readonly kind: 'createSale' | 'issueLoyaltyCard'; readonly channel: string; readonly customer: string }
   | { readonly kind: 'advance'; readonly ms: number }
   | {
       readonly kind: 'updateChannel';
@@ -89,11 +101,17 @@ export interface Scenario {
   readonly name?: string;
   readonly start: number;
   readonly csuCacheMs: number;
+  /** The minor N of "commerceVersion": "10.0.N", when the scenario names one. */
+  readonly commerceVersion?: number;
+  readonly commerceVersionSpan?: Span;
   readonly features: readonly FeatureSetting[];
   /** The "features" object, when present. */
   readonly featuresSpan?: Span;
   readonly channels: readonly ChannelSetting[];
   readonly channelsSpan?: Span;
+  /** The "schedules" array's valid elements; undefined when the scenario has no "schedules" (recurrence unknown). */
+  readonly schedules?: readonly ScheduleSetting[];
+  readonly schedulesSpan?: Span;
   readonly timeline: readonly TimelineEntry[];
   /** The "timeline" array, when present. */
   readonly timelineSpan?: Span;
@@ -108,6 +126,10 @@ export interface Scenario {
 
 export function timelineOrigin(index: number): Origin {
   return `timeline/${index}`;
+}
+
+export function scheduleOrigin(index: number): Origin {
+  return `schedules/${index}`;
 }
 
 export function featureOrigin(id: FeatureId): Origin {
@@ -128,6 +150,9 @@ export function spanOfOrigin(scenario: Scenario, origin: Origin | null | undefin
   }
   if (kind === 'channels') {
     return scenario.channels[Number(key)]?.span;
+  }
+  if (kind === 'schedules') {
+    return scenario.schedules?.find((s) => s.index === Number(key))?.span;
   }
   return undefined;
 }

@@ -10,13 +10,15 @@ import type { ChannelKind } from '../sim/simulation';
 import { ACTION_KEYS, type ActionKey, ActionReader } from './actions';
 import { ScenarioChecks } from './checks';
 import { describeParseError, innerSpan, nestingBeyond, openingSpan, span } from './jsonNodes';
-import type { ChannelSetting, FeatureSetting, Scenario, Span, TimelineEntry } from './model';
+import type { ChannelSetting, FeatureSetting, Scenario, ScheduleSetting, Span, TimelineEntry } from './model';
+import { readSchedules } from './schedules';
+import { applyChannelDatabaseSettings, type ChannelDatabaseSetting, readChannelDatabases, readCommerceVersion } from './settings';
 
 /** Used when a scenario has no "start": a fixed instant, so replays are the same everywhere. */
 const DEFAULT_START = Date.UTC(2026, 10, 1, 8, 0, 0);
 
-const TOP_LEVEL_KEYS = ['$schema', 'name', 'description', 'start', 'csuCacheDuration', 'features', 'channels', 'timeline'];
-const CHANNEL_KEYS = ['id', 'kind', 'channelDatabase', 'asyncCustomerCreation', 'filterSharedCustomerDataTables'];
+const TOP_LEVEL_KEYS = ['$schema', 'name', 'description', 'start', 'commerceVersion', 'csuCacheDuration', 'features', 'channelDatabases', 'channels', 'schedules', 'timeline'];
+const CHANNEL_KEYS = ['id', 'kind', 'channelDatabase', 'asyncCustomerCreation', 'asyncCustomerOrders', 'filterSharedCustomerDataTables'];
 const CHANNEL_KINDS: readonly ChannelKind[] = ['store', 'online', 'callCenter'];
 /** Deeper nesting than any scenario needs; beyond it the file is not parsed. */
 const MAX_NESTING = 64;
@@ -31,13 +33,17 @@ class ScenarioReader {
   private features: FeatureSetting[] = [];
   private featuresSpan?: Span;
   private readonly channels: ChannelSetting[] = [];
+  /** Channels that set filterSharedCustomerDataTables themselves, by index, with the value's place. */
+  private readonly explicitFilters = new Map<number, { value: boolean; span: Span }>();
   private channelsSpan?: Span;
+  private schedules?: { schedules: ScheduleSetting[]; span: Span };
   private timeline: TimelineEntry[] = [];
   private timelineSpan?: Span;
   private timelineElementSpans: Span[] = [];
   private name?: string;
   private start = DEFAULT_START;
   private csuCacheMs = DEFAULT_CSU_CACHE_MS;
+  private commerceVersion?: { value: number; span: Span };
 
   constructor(private readonly text: string) {
     this.check = new ScenarioChecks(text);
@@ -74,10 +80,14 @@ class ScenarioReader {
       name: this.name,
       start: this.start,
       csuCacheMs: this.csuCacheMs,
+      commerceVersion: this.commerceVersion?.value,
+      commerceVersionSpan: this.commerceVersion?.span,
       features: this.features,
       featuresSpan: this.featuresSpan,
       channels: this.channels,
       channelsSpan: this.channelsSpan,
+      schedules: this.schedules?.schedules,
+      schedulesSpan: this.schedules?.span,
       timeline: this.timeline,
       timelineSpan: this.timelineSpan,
       timelineLength: this.timelineElementSpans.length,
@@ -104,6 +114,10 @@ class ScenarioReader {
         this.start = value;
       }
     }
+    const version = props.get('commerceVersion');
+    if (version) {
+      this.commerceVersion = readCommerceVersion(this.check, version);
+    }
     const cache = props.get('csuCacheDuration');
     if (cache) {
       const value = this.check.duration(cache, 'csuCacheDuration');
@@ -115,9 +129,20 @@ class ScenarioReader {
     if (channels) {
       this.readChannels(channels);
     }
+    const databases = props.get('channelDatabases');
+    applyChannelDatabaseSettings(
+      this.check,
+      this.channels,
+      this.explicitFilters,
+      databases ? readChannelDatabases(this.check, databases, this.channels) : new Map<string, ChannelDatabaseSetting>(),
+    );
     const features = props.get('features');
     if (features) {
       this.readFeatures(features);
+    }
+    const schedules = props.get('schedules');
+    if (schedules) {
+      this.schedules = readSchedules(this.check, schedules, this.channels, this.start);
     }
     const timeline = props.get('timeline');
     if (timeline) {
@@ -208,12 +233,18 @@ class ScenarioReader {
         );
         return;
       }
+      const filterNode = props.get('filterSharedCustomerDataTables');
+      const filter = this.check.optionalBoolean(filterNode, 'filterSharedCustomerDataTables');
+      if (filterNode && filter !== undefined) {
+        this.explicitFilters.set(this.channels.length, { value: filter, span: span(filterNode.parent!) });
+      }
       this.channels.push({
         id,
         kind,
         channelDatabase,
         asyncCustomerCreation: this.check.optionalBoolean(props.get('asyncCustomerCreation'), 'asyncCustomerCreation') ?? false,
-        filterSharedCustomerDataTables: this.check.optionalBoolean(props.get('filterSharedCustomerDataTables'), 'filterSharedCustomerDataTables') ?? false,
+        filterSharedCustomerDataTables: filter ?? false,
+        asyncCustomerOrders: this.check.optionalBoolean(props.get('asyncCustomerOrders'), 'asyncCustomerOrders') ?? false,
         origin: `channels/${this.channels.length}`,
         span: span(element),
       });
@@ -244,6 +275,7 @@ class ScenarioReader {
     let atSpan: Span | undefined;
     let actionProperty: Node | undefined;
     let channelDatabaseNode: Node | undefined;
+    let failsNode: Node | undefined;
     for (const property of element.children ?? []) {
       const [keyNode, valueNode] = property.children ?? [];
       if (!keyNode) {
@@ -263,8 +295,10 @@ class ScenarioReader {
         }
       } else if (key === 'channelDatabase') {
         channelDatabaseNode = valueNode;
+      } else if (key === 'fails') {
+        failsNode = valueNode;
       } else {
-        this.check.unknownKey(keyNode, property, [...ACTION_KEYS, 'at', 'channelDatabase'], 'timeline entry');
+        this.check.unknownKey(keyNode, property, [...ACTION_KEYS, 'at', 'channelDatabase', 'fails'], 'timeline entry');
       }
     }
     if (!actionProperty) {
@@ -278,10 +312,16 @@ class ScenarioReader {
         this.check.removePropertyFix(channelDatabaseNode.parent!),
       ]);
     }
+    if (failsNode && kind !== 'runJob' && kind !== 'runBatch') {
+      this.check.problem(RULE.unknownKey, 'error', msg('keyNotForAction', { key: 'fails', action: kind }), innerSpan(failsNode.parent!.children![0]), [
+        this.check.removePropertyFix(failsNode.parent!),
+      ]);
+      failsNode = undefined;
+    }
     if (!actionValueNode) {
       return undefined;
     }
-    const action = this.actions.readAction(kind, actionValueNode, channelDatabaseNode);
+    const action = this.actions.readAction(kind, actionValueNode, { channelDatabase: channelDatabaseNode, fails: failsNode });
     if (!action) {
       return undefined;
     }

@@ -5,7 +5,7 @@ import { RULE } from '../domain/ruleIds';
 import { KNOWN_COUNTRY_REGIONS } from '../domain/tables';
 import type { SqlConnection } from '../sim/connection';
 import { Simulation, SimulationCancelled, type Outcome } from '../sim/simulation';
-import { featureOrigin, type Scenario, type ScenarioProblem, type TimelineEntry, timelineOrigin } from './model';
+import { featureOrigin, type Scenario, scheduleOrigin, type ScenarioProblem, type TimelineEntry, timelineOrigin } from './model';
 import { CustomerReferences } from './references';
 
 export interface ReplayOptions {
@@ -62,6 +62,8 @@ export function newSimulation(scenario: Scenario, engine: SqlJsStatic | SqlConne
     channels: scenario.channels,
     features: scenario.features.map((f) => ({ id: f.id, enabled: f.enabled, origin: featureOrigin(f.id) })),
     csuCacheMs: scenario.csuCacheMs,
+    commerceVersion: scenario.commerceVersion,
+    schedules: scenario.schedules?.map((s) => ({ job: s.job, every: s.every, from: s.from, origin: scheduleOrigin(s.index) })),
   });
 }
 
@@ -102,9 +104,17 @@ export function applyEntry(sim: Simulation, references: CustomerReferences, entr
     case 'disableFeature':
       return sim.disableFeature(action.feature, origin);
     case 'runJob':
-      return sim.runJob(action.job, action.channelDatabase, origin);
+      return sim.runJob(action.job, action.channelDatabase, origin, { fails: action.fails });
     case 'runBatch':
-      return sim.runSynchronizeBatch(origin);
+      return action.batch === 'SynchronizeOrders'
+        ? sim.runSynchronizeOrders(origin, { fails: action.fails })
+        : sim.runSynchronizeBatch(origin, { fails: action.fails });
+    case 'createCustomerOrder':
+      return sim.createCustomerOrder({ channel: action.channel, customer: references.resolve(action.customer), mode: action.mode }, origin);
+    case 'createSale':
+      return sim.createSale({ channel: action.channel, customer: references.resolve(action.customer) }, origin);
+    case 'issueLoyaltyCard':
+      return sim.issueLoyaltyCard({ channel: action.channel, customer: references.resolve(action.customer) }, origin);
     case 'createCustomer': {
       const outcome = sim.createCustomer(action.customer, origin);
       references.remember(action.customer, outcome);

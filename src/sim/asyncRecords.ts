@@ -7,7 +7,7 @@ import type { SimContext } from './context';
 import type { DbHandle } from './database';
 import { logEvent } from './eventLog';
 import { nextAsyncCustomerId, nextOperationId } from './identities';
-import type { AddressInput, ChannelConfig, CustomerInput, OperationType } from './types';
+import { type AddressInput, type ChannelConfig, type CustomerInput, OPERATION_CODE, type OperationType } from './types';
 
 /** Asynchronous creation: the customer waits in the channel database with a temporary id ("Pending sync"). */
 export function createAsyncCustomer(ctx: SimContext, channel: ChannelConfig, input: CustomerInput, origin: string | undefined): { asyncId: string; operationId: string } {
@@ -19,23 +19,24 @@ export function createAsyncCustomer(ctx: SimContext, channel: ChannelConfig, inp
   const enhanced = channelSeesFeature(ctx, channel.channelDatabase, 'EnhancedAsyncCustomerCreation');
   ctx.db.run(
     db,
-    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, ORIGIN)
-     VALUES (?, 'CustomerCreate', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, ORIGIN)
+     VALUES (?, 'CustomerCreate', ${OPERATION_CODE.CustomerCreate}, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [operationId, asyncId, channel.id, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, enhanced ? (input.title ?? null) : null, input.customerGroup ?? null, now, o],
   );
+  stampReplicationCounter(ctx, db, 'RETAILASYNCCUSTOMERV2');
   if (input.address) {
     insertAsyncAddress(ctx, db, { operationId, operationType: 'CustomerCreate', asyncId, accountNum: null, channelId: channel.id }, input.address, origin);
   }
   if (enhanced) {
     for (const [type, locator] of [['Email', input.secondaryEmail], ['Phone', input.secondaryPhone]] as const) {
       if (locator) {
-        ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERCONTACT (OPERATIONID, ASYNCCUSTOMERID, CHANNEL, TYPE, LOCATOR, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERCONTACT (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, TYPE, LOCATOR, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
           operationId, asyncId, channel.id, type, locator, now, o,
         ]);
       }
     }
     for (const affiliation of input.affiliations ?? []) {
-      ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERAFFILIATION (OPERATIONID, ASYNCCUSTOMERID, CHANNEL, AFFILIATION, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
+      ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERAFFILIATION (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, AFFILIATION, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
         operationId, asyncId, channel.id, affiliation, now, o,
       ]);
     }
@@ -44,11 +45,11 @@ export function createAsyncCustomer(ctx: SimContext, channel: ChannelConfig, inp
     logEvent(ctx, 'note', 'enhancedFieldsDropped', { channel: channel.id, customer: asyncId }, origin);
   }
   for (const [name, value] of Object.entries(input.attributes ?? {})) {
-    ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERATTRIBUTEV2 (OPERATIONID, ASYNCCUSTOMERID, CHANNEL, NAME, VALUE, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+    ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERATTRIBUTEV2 (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, NAME, VALUE, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       operationId, asyncId, channel.id, name, value, now, o,
     ]);
   }
-  ctx.db.run(db, 'INSERT INTO CUSTOMER (ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)', [
+  ctx.db.run(db, 'INSERT INTO CUSTOMER (ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)', [
     asyncId,
     asyncId,
     input.firstName ?? null,
@@ -76,10 +77,11 @@ export function createAsyncUpdate(
   origin: string | undefined,
 ): string {
   const operationId = nextOperationId(ctx);
+  const db = ctx.db.channelDb(channel.channelDatabase);
   ctx.db.run(
-    ctx.db.channelDb(channel.channelDatabase),
-    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, ORIGIN)
-     VALUES (?, 'CustomerUpdate', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    db,
+    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, ORIGIN)
+     VALUES (?, 'CustomerUpdate', ${OPERATION_CODE.CustomerUpdate}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       operationId,
       target.asyncId,
@@ -95,6 +97,7 @@ export function createAsyncUpdate(
       origin ?? null,
     ],
   );
+  stampReplicationCounter(ctx, db, 'RETAILASYNCCUSTOMERV2');
   return operationId;
 }
 
@@ -117,8 +120,8 @@ interface AddressRecordKey {
 function insertAsyncAddress(ctx: SimContext, db: DbHandle, key: AddressRecordKey, address: AddressInput, origin: string | undefined): void {
   ctx.db.run(
     db,
-    `INSERT INTO RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, STREET, CITY, ZIPCODE, COUNTRYREGIONID, CREATEDAT, ORIGIN)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT, ORIGIN)
+     VALUES (?, ?, ${OPERATION_CODE.AddressCreate}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       key.operationId,
       key.operationType,
@@ -133,4 +136,10 @@ function insertAsyncAddress(ctx: SimContext, db: DbHandle, key: AddressRecordKey
       origin ?? null,
     ],
   );
+  stampReplicationCounter(ctx, db, 'RETAILASYNCADDRESSV2');
+}
+
+/** REPLICATIONCOUNTERFROMORIGIN: the channel's own counter of the row just written (the P-job carries it to HQ). */
+function stampReplicationCounter(ctx: SimContext, db: DbHandle, table: 'RETAILASYNCCUSTOMERV2' | 'RETAILASYNCADDRESSV2'): void {
+  ctx.db.run(db, `UPDATE ${table} SET REPLICATIONCOUNTERFROMORIGIN = RECID WHERE RECID = last_insert_rowid()`, []);
 }

@@ -7,31 +7,42 @@ import type { SqlValue } from './connection';
 import type { SimContext } from './context';
 import { logEvent } from './eventLog';
 import { peekAccountNumber, setNextAccountNumber } from './identities';
+import type { RunOptions } from './cdxJobs';
+import { recordBatchRun } from './sessions';
 import type { OperationType, Outcome } from './types';
 import { VALIDATE_OPERATIONS } from './validations';
 
+const SYNCHRONIZE_CUSTOMERS = 'SynchronizeCustomersAndChannelRequests';
+
 /** The batch job's working tables, created once per simulation in the connection's temp schema. */
 export function createBatchTables(ctx: SimContext): void {
-  ctx.db.exec(`CREATE TEMP TABLE BATCHOPS (OPERATIONID TEXT PRIMARY KEY, OPERATIONTYPE TEXT NOT NULL, ASYNCCUSTOMERID TEXT NOT NULL);
+  ctx.db.exec(`CREATE TEMP TABLE BATCHOPS (OPERATIONID TEXT PRIMARY KEY, OPERATIONTYPE TEXT NOT NULL, CUSTACCOUNTASYNC TEXT NOT NULL);
     CREATE TEMP TABLE BATCHPROBLEMS (OPERATIONID TEXT NOT NULL, ORD INTEGER NOT NULL, FIELD TEXT NOT NULL, REASON TEXT NOT NULL);
     CREATE INDEX temp.BATCHPROBLEMS_BY_OPERATION ON BATCHPROBLEMS (OPERATIONID);
     CREATE TEMP TABLE BATCHSUCCEEDED (OPERATIONID TEXT PRIMARY KEY, ACCOUNTNUM TEXT NOT NULL);`);
 }
 
-/** Synchronize customers and channel requests: processes every pending staged operation in order. */
-export function runSynchronizeBatch(ctx: SimContext, origin: string | undefined): Outcome {
+/** Synchronize customers and channel requests: processes every pending staged operation in order. A failed run processes nothing. */
+export function runSynchronizeBatch(ctx: SimContext, origin: string | undefined, options: RunOptions = {}): Outcome {
+  const source = { origin, scheduled: options.scheduled };
+  if (options.fails !== undefined) {
+    recordBatchRun(ctx, SYNCHRONIZE_CUSTOMERS, 'Synchronize customers and channel requests', options.fails, source);
+    logEvent(ctx, 'action', 'batchFailed', { job: SYNCHRONIZE_CUSTOMERS, message: options.fails }, origin);
+    return { ok: true, summary: `Synchronize customers and channel requests failed: ${options.fails}` };
+  }
   let result = { processed: 0, failed: 0 };
   ctx.db.transaction(() => {
-    result = processOperations(ctx, "SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Pending'", []);
+    result = processOperations(ctx, "SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Pending'", []);
     const seq = ctx.nextSeq();
     ctx.db.run(ctx.hq, 'INSERT INTO BATCHJOBRUN (SEQ, JOBID, RUNAT, PROCESSED, FAILED, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
       seq,
-      'SynchronizeCustomersAndChannelRequests',
+      SYNCHRONIZE_CUSTOMERS,
       formatInstant(ctx.now),
       result.processed,
       result.failed,
       origin ?? null,
     ]);
+    recordBatchRun(ctx, SYNCHRONIZE_CUSTOMERS, 'Synchronize customers and channel requests', undefined, source);
   });
   logEvent(ctx, 'action', 'batchRan', { processed: String(result.processed), failed: String(result.failed) }, origin);
   return {
@@ -42,7 +53,7 @@ export function runSynchronizeBatch(ctx: SimContext, origin: string | undefined)
 
 /** Processes one failed operation again now (Synchronize on the Customer synchronization status page). */
 export function processOperation(ctx: SimContext, operationId: string): void {
-  processOperations(ctx, 'SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [operationId]);
+  processOperations(ctx, 'SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [operationId]);
 }
 
 /**
@@ -53,7 +64,7 @@ function processOperations(ctx: SimContext, selectOperations: string, params: Sq
   const { db, hq } = ctx;
   const now = formatInstant(ctx.now);
   db.exec('DELETE FROM temp.BATCHOPS; DELETE FROM temp.BATCHPROBLEMS; DELETE FROM temp.BATCHSUCCEEDED;');
-  db.run(hq, `INSERT INTO temp.BATCHOPS (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID) ${selectOperations}`, params);
+  db.run(hq, `INSERT INTO temp.BATCHOPS (OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC) ${selectOperations}`, params);
   const processed = Number(db.one(hq, 'SELECT COUNT(*) AS N FROM temp.BATCHOPS', [])?.N ?? 0);
   if (processed === 0) {
     return { processed: 0, failed: 0 };
@@ -74,9 +85,9 @@ function processOperations(ctx: SimContext, selectOperations: string, params: Sq
     const seq = ctx.nextSeq();
     db.run(
       hq,
-      `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, ASYNCCUSTOMERID, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+      `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, CUSTACCOUNTASYNC, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
        SELECT b.ACCOUNTNUM, s.FIRSTNAME, s.LASTNAME, s.EMAIL, s.PHONE, s.TITLE,
-              COALESCE(NULLIF(TRIM(s.CUSTGROUP), ''), ?), ?, 'AsyncSynchronization', s.CHANNEL, s.ASYNCCUSTOMERID, ?, ?, s.ORIGIN
+              COALESCE(NULLIF(TRIM(s.CUSTGROUP), ''), ?), ?, 'AsyncSynchronization', s.ORIGINATINGCHANNEL, s.CUSTACCOUNTASYNC, ?, ?, s.ORIGIN
        FROM temp.BATCHSUCCEEDED b JOIN RETAILASYNCCUSTOMERV2 s ON s.OPERATIONID = b.OPERATIONID ORDER BY s.OPERATIONID`,
       [DEFAULT_CUSTOMER_GROUP, now, seq, seq],
     );
@@ -84,7 +95,7 @@ function processOperations(ctx: SimContext, selectOperations: string, params: Sq
     db.run(
       hq,
       `INSERT INTO LOGISTICSPOSTALADDRESS (ACCOUNTNUM, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN)
-       SELECT b.ACCOUNTNUM, a.STREET, a.CITY, a.ZIPCODE, a.COUNTRYREGIONID, a.ORIGIN
+       SELECT b.ACCOUNTNUM, a.STREET, a.CITY, a.ZIPCODE, a.COUNTRY, a.ORIGIN
        FROM temp.BATCHSUCCEEDED b JOIN RETAILASYNCADDRESSV2 a ON a.OPERATIONID = b.OPERATIONID
        ORDER BY a.RECID`,
       [],
@@ -94,9 +105,9 @@ function processOperations(ctx: SimContext, selectOperations: string, params: Sq
   failWithProblems(ctx, "OPERATIONTYPE = 'CustomerCreate'", now);
 
   // Edits and addresses, one by one in order: each needs its customer in the master first.
-  const dependents = db.all(hq, "SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID FROM temp.BATCHOPS WHERE OPERATIONTYPE <> 'CustomerCreate' ORDER BY OPERATIONID", []);
+  const dependents = db.all(hq, "SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC FROM temp.BATCHOPS WHERE OPERATIONTYPE <> 'CustomerCreate' ORDER BY OPERATIONID", []);
   for (const op of dependents) {
-    processDependent(ctx, String(op.OPERATIONID), String(op.OPERATIONTYPE) as OperationType, String(op.ASYNCCUSTOMERID), now);
+    processDependent(ctx, String(op.OPERATIONID), String(op.OPERATIONTYPE) as OperationType, String(op.CUSTACCOUNTASYNC), now);
   }
   const failed = Number(
     db.one(hq, "SELECT COUNT(*) AS N FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Failed' AND OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHOPS)", [])?.N ?? 0,
@@ -106,7 +117,7 @@ function processOperations(ctx: SimContext, selectOperations: string, params: Sq
 
 function processDependent(ctx: SimContext, operationId: string, type: OperationType, asyncId: string, now: string): void {
   const { db, hq } = ctx;
-  const existing = db.one(hq, 'SELECT ACCOUNTNUM FROM CUSTTABLE WHERE ASYNCCUSTOMERID = ? OR ACCOUNTNUM = ?', [asyncId, asyncId]);
+  const existing = db.one(hq, 'SELECT ACCOUNTNUM FROM CUSTTABLE WHERE CUSTACCOUNTASYNC = ? OR ACCOUNTNUM = ?', [asyncId, asyncId]);
   if (!existing) {
     failOperation(ctx, operationId, [], `The customer ${asyncId} has not been synchronized to HQ yet; synchronize its creation first.`, now);
     return;
@@ -131,7 +142,7 @@ function processDependent(ctx: SimContext, operationId: string, type: OperationT
   db.run(
     hq,
     `INSERT INTO LOGISTICSPOSTALADDRESS (ACCOUNTNUM, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN)
-     SELECT ?, STREET, CITY, ZIPCODE, COUNTRYREGIONID, ORIGIN FROM RETAILASYNCADDRESSV2 WHERE OPERATIONID = ? ORDER BY RECID`,
+     SELECT ?, STREET, CITY, ZIPCODE, COUNTRY, ORIGIN FROM RETAILASYNCADDRESSV2 WHERE OPERATIONID = ? ORDER BY RECID`,
     [accountNum, operationId],
   );
   db.exec('DELETE FROM temp.BATCHSUCCEEDED');
@@ -142,7 +153,7 @@ function processDependent(ctx: SimContext, operationId: string, type: OperationT
 /** Marks the operations in temp.BATCHSUCCEEDED done: OnlineOperationCompleted = 1 with the account number. */
 function completeSucceeded(ctx: SimContext, now: string): void {
   for (const table of ASYNC_TABLES) {
-    const setAccount = table === 'RETAILASYNCCUSTOMERV2' || table === 'RETAILASYNCADDRESSV2' ? ', ACCOUNTNUM = b.ACCOUNTNUM' : '';
+    const setAccount = table === 'RETAILASYNCCUSTOMERV2' || table === 'RETAILASYNCADDRESSV2' ? ', CUSTACCOUNT = b.ACCOUNTNUM' : '';
     ctx.db.run(ctx.hq, `UPDATE ${table} SET ONLINEOPERATIONCOMPLETED = 1${setAccount} FROM temp.BATCHSUCCEEDED b WHERE ${table}.OPERATIONID = b.OPERATIONID`, []);
   }
   ctx.db.run(

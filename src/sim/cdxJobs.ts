@@ -8,17 +8,43 @@ import type { SimContext } from './context';
 import { HQ_SCHEMA, type DbHandle } from './database';
 import { logEvent, refuse } from './eventLog';
 import { ASYNC_COLUMNS } from './schema';
+import { uploadTransactions } from './orders';
+import { recordDownloadSession, recordUploadSession } from './sessions';
 import type { Outcome } from './types';
 
+/** How a run goes: `fails` makes it a failed run with that message (nothing moves); `scheduled` when a schedule fired it. */
+export interface RunOptions {
+  readonly fails?: string;
+  readonly scheduled?: boolean;
+}
+
 /** Runs a CDX job for one channel database, or for every channel database when none is named. */
-export function runJob(ctx: SimContext, jobId: CdxJobId, channelDatabase: string | undefined, origin: string | undefined): Outcome {
+export function runJob(ctx: SimContext, jobId: CdxJobId, channelDatabase: string | undefined, origin: string | undefined, options: RunOptions = {}): Outcome {
   const targets = channelDatabase === undefined ? [...ctx.db.channelDatabases.keys()] : [channelDatabase];
   if (channelDatabase !== undefined && !ctx.db.channelDatabases.has(channelDatabase)) {
     return refuse(ctx, 'unknownChannelDatabase', { channelDatabase, job: jobId }, origin);
   }
+  const source = { origin, scheduled: options.scheduled };
+  if (options.fails !== undefined) {
+    for (const target of targets) {
+      if (jobId === 'P-0001') {
+        recordUploadSession(ctx, target, 0, options.fails, source);
+      } else {
+        recordDownloadSession(ctx, jobId, target, 0, options.fails, source);
+      }
+      logEvent(ctx, 'action', 'jobFailed', { job: jobId, channelDatabase: target, message: options.fails }, origin);
+    }
+    return { ok: true, summary: `Job ${jobId} failed for ${targets.join(', ') || 'no channel database'}: ${options.fails}` };
+  }
   let moved = 0;
   for (const target of targets) {
-    moved += jobId === 'P-0001' ? runUpload(ctx, target, origin) : runDownloadJob(ctx, jobId, target, origin);
+    const rows = jobId === 'P-0001' ? runUpload(ctx, target, origin) : runDownloadJob(ctx, jobId, target, origin);
+    if (jobId === 'P-0001') {
+      recordUploadSession(ctx, target, rows, undefined, source);
+    } else {
+      recordDownloadSession(ctx, jobId, target, rows, undefined, source);
+    }
+    moved += rows;
   }
   return { ok: true, summary: `Job ${jobId} ran for ${targets.join(', ') || 'no channel database'} (${moved} rows)` };
 }
@@ -78,14 +104,14 @@ function downloadCustomers(ctx: SimContext, db: DbHandle): number {
   // The converted async customer: its temporary id is replaced by the real account number.
   ctx.db.run(
     ctx.hq,
-    `DELETE FROM ${ch}.CUSTOMER WHERE ACCOUNTNUM IN (SELECT ASYNCCUSTOMERID FROM ${HQ_SCHEMA}.CUSTTABLE WHERE MODIFIEDSEQ > ? AND ASYNCCUSTOMERID IS NOT NULL)`,
+    `DELETE FROM ${ch}.CUSTOMER WHERE ACCOUNTNUM IN (SELECT CUSTACCOUNTASYNC FROM ${HQ_SCHEMA}.CUSTTABLE WHERE MODIFIEDSEQ > ? AND CUSTACCOUNTASYNC IS NOT NULL)`,
     [since],
   );
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN)
-     SELECT ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PHONE, 0, CHANNEL, ORIGIN FROM ${HQ_SCHEMA}.CUSTTABLE WHERE MODIFIEDSEQ > ? ORDER BY MODIFIEDSEQ
-     ON CONFLICT(ACCOUNTNUM) DO UPDATE SET ASYNCCUSTOMERID = excluded.ASYNCCUSTOMERID, FIRSTNAME = excluded.FIRSTNAME, LASTNAME = excluded.LASTNAME,
+    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN)
+     SELECT ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PHONE, 0, CHANNEL, ORIGIN FROM ${HQ_SCHEMA}.CUSTTABLE WHERE MODIFIEDSEQ > ? ORDER BY MODIFIEDSEQ
+     ON CONFLICT(ACCOUNTNUM) DO UPDATE SET CUSTACCOUNTASYNC = excluded.CUSTACCOUNTASYNC, FIRSTNAME = excluded.FIRSTNAME, LASTNAME = excluded.LASTNAME,
        EMAIL = excluded.EMAIL, PHONE = excluded.PHONE, PENDINGSYNC = 0`,
     [since],
   );
@@ -101,10 +127,10 @@ function runUpload(ctx: SimContext, channelDatabase: string, origin: string | un
     // Every operation being uploaded gets its line on the Customer synchronization status page.
     ctx.db.run(
       ctx.hq,
-      `INSERT INTO RETAILASYNCOPERATIONSTATUS (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, CHANNELDATABASE, STATUS, ATTEMPTS, UPLOADEDAT, ORIGIN)
-       SELECT OPERATIONID, MIN(OPERATIONTYPE), MIN(ASYNCCUSTOMERID), MIN(ACCOUNTNUM), MIN(CHANNEL), ?, 'Pending', 0, ?, MIN(ORIGIN)
-       FROM (SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN FROM ${ch}.RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0
-             UNION ALL SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN FROM ${ch}.RETAILASYNCADDRESSV2 WHERE UPLOADED = 0)
+      `INSERT INTO RETAILASYNCOPERATIONSTATUS (OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, ACCOUNTNUM, CHANNEL, CHANNELDATABASE, STATUS, ATTEMPTS, UPLOADEDAT, ORIGIN)
+       SELECT OPERATIONID, MIN(OPERATIONTYPE), MIN(CUSTACCOUNTASYNC), MIN(CUSTACCOUNT), MIN(ORIGINATINGCHANNEL), ?, 'Pending', 0, ?, MIN(ORIGIN)
+       FROM (SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, ORIGIN FROM ${ch}.RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0
+             UNION ALL SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, ORIGIN FROM ${ch}.RETAILASYNCADDRESSV2 WHERE UPLOADED = 0)
        GROUP BY OPERATIONID ORDER BY OPERATIONID`,
       [channelDatabase, now],
     );
@@ -118,6 +144,7 @@ function runUpload(ctx: SimContext, channelDatabase: string, origin: string | un
       );
       ctx.db.run(ctx.hq, `UPDATE ${ch}.${table} SET UPLOADED = 1, UPLOADEDAT = ? WHERE UPLOADED = 0`, [now]);
     }
+    moved += uploadTransactions(ctx, ch);
   });
   const seq = ctx.nextSeq();
   ctx.db.run(ctx.hq, 'INSERT INTO RETAILCDXJOBRUN (SEQ, JOBID, CHANNELDATABASE, RUNAT, ROWSMOVED, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [

@@ -79,7 +79,8 @@ export function createAddress(ctx: SimContext, input: AddressCreateInput, origin
     return found.refused;
   }
   const { channel, customer } = found;
-  const asyncAddress = channelSeesAsyncCreation(ctx, channel) && channelSeesFeature(ctx, channel.channelDatabase, 'AsyncCustomerAddressCreation');
+  // The address feature as the channel downloaded it decides, for every customer, whatever the profile's async flag says.
+  const asyncAddress = channelSeesFeature(ctx, channel.channelDatabase, 'AsyncCustomerAddressCreation');
   const pending = customer.PENDINGSYNC === 1;
   const reference = input.customer.reference;
   if (!asyncAddress && (pending || input.offline)) {
@@ -102,7 +103,7 @@ export function createAddress(ctx: SimContext, input: AddressCreateInput, origin
 }
 
 /** The channel, its database and the customer an edit or address is for; or why POS refuses. */
-function findCustomerAt(
+export function findCustomerAt(
   ctx: SimContext,
   channelId: string,
   ref: CustomerRef,
@@ -132,9 +133,9 @@ function findChannelCustomer(ctx: SimContext, db: DbHandle, ref: CustomerRef, or
   if (ref.ambiguous) {
     logEvent(ctx, 'note', 'ambiguousCustomer', { customer: ref.reference, used: ref.key }, origin);
   }
-  // A converted customer keeps its temporary id in ASYNCCUSTOMERID once job 1010 brought its account number.
+  // A converted customer keeps its temporary id in CUSTACCOUNTASYNC once job 1010 brought its account number.
   return (
-    ctx.db.one(db, 'SELECT * FROM CUSTOMER WHERE ACCOUNTNUM = ? OR ASYNCCUSTOMERID = ?', [ref.key, ref.key]) ??
+    ctx.db.one(db, 'SELECT * FROM CUSTOMER WHERE ACCOUNTNUM = ? OR CUSTACCOUNTASYNC = ?', [ref.key, ref.key]) ??
     // Generated customers are not remembered one by one; they are found by their email.
     ctx.db.one(db, 'SELECT * FROM CUSTOMER WHERE EMAIL = ? LIMIT 1', [ref.reference.trim().toLowerCase()])
   );
@@ -142,7 +143,7 @@ function findChannelCustomer(ctx: SimContext, db: DbHandle, ref: CustomerRef, or
 
 function asyncTarget(customer: Row, pending: boolean): AsyncTarget {
   const accountKey = String(customer.ACCOUNTNUM);
-  return { asyncId: customer.ASYNCCUSTOMERID === null ? accountKey : String(customer.ASYNCCUSTOMERID), accountNum: pending ? null : accountKey };
+  return { asyncId: customer.CUSTACCOUNTASYNC === null ? accountKey : String(customer.CUSTACCOUNTASYNC), accountNum: pending ? null : accountKey };
 }
 
 /** How a message names a customer the call is about: "First Last", else the email. */

@@ -30,22 +30,35 @@ export function updateChannel(ctx: SimContext, channelId: string, settings: Chan
     return refuse(ctx, 'unknownChannel', { channel: channelId }, origin);
   }
   const channel = ctx.state.channels[index];
-  const updated: ChannelConfig = {
+  saveChannel(ctx, index, {
     ...channel,
     asyncCustomerCreation: settings.asyncCustomerCreation ?? channel.asyncCustomerCreation,
     filterSharedCustomerDataTables: settings.filterSharedCustomerDataTables ?? channel.filterSharedCustomerDataTables,
-  };
+  }, origin);
+  // Filter shared customer data tables belongs to the channel database: its other channels follow.
+  const filter = settings.filterSharedCustomerDataTables;
+  if (filter !== undefined) {
+    ctx.state.channels.forEach((other, i) => {
+      if (i !== index && other.channelDatabase === channel.channelDatabase && other.filterSharedCustomerDataTables !== filter) {
+        saveChannel(ctx, i, { ...other, filterSharedCustomerDataTables: filter }, origin);
+      }
+    });
+  }
+  logEvent(ctx, 'action', 'channelUpdated', { channel: channelId }, origin);
+  return { ok: true, summary: `Channel ${channelId} updated in HQ` };
+}
+
+/** HQ's new settings of a channel, as a change its channel database must download. */
+function saveChannel(ctx: SimContext, index: number, updated: ChannelConfig, origin: string | undefined): void {
   ctx.state.channels[index] = updated;
   const seq = ctx.nextSeq();
   ctx.db.run(ctx.hq, 'UPDATE RETAILCHANNELTABLE SET ASYNCCUSTOMERCREATION = ?, FILTERSHAREDCUSTOMERDATATABLES = ? WHERE CHANNELID = ?', [
     bit(updated.asyncCustomerCreation),
     bit(updated.filterSharedCustomerDataTables),
-    channelId,
+    updated.id,
   ]);
   const newValue = JSON.stringify({ asyncCustomerCreation: updated.asyncCustomerCreation, filterSharedCustomerDataTables: updated.filterSharedCustomerDataTables });
-  recordHqChange(ctx, seq, { kind: 'channel', subject: channelId, channelDatabase: channel.channelDatabase, newValue }, origin);
-  logEvent(ctx, 'action', 'channelUpdated', { channel: channelId }, origin);
-  return { ok: true, summary: `Channel ${channelId} updated in HQ` };
+  recordHqChange(ctx, seq, { kind: 'channel', subject: updated.id, channelDatabase: updated.channelDatabase, newValue }, origin);
 }
 
 /** What the channel's CSU currently serves for a feature: the downloaded value once the cache expired. */

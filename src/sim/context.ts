@@ -12,11 +12,18 @@ export interface SimulationState {
   /** The channels as HQ has them now (updateChannel changes them), in the scenario's order. */
   readonly channels: ChannelConfig[];
   /** How many temporary customer ids, operation ids and generated customers were handed out. */
-  readonly ids: { customers: number; operations: number; generated: number };
+  readonly ids: { customers: number; operations: number; generated: number; transactions: number; salesOrders: number; loyaltyCards: number };
+  /** When each of the configuration's schedules runs next (ms), in its order. */
+  readonly nextScheduledRuns: number[];
 }
 
 export function initialState(config: SimulationConfig): SimulationState {
-  return { clock: { now: config.start, seq: 0 }, channels: [], ids: { customers: 0, operations: 0, generated: 0 } };
+  return {
+    clock: { now: config.start, seq: 0 },
+    channels: [],
+    ids: { customers: 0, operations: 0, generated: 0, transactions: 0, salesOrders: 0, loyaltyCards: 0 },
+    nextScheduledRuns: (config.schedules ?? []).map((s) => s.from + s.every),
+  };
 }
 
 export class SimContext {

@@ -1,6 +1,7 @@
 // HQ's Feature management: features with prerequisites, enabled and disabled as HQ allows.
 import { FEATURES, type FeatureId, featureById } from '../domain/features';
 import { formatInstant } from '../domain/time';
+import { featureSince, formatVersion, isMandatory, MANDATORY_FROM, NEWEST_KNOWN_VERSION } from '../domain/versions';
 import type { SimContext } from './context';
 import { logEvent, refuse } from './eventLog';
 import { recordHqChange } from './hqChanges';
@@ -16,6 +17,10 @@ function missingPrerequisites(ctx: SimContext, id: FeatureId): FeatureId[] {
 }
 
 export function enableFeature(ctx: SimContext, id: FeatureId, origin: string | undefined): Outcome {
+  const version = versionOf(ctx);
+  if (featureSince(id) > version) {
+    return refuse(ctx, 'featureNotInVersion', { feature: id, needs: formatVersion(featureSince(id)), version: formatVersion(version) }, origin);
+  }
   const missing = missingPrerequisites(ctx, id);
   if (missing.length > 0) {
     return refuse(ctx, 'prerequisitesOff', { feature: id, missing: missing.join(',') }, origin);
@@ -24,6 +29,9 @@ export function enableFeature(ctx: SimContext, id: FeatureId, origin: string | u
 }
 
 export function disableFeature(ctx: SimContext, id: FeatureId, origin: string | undefined): Outcome {
+  if (isMandatory(id, versionOf(ctx))) {
+    return refuse(ctx, 'mandatoryFeature', { feature: id, from: formatVersion(MANDATORY_FROM[id]!), version: formatVersion(versionOf(ctx)) }, origin);
+  }
   const dependents = FEATURES.filter((f) => f.prerequisites.includes(id) && featureEnabled(ctx, f.id)).map((f) => f.id);
   if (dependents.length > 0) {
     return refuse(ctx, 'requiredByEnabledFeature', { feature: id, dependents: dependents.join(',') }, origin);
@@ -39,10 +47,17 @@ export function initialiseFeatures(ctx: SimContext, features: readonly InitialFe
       formatInstant(ctx.now),
     ]);
   }
+  const version = versionOf(ctx);
+  // A mandatory feature is on whatever the scenario says; saying 'false' is a disable HQ refuses.
+  for (const feature of FEATURES.filter((f) => isMandatory(f.id, version))) {
+    enableFeature(ctx, feature.id, features.find((f) => f.id === feature.id)?.origin);
+  }
   const ordered = [...features].sort((a, b) => featureRank(a.id) - featureRank(b.id));
   for (const feature of ordered) {
-    if (feature.enabled) {
+    if (feature.enabled && !isMandatory(feature.id, version)) {
       enableFeature(ctx, feature.id, feature.origin);
+    } else if (!feature.enabled && isMandatory(feature.id, version)) {
+      disableFeature(ctx, feature.id, feature.origin);
     }
   }
   // The starting state is not a change the channels must download.
@@ -69,4 +84,9 @@ function setFeature(ctx: SimContext, id: FeatureId, enabled: boolean, origin: st
 
 function featureRank(id: FeatureId): number {
   return FEATURES.findIndex((f) => f.id === id);
+}
+
+/** HQ's Commerce version (the minor N of 10.0.N). */
+export function versionOf(ctx: SimContext): number {
+  return ctx.config.commerceVersion ?? NEWEST_KNOWN_VERSION;
 }

@@ -6,7 +6,7 @@ import { channelFiltersSharedTables, channelSeesAsyncCreation } from './channelV
 import type { SimContext } from './context';
 import { logEvent, refuse } from './eventLog';
 import { peekAccountNumber, setNextAccountNumber, sqlGuid } from './identities';
-import type { ChannelConfig, Outcome } from './types';
+import { type ChannelConfig, OPERATION_CODE, type Outcome } from './types';
 
 /** Generated customers are inserted this many per statement (per channel), with a cancellation check between. */
 const GENERATE_CHUNK = 50_000;
@@ -94,21 +94,28 @@ function generateAsyncChunk(ctx: SimContext, chunk: Chunk, base: ChunkBase): voi
   const operation = `'ASYNC-' || printf('%06d', ${base.operationBase} + i)`;
   const channelId = chunk.channel.id;
   const origin = base.origin ?? null;
+  const before = {
+    customers: Number(ctx.db.one(ctx.hq, `SELECT COALESCE(MAX(RECID), 0) AS N FROM ${ch}.RETAILASYNCCUSTOMERV2`, [])?.N ?? 0),
+    addresses: Number(ctx.db.one(ctx.hq, `SELECT COALESCE(MAX(RECID), 0) AS N FROM ${ch}.RETAILASYNCADDRESSV2`, [])?.N ?? 0),
+  };
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, CHANNEL, FIRSTNAME, LASTNAME, EMAIL, CREATEDAT, ORIGIN)
-     ${SEQUENCE} SELECT ${operation}, 'CustomerCreate', ${guid}, ?, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ? FROM gen`,
+    `INSERT INTO ${ch}.RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, CREATEDAT, ORIGIN)
+     ${SEQUENCE} SELECT ${operation}, 'CustomerCreate', ${OPERATION_CODE.CustomerCreate}, ${guid}, ?, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ? FROM gen`,
     [...params, channelId, base.now, origin],
   );
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, CHANNEL, STREET, CITY, ZIPCODE, COUNTRYREGIONID, CREATEDAT, ORIGIN)
-     ${SEQUENCE} SELECT ${operation}, 'CustomerCreate', ${guid}, ?, ${number} || ' Main Street', 'Springfield', CAST(10000 + (i - 1) % 90000 AS TEXT), ?, ?, ? FROM gen`,
+    `INSERT INTO ${ch}.RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT, ORIGIN)
+     ${SEQUENCE} SELECT ${operation}, 'CustomerCreate', ${OPERATION_CODE.AddressCreate}, ${guid}, ?, ${number} || ' Main Street', 'Springfield', CAST(10000 + (i - 1) % 90000 AS TEXT), ?, ?, ? FROM gen`,
     [...params, channelId, base.countryRegion, base.now, origin],
   );
+  // The channel's own counter of each new row (REPLICATIONCOUNTERFROMORIGIN), as a single write stamps it.
+  ctx.db.run(ctx.hq, `UPDATE ${ch}.RETAILASYNCCUSTOMERV2 SET REPLICATIONCOUNTERFROMORIGIN = RECID WHERE RECID > ?`, [before.customers]);
+  ctx.db.run(ctx.hq, `UPDATE ${ch}.RETAILASYNCADDRESSV2 SET REPLICATIONCOUNTERFROMORIGIN = RECID WHERE RECID > ?`, [before.addresses]);
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN)
+    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN)
      ${SEQUENCE} SELECT ${guid}, ${guid}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', 1, ?, ? FROM gen`,
     [...params, channelId, origin],
   );

@@ -56,14 +56,14 @@ export function createCustomerInHq(ctx: SimContext, channel: ChannelConfig, inpu
   const accountNum = nextAccountNumber(ctx);
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, ASYNCCUSTOMERID, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+    `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, CUSTACCOUNTASYNC, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RealtimeService', ?, NULL, ?, ?, ?)`,
     [accountNum, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, input.title ?? null, input.customerGroup ?? DEFAULT_CUSTOMER_GROUP, now, channel.id, seq, seq, origin ?? null],
   );
   if (input.address) {
     insertHqAddress(ctx, accountNum, input.address, origin);
   }
-  ctx.db.run(db, 'INSERT INTO CUSTOMER (ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN) VALUES (?, NULL, ?, ?, ?, ?, 0, ?, ?)', [
+  ctx.db.run(db, 'INSERT INTO CUSTOMER (ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN) VALUES (?, NULL, ?, ?, ?, ?, 0, ?, ?)', [
     accountNum,
     input.firstName ?? null,
     input.lastName ?? null,

@@ -10,7 +10,7 @@ import { createBatchTables, runSynchronizeBatch } from './batchJob';
 import { createAddress, createCustomer, editCustomer } from './channelActions';
 import { addChannel, type ChannelSettings, updateChannel } from './channelView';
 import { advance, setClock } from './clock';
-import { runDownloadJob, runJob } from './cdxJobs';
+import { runDownloadJob, runJob, type RunOptions } from './cdxJobs';
 import type { SqlConnection } from './connection';
 import { initialState, SimContext, type SimulationState } from './context';
 import { SimDatabase } from './database';
@@ -19,11 +19,14 @@ import { generateCustomers, type GenerateInput } from './generation';
 import { CUSTOMER_SEQUENCE, FIRST_ACCOUNT_NUMBER } from './identities';
 import { registerContext } from './internal';
 import { editFailedOperation, resync } from './syncStatusPage';
-import type { AddressCreateInput, CustomerEditInput, CustomerInput, Outcome, SimulationConfig } from './types';
+import { issueLoyaltyCard } from './loyalty';
+import { createCustomerOrder, createSale, runSynchronizeOrders } from './orders';
+import type { AddressCreateInput, CustomerEditInput, CustomerInput, OrderInput, Outcome, SimulationConfig } from './types';
 
 export type * from './types';
 export { SimulationCancelled } from './types';
 export type { SimulationState } from './context';
+export type { RunOptions } from './cdxJobs';
 export { DEFAULT_CSU_CACHE_MS } from '../domain/time';
 
 export class Simulation {
@@ -105,12 +108,12 @@ export class Simulation {
     return updateChannel(this.ctx, channelId, settings, origin);
   }
 
-  runJob(jobId: CdxJobId, channelDatabase: string | undefined, origin?: string): Outcome {
-    return runJob(this.ctx, jobId, channelDatabase, origin);
+  runJob(jobId: CdxJobId, channelDatabase: string | undefined, origin?: string, options?: RunOptions): Outcome {
+    return runJob(this.ctx, jobId, channelDatabase, origin, options);
   }
 
-  runSynchronizeBatch(origin?: string): Outcome {
-    return runSynchronizeBatch(this.ctx, origin);
+  runSynchronizeBatch(origin?: string, options?: RunOptions): Outcome {
+    return runSynchronizeBatch(this.ctx, origin, options);
   }
 
   editFailedOperation(operationId: string, changes: Readonly<Partial<Record<EditableField, string | null>>>, origin?: string): Outcome {
@@ -131,6 +134,22 @@ export class Simulation {
 
   createAddress(input: AddressCreateInput, origin?: string): Outcome {
     return createAddress(this.ctx, input, origin);
+  }
+
+  createCustomerOrder(input: OrderInput, origin?: string): Outcome {
+    return createCustomerOrder(this.ctx, input, origin);
+  }
+
+  createSale(input: OrderInput, origin?: string): Outcome {
+    return createSale(this.ctx, input, origin);
+  }
+
+  runSynchronizeOrders(origin?: string, options?: RunOptions): Outcome {
+    return runSynchronizeOrders(this.ctx, origin, options);
+  }
+
+  issueLoyaltyCard(input: Omit<OrderInput, 'mode'>, origin?: string): Outcome {
+    return issueLoyaltyCard(this.ctx, input, origin);
   }
 
   generateCustomers(input: GenerateInput, origin?: string): Outcome {

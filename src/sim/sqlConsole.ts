@@ -31,7 +31,7 @@ export interface QueryResult {
 /** The console's limits, the same in the editor and on the command line. */
 export const CONSOLE_LIMITS = { maxRows: 1000, timeoutMs: 5000 } as const;
 
-export type RefusalReason = 'empty' | 'several' | 'pragma' | 'connection' | 'write' | 'unknownDatabase';
+export type RefusalReason = 'empty' | 'several' | 'pragma' | 'connection' | 'write' | 'unknownDatabase' | 'schema';
 
 /** The statement was not run, or SQLite stopped it before it changed anything. */
 export class ConsoleRefusal extends Error {
@@ -81,7 +81,7 @@ export function runConsoleQuery(sim: Simulation, database: string, sql: string, 
   }
   const { db: conn } = contextOf(sim);
   const db = consoleDatabase(conn, database);
-  const text = sql.trim();
+  const text = withSchemaNames(conn, db, sql.trim());
   setQueryOnly(conn, true);
   try {
     if (!explained) {
@@ -98,11 +98,7 @@ export function runConsoleQuery(sim: Simulation, database: string, sql: string, 
   }
 }
 
-/**
- * The database a console statement runs against. This is where schema names go when channel
- * databases become reachable as `ax` and HQ as `dbo` (as in real Commerce): map those names
- * here, and qualify `ax.`/`dbo.` in the statement, without touching the checks above.
- */
+/** The database a console statement runs against: 'HQ' or a channel database's name. */
 function consoleDatabase(conn: SimDatabase, name: string): DbHandle {
   if (name === 'HQ') {
     return conn.hq;
@@ -113,6 +109,74 @@ function consoleDatabase(conn: SimDatabase, name: string): DbHandle {
     throw new ConsoleRefusal('unknownDatabase', `There is no database '${name}' in this scenario. Databases: ${known}.`);
   }
   return db;
+}
+
+/**
+ * The schema names of the real databases, so a query written for them runs unchanged: `ax.` is
+ * the channel database the statement runs against, `dbo.` is HQ (as in Commerce, where HQ's
+ * tables are dbo's and the channel database's are ax's). Names in strings, quoted names that are
+ * not schema names, and comments are left alone; `[ax]` and `"dbo"` count as the names.
+ */
+function withSchemaNames(conn: SimDatabase, db: DbHandle, sql: string): string {
+  let out = '';
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i];
+    let j = i + 1;
+    if (c === '-' && sql[i + 1] === '-') {
+      const nl = sql.indexOf('\n', i);
+      j = nl < 0 ? sql.length : nl + 1;
+    } else if (c === '/' && sql[i + 1] === '*') {
+      const close = sql.indexOf('*/', i + 2);
+      j = close < 0 ? sql.length : close + 2;
+    } else if (c === "'" || c === '"' || c === '`' || c === '[') {
+      const closing = c === '[' ? ']' : c;
+      while (j < sql.length && !(sql[j] === closing && (closing === ']' || sql[j + 1] !== closing))) {
+        j += sql[j] === closing ? 2 : 1;
+      }
+      j = Math.min(j + 1, sql.length);
+      if (c !== "'") {
+        const schema = schemaFor(conn, db, sql.slice(i + 1, j - 1), sql, j);
+        if (schema !== undefined) {
+          out += schema;
+          i = j;
+          continue;
+        }
+      }
+    } else if (/[\w$\u0080-\uffff]/.test(c)) {
+      while (j < sql.length && /[\w$\u0080-\uffff]/.test(sql[j])) {
+        j++;
+      }
+      const schema = schemaFor(conn, db, sql.slice(i, j), sql, j);
+      if (schema !== undefined) {
+        out += schema;
+        i = j;
+        continue;
+      }
+    }
+    out += sql.slice(i, j);
+    i = j;
+  }
+  return out;
+}
+
+/** The attached schema for `ax` or `dbo` when the name is followed by a dot; otherwise undefined. */
+function schemaFor(conn: SimDatabase, db: DbHandle, name: string, sql: string, after: number): string | undefined {
+  if (!/^\s*\./.test(sql.slice(after, after + 64))) {
+    return undefined;
+  }
+  const lower = name.toLowerCase();
+  if (lower === 'dbo') {
+    return conn.hq.schema;
+  }
+  if (lower === 'ax') {
+    if (db === conn.hq) {
+      const known = [...conn.channelDatabases.keys()].sort().join(', ');
+      throw new ConsoleRefusal('schema', `ax. names a channel database's tables; run the statement against a channel database (${known}), not HQ.`);
+    }
+    return db.schema;
+  }
+  return undefined;
 }
 
 function setQueryOnly(conn: SimDatabase, on: boolean): void {

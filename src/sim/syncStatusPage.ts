@@ -3,6 +3,8 @@
 import { EDITABLE_FIELDS, type EditableField } from '../domain/fields';
 import { processOperation } from './batchJob';
 import type { SimContext } from './context';
+import { versionOf } from './featureManagement';
+import { formatVersion, STATUS_PAGE_FROM } from '../domain/versions';
 import { logEvent, refuse } from './eventLog';
 import type { Outcome } from './types';
 
@@ -13,7 +15,7 @@ export function editFailedOperation(
   changes: Readonly<Partial<Record<EditableField, string | null>>>,
   origin: string | undefined,
 ): Outcome {
-  const refused = refuseUnlessFailed(ctx, operationId, origin);
+  const refused = refuseWithoutPage(ctx, origin) ?? refuseUnlessFailed(ctx, operationId, origin);
   if (refused) {
     return refused;
   }
@@ -32,7 +34,7 @@ export function editFailedOperation(
 
 /** Synchronize on the page: processes a failed operation again now. */
 export function resync(ctx: SimContext, operationId: string, origin: string | undefined): Outcome {
-  const refused = refuseUnlessFailed(ctx, operationId, origin);
+  const refused = refuseWithoutPage(ctx, origin) ?? refuseUnlessFailed(ctx, operationId, origin);
   if (refused) {
     return refused;
   }
@@ -45,6 +47,12 @@ export function resync(ctx: SimContext, operationId: string, origin: string | un
 function operationStatus(ctx: SimContext, operationId: string): string | undefined {
   const row = ctx.db.one(ctx.hq, 'SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [operationId]);
   return row ? String(row.STATUS) : undefined;
+}
+
+/** Before 10.0.31 HQ has no Customer synchronization status page to edit or synchronize on. */
+function refuseWithoutPage(ctx: SimContext, origin: string | undefined): Outcome | undefined {
+  const version = versionOf(ctx);
+  return version < STATUS_PAGE_FROM ? refuse(ctx, 'statusPageNeedsVersion', { needs: formatVersion(STATUS_PAGE_FROM), version: formatVersion(version) }, origin) : undefined;
 }
 
 function refuseUnlessFailed(ctx: SimContext, operationId: string, origin: string | undefined): Outcome | undefined {

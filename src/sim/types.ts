@@ -1,6 +1,7 @@
 // What the simulation's actions take and answer: channel settings, POS input, outcomes.
 import type { FeatureId } from '../domain/features';
 import type { EditableField } from '../domain/fields';
+import type { BatchJobId, CdxJobId } from '../domain/jobs';
 
 export type ChannelKind = 'store' | 'online' | 'callCenter';
 
@@ -10,6 +11,8 @@ export interface ChannelConfig {
   readonly channelDatabase: string;
   readonly asyncCustomerCreation: boolean;
   readonly filterSharedCustomerDataTables: boolean;
+  /** Functionality profile: Create customer order in async mode (default for createCustomerOrder's mode). */
+  readonly asyncCustomerOrders?: boolean;
   readonly origin?: string;
 }
 
@@ -19,12 +22,24 @@ export interface InitialFeature {
   readonly origin?: string;
 }
 
+/** A recurring run as set up in HQ: from `from + every` on, every `every` ms. */
+export interface ScheduleConfig {
+  readonly job: { readonly runJob: CdxJobId; readonly channelDatabase?: string } | { readonly runBatch: BatchJobId };
+  readonly every: number;
+  readonly from: number;
+  readonly origin?: string;
+}
+
 export interface SimulationConfig {
   readonly start: number;
   readonly channels: readonly ChannelConfig[];
   readonly features: readonly InitialFeature[];
   /** How long the Commerce Scale Unit keeps serving old channel data after a download (model). */
   readonly csuCacheMs: number;
+  /** The minor version N of HQ's Commerce version 10.0.N (default: the newest known). */
+  readonly commerceVersion?: number;
+  /** Recurring runs; undefined when the scenario says nothing about recurrence. */
+  readonly schedules?: readonly ScheduleConfig[];
 }
 
 export interface AddressInput {
@@ -79,12 +94,28 @@ export interface AddressCreateInput {
   readonly offline?: boolean;
 }
 
+/** A customer order or a cash-and-carry sale at a channel. */
+export interface OrderInput {
+  readonly channel: string;
+  readonly customer: CustomerRef;
+  /** Customer orders only: synchronous (a real-time call) or asynchronous (with the P-job); default from the channel. */
+  readonly mode?: 'sync' | 'async';
+}
+
 export type OperationType = 'CustomerCreate' | 'CustomerUpdate' | 'AddressCreate';
+
+/** The product's OPERATION column: 1 create, 2 update (3 deactivate is not simulated); an address is created. */
+export const OPERATION_CODE: Readonly<Record<OperationType, number>> = { CustomerCreate: 1, CustomerUpdate: 2, AddressCreate: 1 };
 
 /** Why the simulation, like HQ or POS, refused an action. Codes are stable; params fill messages. */
 export type RefusalCode =
   | 'prerequisitesOff'
   | 'requiredByEnabledFeature'
+  | 'featureNotInVersion'
+  | 'mandatoryFeature'
+  | 'statusPageNeedsVersion'
+  | 'orderNeedsSynchronizedCustomer'
+  | 'loyaltyNeedsAccountNumber'
   | 'unknownChannel'
   | 'unknownChannelDatabase'
   | 'offlineCreationFiltered'

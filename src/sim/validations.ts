@@ -23,9 +23,9 @@ SELECT s.OPERATIONID, 3, 'customerGroup', 'The customer group ''' || s.CUSTGROUP
   FROM ${customers}
   WHERE TRIM(COALESCE(s.CUSTGROUP, '')) <> '' AND s.CUSTGROUP NOT IN (SELECT CUSTGROUP FROM CUSTGROUP)
 UNION ALL
-SELECT a.OPERATIONID, 4, 'countryRegion', 'The country/region ''' || COALESCE(a.COUNTRYREGIONID, '') || ''' does not exist.'
+SELECT a.OPERATIONID, 4, 'countryRegion', 'The country/region ''' || COALESCE(a.COUNTRY, '') || ''' does not exist.'
   FROM ${addresses}
-  WHERE a.COUNTRYREGIONID IS NULL OR a.COUNTRYREGIONID NOT IN (SELECT COUNTRYREGIONID FROM LOGISTICSADDRESSCOUNTRYREGION)`;
+  WHERE a.COUNTRY IS NULL OR a.COUNTRY NOT IN (SELECT COUNTRYREGIONID FROM LOGISTICSADDRESSCOUNTRYREGION)`;
 }
 
 /** The validations of the staged operations in temp.BATCHOPS, into temp.BATCHPROBLEMS. */
@@ -39,5 +39,5 @@ export const VALIDATE_OPERATIONS = `INSERT INTO temp.BATCHPROBLEMS (OPERATIONID,
  * email, customer group, the address's country/region, and 1 when the call carries an address.
  */
 export const VALIDATE_REALTIME_CALL = `WITH s AS (SELECT 'RealtimeService' AS OPERATIONID, ? AS OPERATIONTYPE, ? AS FIRSTNAME, ? AS LASTNAME, ? AS EMAIL, ? AS CUSTGROUP),
-  a AS (SELECT OPERATIONID, ? AS COUNTRYREGIONID FROM s WHERE ?)
+  a AS (SELECT OPERATIONID, ? AS COUNTRY FROM s WHERE ?)
 SELECT * FROM (${validationProblems('s', 'a')}) ORDER BY ORD`;

@@ -63,7 +63,38 @@ const EXPECTED: Record<string, { code: string; line: number; character: number }
   'customers-stuck-in-staging': [{ code: 'ACD005', line: 18, character: 54 }],
   'failed-operation': [{ code: 'ACD006', line: 18, character: 54 }],
   'store-not-in-async-mode': [{ code: 'ACD008', line: 15, character: 4 }],
+  'feature-needs-newer-version': [{ code: 'ACD009', line: 17, character: 53 }],
+  'pipeline-job-not-scheduled': [
+    { code: 'ACD010', line: 17, character: 15 },
+    { code: 'ACD005', line: 22, character: 54 },
+  ],
+  'failed-upload-session': [
+    { code: 'ACD004', line: 18, character: 54 },
+    { code: 'ACD011', line: 19, character: 46 },
+  ],
+  'order-for-new-customer': [{ code: 'ACD012', line: 18, character: 59 }],
+  'loyalty-card-too-early': [
+    { code: 'ACD007', line: 18, character: 54 },
+    { code: 'ACD013', line: 21, character: 56 },
+  ],
 };
+
+/** Applies the preferred quick fix of the diagnostic with `code`, as Ctrl+. would, and waits for the new analysis. */
+async function applyPreferredFix(document: vscode.TextDocument, code: string): Promise<{ title: string; after: vscode.Diagnostic[] }> {
+  const diagnostics = await diagnosticsSettled(document);
+  const diagnostic = diagnostics.find((d) => (d.code as { value: string }).value === code);
+  assert.ok(diagnostic, `${code} is not in Problems: ${codes(diagnostics).join(', ')}`);
+  const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range)) ?? [];
+  const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.isPreferred && a.title !== undefined && a.edit !== undefined && actionFor(a, code));
+  assert.ok(fix?.edit, `no preferred quick fix for ${code}: ${actions.map((a) => a.title).join(' | ')}`);
+  assert.ok(await vscode.workspace.applyEdit(fix.edit));
+  return { title: fix.title, after: await diagnosticsSettled(document) };
+}
+
+/** Whether a code action belongs to a finding with `code` (the titles name what they do, not the rule). */
+function actionFor(action: vscode.CodeAction, code: string): boolean {
+  return action.diagnostics === undefined || action.diagnostics.length === 0 || action.diagnostics.some((d) => (d.code as { value: string }).value === code);
+}
 
 describe('scenarios in VS Code', () => {
   before(async () => {
@@ -113,6 +144,39 @@ describe('scenarios in VS Code', () => {
       assert.match(status, after.length === 0 ? /no problems/ : new RegExp(`${after.length} problems?$`));
     });
   }
+
+  it('ACD011 end to end: a failed P-job run in Problems and the CDX Jobs view; its quick fix runs it again and everything agrees', async () => {
+    const { document } = await openCopy('failed-upload-session');
+    const before = await diagnosticsSettled(document);
+    const failed = before.find((d) => (d.code as { value: string }).value === 'ACD011')!;
+    assert.equal(failed.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(failed.message, /P-job for channel database Default failed at 2026-11-01 09:15: 'Timeout expired'/);
+    let jobs = await api.treeItems('asyncCustomers.cdxJobs', 2);
+    assert.equal(find(jobs, 'P-0001')?.description, 'last run failed');
+    const { title, after } = await applyPreferredFix(document, 'ACD011');
+    assert.equal(title, 'Run P-0001 again for Default');
+    assert.deepEqual(codes(after), ['ACD005'], 'the records reached HQ and now wait for the batch job');
+    jobs = await api.treeItems('asyncCustomers.cdxJobs', 2);
+    assert.notEqual(find(jobs, 'P-0001')?.description, 'last run failed');
+    const walk = await api.treeItems('asyncCustomers.troubleshooter', 2);
+    const cause = walk.flatMap((q) => q.children ?? []).find((c) => c.description?.endsWith('ACD011'));
+    assert.ok(cause?.description?.startsWith('passed'), `the Troubleshooter shows ACD011 as ${cause?.description}`);
+    assert.match(api.statusBarText() ?? '', /1 problem$/);
+  });
+
+  it('ACD010 end to end: a pipeline job without a recurrence in Problems; its quick fix schedules it and the views agree', async () => {
+    const { document } = await openCopy('pipeline-job-not-scheduled');
+    const { title, after } = await applyPreferredFix(document, 'ACD010');
+    assert.equal(title, 'Schedule Synchronize customers and channel requests every PT15M');
+    assert.match(document.getText(), /\{\s*"runBatch": "SynchronizeCustomersAndChannelRequests",\s*"every": "PT15M"\s*\}/);
+    assert.deepEqual(codes(after), [], 'the scheduled batch job also processed the staged customer');
+    const jobs = await api.treeItems('asyncCustomers.cdxJobs', 2);
+    assert.match(find(jobs, 'P-0001')?.description ?? '', /by schedule/);
+    const walk = await api.treeItems('asyncCustomers.troubleshooter', 2);
+    const cause = walk.flatMap((q) => q.children ?? []).find((c) => c.description?.endsWith('ACD010'));
+    assert.ok(cause?.description?.startsWith('passed'), `the Troubleshooter shows ACD010 as ${cause?.description}`);
+    assert.match(api.statusBarText() ?? '', /no problems/);
+  });
 
   it('has the JSON language server validate scenarios against the schema, comments allowed', async () => {
     await vscode.extensions.getExtension('vscode.json-language-features')?.activate();

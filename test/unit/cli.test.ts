@@ -63,7 +63,7 @@ describe('command line: diagnose', () => {
     assert.equal(finding.fixes[0].edits.length, 1);
     assert.match(finding.question, /Which asynchronous operation failed/);
     assert.deepEqual(reports[1].findings, []);
-    assert.equal(reports[1].walk.length, 4);
+    assert.equal(reports[1].walk.length, 5);
   });
 
   it('gives a typo in a feature id a finding whose range covers exactly that id', () => {

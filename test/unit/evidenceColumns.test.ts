@@ -14,8 +14,8 @@ describe('evidence rows show the proof columns first', () => {
     const [finding] = only((await diagnose(sample('failed-operation'))).findings, 'ACD006');
     const row = finding.evidence.find((e) => e.table === 'RETAILASYNCOPERATIONSTATUS')!;
     const names = orderedEvidenceColumns(finding, row).map(([name]) => name);
-    assert.deepEqual(names.slice(0, 4), ['STATUS', 'FAILUREREASON', 'FAILEDFIELDS', 'COUNTRYREGIONID']);
-    assert.match(evidenceSummary(finding, row), /FAILUREREASON = The country\/region 'SVE' does not exist\., FAILEDFIELDS = countryRegion, COUNTRYREGIONID = SVE/);
+    assert.deepEqual(names.slice(0, 4), ['STATUS', 'FAILUREREASON', 'FAILEDFIELDS', 'COUNTRY']);
+    assert.match(evidenceSummary(finding, row), /FAILUREREASON = The country\/region 'SVE' does not exist\., FAILEDFIELDS = countryRegion, COUNTRY = SVE/);
   });
 
   it('ACD001: the feature and its state, without the bookkeeping columns', async () => {

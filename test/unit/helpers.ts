@@ -61,3 +61,22 @@ export function scenario(parts: { features?: Record<string, boolean>; channels?:
   };
   return JSON.stringify(doc, null, 2);
 }
+
+/** Applies a finding's preferred fix: the finding is gone (one fewer of its rule) and no new error came. Returns the fixed text. */
+export async function fixRemovesFinding(text: string, finding: Finding): Promise<string> {
+  const fix = finding.fixes.find((f) => f.isPreferred) ?? finding.fixes[0];
+  if (!fix) {
+    throw new Error(`${finding.ruleId} has no fix`);
+  }
+  const before = (await diagnose(text)).findings;
+  const fixed = applyFix(text, fix);
+  const after = (await diagnose(fixed)).findings;
+  if (only(after, finding.ruleId).length > only(before, finding.ruleId).length - 1) {
+    throw new Error(`${finding.ruleId} still there after "${fix.title}":\n${fixed}\n${after.map((f) => f.message).join('\n')}`);
+  }
+  const newErrors = errors(after).filter((e) => !errors(before).some((b) => b.ruleId === e.ruleId && b.message === e.message));
+  if (newErrors.length > 0) {
+    throw new Error(`"${fix.title}" created new errors: ${newErrors.map((e) => `${e.ruleId}: ${e.message}`).join('; ')}`);
+  }
+  return fixed;
+}

@@ -33,6 +33,11 @@ const anEntry = fc.oneof(
   fc.record({ editFailedOperation: fc.record({ operation: person.map((p) => `${p} Lind`), countryRegion: fc.constant('SWE') }) }),
   fc.record({ enableFeature: fc.constantFrom('AsyncCustomerEditing', 'AsyncCustomerAddressCreation') }),
   fc.record({ disableFeature: fc.constantFrom('AsyncCustomerEditing', 'EnhancedAsyncCustomerCreation') }),
+  fc.record({ runJob: fc.constantFrom('1010', 'P-0001'), fails: fc.constant('Timeout expired') }),
+  fc.record({ runBatch: fc.constantFrom('SynchronizeCustomersAndChannelRequests', 'SynchronizeOrders') }),
+  fc.record({ createCustomerOrder: fc.record({ channel, customer: person.map((p) => `${p} Berg`) }) }),
+  fc.record({ createSale: fc.record({ channel, customer: person.map((p) => `${p} Lind`) }) }),
+  fc.record({ issueLoyaltyCard: fc.record({ channel, customer: person.map((p) => `${p} Berg`) }) }),
   // Not a valid entry: later entries keep their array index, valid ones around it still replay.
   fc.constant({ nonsense: true }),
 );
@@ -42,6 +47,7 @@ interface Doc {
   readonly channels: unknown[];
   readonly timeline: unknown[];
   readonly name: string;
+  readonly schedules?: readonly unknown[];
 }
 
 const channelsOf = (asyncStore: boolean): unknown[] => [
@@ -55,6 +61,7 @@ const aDoc = fc.record({
   channels: fc.boolean().map(channelsOf),
   timeline: fc.array(anEntry, { minLength: 1, maxLength: 14 }),
   name: fc.constant('Random'),
+  schedules: fc.option(fc.constant([{ runJob: 'P-0001', every: 'PT15M' }, { runBatch: 'SynchronizeCustomersAndChannelRequests', every: 'PT30M' }]), { nil: undefined }),
 });
 
 type Edit = (doc: Doc) => Doc;
@@ -77,7 +84,7 @@ const anEdit: fc.Arbitrary<Edit> = fc.oneof(
 );
 
 function textOf(doc: Doc): string {
-  return scenario({ features: doc.features, channels: doc.channels, timeline: doc.timeline.length > 0 ? doc.timeline : [{ advance: 'PT1M' }], extra: { name: doc.name } });
+  return scenario({ features: doc.features, channels: doc.channels, timeline: doc.timeline.length > 0 ? doc.timeline : [{ advance: 'PT1M' }], extra: { name: doc.name, ...(doc.schedules ? { schedules: doc.schedules } : {}) } });
 }
 
 /** What a user sees of an analysis, and every table of the simulation behind it. */

@@ -36,10 +36,25 @@ const action = fc.oneof(
   { weight: 2, arbitrary: fc.integer({ min: 1, max: 8 }).map((op) => ({ resync: `ASYNC-${String(op).padStart(6, '0')}` })) },
   { weight: 1, arbitrary: fc.constantFrom('PT1M', 'PT20M', 'P1D').map((d) => ({ advance: d })) },
   { weight: 1, arbitrary: fc.record({ channel: fc.constantFrom('S1', 'S2'), on: fc.boolean() }).map((u) => ({ updateChannel: { channel: u.channel, asyncCustomerCreation: u.on } })) },
+  // Version 2: failed runs, orders, sales, Synchronize orders, loyalty cards.
+  { weight: 1, arbitrary: fc.record({ job: fc.constantFrom('1010', 'P-0001'), db: fc.constantFrom('Default', 'Online') }).map((j) => ({ runJob: j.job, channelDatabase: j.db, fails: 'Timeout expired' })) },
+  { weight: 1, arbitrary: fc.constantFrom('SynchronizeCustomersAndChannelRequests', 'SynchronizeOrders').map((b) => ({ runBatch: b, fails: 'Deadlock' })) },
+  { weight: 1, arbitrary: fc.constant({ runBatch: 'SynchronizeOrders' }) },
+  { weight: 1, arbitrary: fc.record({ channel: fc.constantFrom('S1', 'W1'), email: fc.constantFrom(...EMAILS), mode: fc.constantFrom('sync', 'async', undefined) }).map((o) => ({ createCustomerOrder: { channel: o.channel, customer: o.email, mode: o.mode } })) },
+  { weight: 1, arbitrary: fc.record({ channel: fc.constantFrom('S1', 'S2'), email: fc.constantFrom(...EMAILS) }).map((o) => ({ createSale: { channel: o.channel, customer: o.email } })) },
+  { weight: 1, arbitrary: fc.record({ channel: fc.constantFrom('S1', 'W1'), email: fc.constantFrom(...EMAILS) }).map((o) => ({ issueLoyaltyCard: { channel: o.channel, customer: o.email } })) },
 );
 
-function scenarioText(features: Record<string, boolean>, timeline: unknown[]): string {
-  return JSON.stringify({ start: '2026-11-01T08:00:00Z', features, channels: CHANNELS, timeline }, null, 1);
+/** No schedules, or the pipeline's jobs on recurrences that fire as the clock moves. */
+const schedules = fc.constantFrom(undefined, [
+  { runJob: 'P-0001', every: 'PT15M' },
+  { runBatch: 'SynchronizeCustomersAndChannelRequests', every: 'PT15M', from: '2026-11-01T08:05:00Z' },
+  { runBatch: 'SynchronizeOrders', every: 'PT1H' },
+  { runJob: '1010', channelDatabase: 'Default', every: 'PT30M' },
+]);
+
+function scenarioText(features: Record<string, boolean>, timeline: unknown[], recurring?: readonly unknown[]): string {
+  return JSON.stringify({ start: '2026-11-01T08:00:00Z', features, channels: CHANNELS, schedules: recurring, timeline }, null, 1);
 }
 
 /** Every table's rows except the event log, which records refusals too. */
@@ -52,9 +67,9 @@ function stateWithoutLog(sim: Simulation): string {
 function checkInvariants(sim: Simulation): void {
   // 1. Every customer created asynchronously is in exactly one place.
   for (const db of channelDatabaseNames(sim)) {
-    for (const op of rawAll(sim, db, "SELECT OPERATIONID, ASYNCCUSTOMERID, UPLOADED FROM RETAILASYNCCUSTOMERV2 WHERE OPERATIONTYPE = 'CustomerCreate'", [])) {
+    for (const op of rawAll(sim, db, "SELECT OPERATIONID, CUSTACCOUNTASYNC, UPLOADED FROM RETAILASYNCCUSTOMERV2 WHERE OPERATIONTYPE = 'CustomerCreate'", [])) {
       const status = rawOne(sim, 'HQ', 'SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS WHERE OPERATIONID = ?', [op.OPERATIONID])?.STATUS;
-      const inMaster = rawOne(sim, 'HQ', 'SELECT 1 AS X FROM CUSTTABLE WHERE ASYNCCUSTOMERID = ?', [op.ASYNCCUSTOMERID]) !== undefined;
+      const inMaster = rawOne(sim, 'HQ', 'SELECT 1 AS X FROM CUSTTABLE WHERE CUSTACCOUNTASYNC = ?', [op.CUSTACCOUNTASYNC]) !== undefined;
       const places = [op.UPLOADED === 0, status === 'Pending', status === 'Failed', inMaster].filter(Boolean).length;
       assert.equal(places, 1, `${String(op.OPERATIONID)}: uploaded=${String(op.UPLOADED)} status=${String(status)} inMaster=${inMaster}`);
       assert.equal(inMaster, status === 'Succeeded', `${String(op.OPERATIONID)}: in the master exactly when it succeeded`);
@@ -65,7 +80,7 @@ function checkInvariants(sim: Simulation): void {
     const orphans = rawOne(
       sim,
       'HQ',
-      `SELECT COUNT(*) AS N FROM ${table} s WHERE ONLINEOPERATIONCOMPLETED = 1 AND NOT EXISTS (SELECT 1 FROM CUSTTABLE c WHERE c.ASYNCCUSTOMERID = s.ASYNCCUSTOMERID OR c.ACCOUNTNUM = s.ASYNCCUSTOMERID)`,
+      `SELECT COUNT(*) AS N FROM ${table} s WHERE ONLINEOPERATIONCOMPLETED = 1 AND NOT EXISTS (SELECT 1 FROM CUSTTABLE c WHERE c.CUSTACCOUNTASYNC = s.CUSTACCOUNTASYNC OR c.ACCOUNTNUM = s.CUSTACCOUNTASYNC)`,
       [],
     )!.N;
     assert.equal(orphans, 0, `${table}: completed rows without a customer`);
@@ -86,14 +101,15 @@ describe('simulation invariants after random action sequences', () => {
 
   it(`keeps every customer in one place, completion honest, account numbers unique, refusals harmless (${RUNS} sequences)`, () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.constantFrom(...FEATURES), fc.boolean()), fc.array(action, { minLength: 1, maxLength: 25 }), (features, timeline) => {
-        const scenario = parseScenario(scenarioText(features, timeline));
+      fc.property(fc.dictionary(fc.constantFrom(...FEATURES), fc.boolean()), fc.array(action, { minLength: 1, maxLength: 25 }), schedules, (features, timeline, recurring) => {
+        const scenario = parseScenario(scenarioText(features, timeline, recurring));
         assert.deepEqual(scenario.problems, [], 'generated scenarios are valid');
         const sim = new Simulation(sql, {
           start: scenario.start,
           channels: scenario.channels,
           features: scenario.features.map((f) => ({ id: f.id, enabled: f.enabled, origin: featureOrigin(f.id) })),
           csuCacheMs: scenario.csuCacheMs,
+          schedules: scenario.schedules?.map((r) => ({ job: r.job, every: r.every, from: r.from, origin: `schedules/${r.index}` })),
         });
         const references = new CustomerReferences();
         try {
@@ -115,8 +131,8 @@ describe('simulation invariants after random action sequences', () => {
 
   it(`replays the same file to byte-identical databases (${Math.ceil(RUNS / 3)} sequences)`, () => {
     fc.assert(
-      fc.property(fc.array(action, { minLength: 1, maxLength: 20 }), (timeline) => {
-        const scenario = parseScenario(scenarioText({ CustomerOrderPerformance: true, AsyncCustomerAddressCreation: true }, timeline));
+      fc.property(fc.array(action, { minLength: 1, maxLength: 20 }), schedules, (timeline, recurring) => {
+        const scenario = parseScenario(scenarioText({ CustomerOrderPerformance: true, AsyncCustomerAddressCreation: true }, timeline, recurring));
         const first = replay(scenario, sql).sim;
         const second = replay(scenario, sql).sim;
         try {

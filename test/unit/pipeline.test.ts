@@ -32,8 +32,8 @@ function names(snapshot: PipelineSnapshot, stage: PipelineStageId): string[] {
 function asyncCustomersKnownToChannels(sim: Simulation): number {
   const ids = new Set<string>();
   for (const database of channelDatabaseNames(sim)) {
-    for (const row of rawAll(sim, database, 'SELECT ASYNCCUSTOMERID FROM CUSTOMER WHERE ASYNCCUSTOMERID IS NOT NULL')) {
-      ids.add(String(row.ASYNCCUSTOMERID));
+    for (const row of rawAll(sim, database, 'SELECT CUSTACCOUNTASYNC FROM CUSTOMER WHERE CUSTACCOUNTASYNC IS NOT NULL')) {
+      ids.add(String(row.CUSTACCOUNTASYNC));
     }
   }
   return ids.size;

@@ -123,6 +123,29 @@ describe('bad input never crashes (property tests)', () => {
     );
   });
 
+  it(`accepts any JSON value in the version 2 keys (${Math.ceil(RUNS / 3)} cases)`, () => {
+    const anyJson = fc.jsonValue({ maxDepth: 3 });
+    const v2Action = fc.constantFrom('createCustomerOrder', 'createSale', 'issueLoyaltyCard', 'runBatch', 'runJob', 'fails', 'mode', 'channelDatabase');
+    const schedule = fc.dictionary(fc.constantFrom('runJob', 'runBatch', 'channelDatabase', 'every', 'from', 'x'), fc.oneof(anyJson, fc.constantFrom('P-0001', '1010', 'SynchronizeOrders', 'PT0M', 'PT15M', '-PT5M', 'P1D', 'Default', '2026-11-01T09:00:00Z')));
+    checkAndReport(
+      'any JSON in the version 2 keys',
+      fc.property(
+        fc.record({
+          commerceVersion: fc.oneof(anyJson, fc.constantFrom('10.0.21', '10.0.28', '10.0.31', '10.0.99', '10.0.100', '10.1.0')),
+          channelDatabases: fc.oneof(anyJson, fc.array(fc.dictionary(fc.constantFrom('id', 'filterSharedCustomerDataTables', 'x'), fc.oneof(anyJson, fc.constant('Default'), fc.boolean())))),
+          schedules: fc.oneof(anyJson, fc.array(schedule, { maxLength: 4 })),
+          channels: fc.constant([{ id: 'Store42', channelDatabase: 'Default', asyncCustomerCreation: true, asyncCustomerOrders: true }]),
+          timeline: fc.array(fc.dictionary(v2Action, fc.oneof(anyJson, fc.constant({ channel: 'Store42', customer: 'Ana Berg' }), fc.constantFrom('P-0001', 'SynchronizeOrders', 'Deadlock', ''))), { maxLength: 6 }),
+        }),
+        (doc) => {
+          const text = JSON.stringify({ ...doc, timeline: [{ createCustomer: { channel: 'Store42', firstName: 'Ana', lastName: 'Berg' } }, ...doc.timeline, { advance: 'PT2H' }] }, null, 1);
+          assertWellFormed(text, analyze(sql, text));
+        },
+      ),
+      Math.ceil(RUNS / 3),
+    );
+  });
+
   it(`simulates any number of channels and channel databases (${Math.ceil(RUNS / 3)} cases)`, () => {
     // The property that would have caught 'too many attached databases' (ten or more channel databases).
     const name = (prefix: string) => fc.integer({ min: 1, max: 30 }).map((n) => `${prefix}${n}`);

@@ -186,7 +186,7 @@ describe('the read model', () => {
     const { sim } = await run({ timeline: [{ generateCustomers: { count: 3 } }, { advance: 'PT1M' }] });
     const state = sim.exportState();
     assert.deepEqual(JSON.parse(JSON.stringify(state)), state);
-    assert.deepEqual(state.ids, { customers: 3, operations: 3, generated: 3 });
+    assert.deepEqual(state.ids, { customers: 3, operations: 3, generated: 3, transactions: 0, salesOrders: 0, loyaltyCards: 0 });
     assert.equal(state.clock.now, Date.UTC(2026, 10, 1, 8, 1));
     assert.deepEqual(
       state.channels.map((c) => c.id),

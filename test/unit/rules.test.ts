@@ -17,6 +17,11 @@ const SAMPLES = [
   'customers-stuck-in-staging',
   'failed-operation',
   'store-not-in-async-mode',
+  'feature-needs-newer-version',
+  'pipeline-job-not-scheduled',
+  'failed-upload-session',
+  'order-for-new-customer',
+  'loyalty-card-too-early',
 ];
 
 const PREREQUISITES_ON = { CustomerOrderPerformance: true, EnhancedAsyncCustomerCreation: true, AsyncCustomerAddressCreation: true };
@@ -60,6 +65,11 @@ describe('diagnosis rules', () => {
       'customers-stuck-in-staging': ['ACD005'],
       'failed-operation': ['ACD006'],
       'store-not-in-async-mode': ['ACD008'],
+      'feature-needs-newer-version': ['ACD009'],
+      'pipeline-job-not-scheduled': ['ACD010', 'ACD005'],
+      'failed-upload-session': ['ACD004', 'ACD011'],
+      'order-for-new-customer': ['ACD012'],
+      'loyalty-card-too-early': ['ACD007', 'ACD013'],
     };
     for (const name of SAMPLES) {
       const { findings } = await diagnose(sample(name));
@@ -101,7 +111,8 @@ describe('diagnosis rules', () => {
       const timeline = parse(fixed).timeline as Record<string, string>[];
       assert.deepEqual(
         timeline.map((e) => e.enableFeature),
-        ['CustomerOrderPerformance', 'EnhancedAsyncCustomerCreation', 'AsyncCustomerAddressCreation', 'AsyncCustomerEditing'],
+        // The performance feature is mandatory from 10.0.28, so always on where editing (10.0.29) exists.
+        ['EnhancedAsyncCustomerCreation', 'AsyncCustomerAddressCreation', 'AsyncCustomerEditing'],
       );
     });
 
@@ -487,7 +498,7 @@ describe('diagnosis rules', () => {
   describe('the troubleshooting walk', () => {
     it('lists the four FAQ questions with each cause passed, failed or not applicable', async () => {
       const { walk } = await diagnose(sample('customers-stuck-in-channel'));
-      assert.equal(walk.length, 4);
+      assert.equal(walk.length, 5);
       const hq = walk.find((q) => q.id === 'customersMissingInHq')!;
       assert.deepEqual(
         hq.causes.map((c) => [c.ruleId, c.outcome]),
@@ -495,6 +506,8 @@ describe('diagnosis rules', () => {
           ['ACD004', 'failed'],
           ['ACD005', 'notApplicable'],
           ['ACD007', 'notApplicable'],
+          ['ACD011', 'notApplicable'],
+          ['ACD010', 'notApplicable'],
         ],
       );
       assert.deepEqual(hq.causes[0].findings, [0]);

@@ -219,8 +219,8 @@ describe('simulation', () => {
       sim.runSynchronizeBatch();
       const customer = rawOne(sim, 'HQ', 'SELECT * FROM CUSTTABLE', [])!;
       assert.equal(customer.ACCOUNTNUM, '100001');
-      assert.equal(customer.ASYNCCUSTOMERID, tempId);
-      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2 WHERE ONLINEOPERATIONCOMPLETED = 1 AND ACCOUNTNUM = ?', ['100001']), 1);
+      assert.equal(customer.CUSTACCOUNTASYNC, tempId);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM RETAILASYNCCUSTOMERV2 WHERE ONLINEOPERATIONCOMPLETED = 1 AND CUSTACCOUNT = ?', ['100001']), 1);
       assert.equal(count(sim, 'HQ', "SELECT COUNT(*) AS N FROM LOGISTICSPOSTALADDRESS WHERE ACCOUNTNUM = '100001' AND COUNTRYREGIONID = 'SWE'"), 1);
       assert.equal(rawOne(sim, 'HQ', 'SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS', [])!.STATUS, 'Succeeded');
       assert.equal(rawOne(sim, 'Default', 'SELECT PENDINGSYNC FROM CUSTOMER', [])!.PENDINGSYNC, 1, 'the channel does not know yet');
@@ -228,7 +228,7 @@ describe('simulation', () => {
       sim.runJob('1010', 'Default');
       const onChannel = rawOne(sim, 'Default', 'SELECT * FROM CUSTOMER', [])!;
       assert.equal(onChannel.ACCOUNTNUM, '100001');
-      assert.equal(onChannel.ASYNCCUSTOMERID, tempId);
+      assert.equal(onChannel.CUSTACCOUNTASYNC, tempId);
       assert.equal(onChannel.PENDINGSYNC, 0);
     });
 
@@ -273,7 +273,8 @@ describe('simulation', () => {
     });
 
     it('rejects a real-time call HQ would not accept, with its reasons, and saves nothing', () => {
-      const sim = simulate({ channels: [store('Store42', 'Default', false)] });
+      // Without the address feature: an address is then a real-time call too, whatever the profile.
+      const sim = simulate({ channels: [store('Store42', 'Default', false)], features: ['CustomerOrderPerformance', 'EnhancedAsyncCustomerCreation'] });
       const created = posCreate(sim, { channel: 'Store42', firstName: 'Ana', lastName: 'Berg', email: 'ana@', address: { countryRegion: 'XXX' } });
       assert.deepEqual(created, {
         ok: false,
@@ -295,6 +296,15 @@ describe('simulation', () => {
       const address = posAddress(sim, { channel: 'Store42', customer: 'Ana Berg', address: { city: 'Umeå' } });
       assert.equal(!address.ok && address.params.reason, "The country/region '' does not exist.");
       assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM LOGISTICSPOSTALADDRESS'), 0);
+    });
+
+    it('creates an address asynchronously with the address feature as the channel downloaded it, whatever the profile says', () => {
+      const sim = simulate({ channels: [store('Store42', 'Default', false)] });
+      assert.equal(posCreate(sim, { channel: 'Store42', firstName: 'Ana', lastName: 'Berg', email: 'ana@example.com' }).ok, true);
+      const address = posAddress(sim, { channel: 'Store42', customer: 'Ana Berg', address: { city: 'Umeå', countryRegion: 'SWE' } });
+      assert.equal(address.ok, true);
+      assert.equal(count(sim, 'Default', "SELECT COUNT(*) AS N FROM RETAILASYNCADDRESSV2 WHERE OPERATIONTYPE = 'AddressCreate' AND CUSTACCOUNT = '100001'"), 1);
+      assert.equal(count(sim, 'HQ', 'SELECT COUNT(*) AS N FROM LOGISTICSPOSTALADDRESS'), 0, 'no real-time call');
     });
 
     it('fails an edit of a customer whose creation has not reached the customer master', () => {
@@ -348,7 +358,7 @@ describe('simulation', () => {
     it('generates more customers than one chunk with unique ids and account numbers', () => {
       const sim = simulate({ channels: [store('A', 'Default', true), store('B', 'Online', false)] });
       sim.generateCustomers({ count: 120_001, channels: ['A', 'B'], countryRegion: 'USA', offline: false });
-      assert.equal(count(sim, 'Default', 'SELECT COUNT(DISTINCT ASYNCCUSTOMERID) AS N FROM RETAILASYNCCUSTOMERV2'), 60_001);
+      assert.equal(count(sim, 'Default', 'SELECT COUNT(DISTINCT CUSTACCOUNTASYNC) AS N FROM RETAILASYNCCUSTOMERV2'), 60_001);
       assert.equal(count(sim, 'Default', 'SELECT COUNT(DISTINCT OPERATIONID) AS N FROM RETAILASYNCADDRESSV2'), 60_001);
       assert.equal(count(sim, 'HQ', 'SELECT COUNT(DISTINCT ACCOUNTNUM) AS N FROM CUSTTABLE'), 60_000);
       assert.equal(count(sim, 'HQ', 'SELECT COUNT(DISTINCT SEQ) AS N FROM RETAILTRANSACTIONSERVICECALL'), 60_000);

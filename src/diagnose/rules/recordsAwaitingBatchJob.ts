@@ -5,7 +5,7 @@ import { RULE } from '../../domain/ruleIds';
 import { MENU } from '../../domain/tables';
 import { formatShort } from '../../domain/time';
 import { appendEntries } from '../../scenario/edits';
-import { anyOperationInHq, lastBatchRun, stagedAwaitingBatch } from '../../sim/queries';
+import { anyOperationInHq, lastBatchRun, scheduledRun, stagedAwaitingBatch, waitingNormally } from '../../sim/queries';
 import type { DraftFinding, Rule, RuleContext } from '../types';
 import { customerLabel, evidence, listParam, spanFor } from './shared';
 
@@ -16,7 +16,9 @@ export const recordsAwaitingBatchJob: Rule = {
   check(context: RuleContext) {
     const { sim, scenario } = context;
     const lastBatch = lastBatchRun(sim);
-    const findings: DraftFinding[] = stagedAwaitingBatch(sim).map((group) => {
+    const schedule = scheduledRun(sim, 'SynchronizeCustomersAndChannelRequests');
+    const waiting = stagedAwaitingBatch(sim).filter((group) => !waitingNormally(schedule, group.firstUploadedAt));
+    const findings: DraftFinding[] = waiting.map((group) => {
       const named = group.customers
         .filter((r) => r.operationType === 'CustomerCreate')
         .slice(0, 3)

@@ -4,7 +4,7 @@ import { RULE } from '../../domain/ruleIds';
 import { MENU } from '../../domain/tables';
 import { formatShort } from '../../domain/time';
 import { appendEntries } from '../../scenario/edits';
-import { channelDatabasesInScenarioOrder, hasAsyncRecords, lastJobRun, pendingUploads } from '../../sim/queries';
+import { channelDatabasesInScenarioOrder, hasAsyncRecords, lastJobRun, pendingUploads, scheduledRun, waitingNormally } from '../../sim/queries';
 import type { DraftFinding, Rule, RuleContext } from '../types';
 import { customerLabel, evidence, listParam, spanFor } from './shared';
 
@@ -19,7 +19,11 @@ export const recordsAwaitingUpload: Rule = {
     for (const db of channelDatabasesInScenarioOrder(sim)) {
       anyAsync ||= hasAsyncRecords(sim, db);
       const lastRun = lastJobRun(sim, db, 'P-0001');
+      const schedule = scheduledRun(sim, 'P-0001', db);
       for (const group of pendingUploads(sim, db)) {
+        if (waitingNormally(schedule, group.firstAt)) {
+          continue;
+        }
         const { channel, records } = group;
         const first = [...records].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.operationId.localeCompare(b.operationId))[0];
         const named = records

@@ -1,5 +1,6 @@
 // Small helpers the rules share: where an origin points, evidence from read-model rows, labels.
 import { entryOfOrigin, spanOfOrigin, type Span } from '../../scenario/model';
+import type { EntryValue } from '../../scenario/edits';
 import type { TableRow } from '../../sim/queries';
 import type { DraftEvidence, RuleContext } from '../types';
 
@@ -36,4 +37,12 @@ export function customerLabel(customer: { readonly firstName?: string | null; re
 /** Lists are passed to messages joined with '|'; the catalogue joins them in the user's language. */
 export function listParam(items: readonly string[]): string {
   return items.join('|');
+}
+
+/** The timeline entries that bring a customer's real account number to a channel database: the steps as the simulation names them ('P-0001,SynchronizeCustomersAndChannelRequests,1010'). */
+export function catchUpEntries(steps: string, channelDatabase: string): EntryValue[] {
+  return steps
+    .split(',')
+    .filter(Boolean)
+    .map((step) => (step === 'SynchronizeCustomersAndChannelRequests' ? { runBatch: step } : { runJob: step, channelDatabase }));
 }

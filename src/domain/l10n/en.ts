@@ -169,6 +169,60 @@ export const en = {
   'refused.unknownOperation': (p: Params) => `There is no asynchronous operation '${p.operation}' in HQ (it may not have been uploaded by the P-job yet).`,
   'refused.operationNotFailed': (p: Params) => `Operation ${p.operation} has status ${p.status}; only failed operations can be edited or synchronized again.`,
   'refused.fieldNotInOperation': (p: Params) => `Operation ${p.operation} has no ${p.field} to edit.`,
+
+  // ---- version 2: versions, schedules, failed runs, orders and loyalty, channel database settings ----
+  'v2.emptyFails': () => "'fails' is the message the failed run left; it must not be empty.",
+  'ACD011.cause': () => 'The last run of every job succeeded',
+  'ACD011.message': (p: Params) =>
+    `The last run of ${p.job === 'P-0001' ? 'the P-job' : `job ${p.job}`} for channel database ${p.db} failed at ${p.at}: '${p.message}'. No later run succeeded, so ${p.kind === 'upload' ? 'the channel\'s records did not reach HQ' : 'its data did not reach the channel database'}.`,
+  'ACD011.messageBatch': (p: Params) =>
+    `The last run of the batch job ${p.job === 'SynchronizeOrders' ? 'Synchronize orders' : 'Synchronize customers and channel requests'} failed at ${p.at}: '${p.message}'. No later run succeeded, so nothing staged since was processed.`,
+  'ACD011.remedy': (p: Params) =>
+    `Open the ${p.kind === 'upload' ? 'upload' : 'download'} sessions of ${p.db}, read the message, correct its cause, and run ${p.job} again (after an update, run Initialize Commerce scheduler first).`,
+  'ACD011.remedyBatch': () => 'Open the batch job\'s history, read the message, correct its cause, and run the batch job again.',
+  'ACD011.fix': (p: Params) => (p.db ? `Run ${p.job} again for ${p.db}` : `Run ${p.job} again`),
+  'v2.scheduleTwoJobs': () => 'A schedule runs one job: give either runJob or runBatch, not both. Put the other in a schedule of its own.',
+  'v2.scheduleTooOften': (p: Params) => `'every' must be at least ${p.min} (HQ sets recurrence in minutes); '${p.value}' is shorter.`,
+  'v2.tooManyScheduledRuns': (p: Params) =>
+    `The schedules would run ${p.runs} times over this timeline; a scenario may make at most ${p.max} scheduled runs. Use a longer 'every' or a shorter timeline. Nothing was replayed.`,
+  'ACD010.cause': () => 'The P-job, the batch job and 1010 run as recurring jobs',
+  'ACD010.message': (p: Params) =>
+    `${jobV2(p.job)}${p.db ? ` for channel database ${p.db}` : ''} has no recurrence in "schedules": what it carries waits until someone runs it by hand. Schedule the P-job, Synchronize customers and channel requests and 1010 as recurring jobs, whatever the mode.`,
+  'ACD010.remedy': (p: Params) =>
+    p.job === 'SynchronizeCustomersAndChannelRequests'
+      ? 'Open the batch job Synchronize customers and channel requests and set a recurrence (for example every 15 minutes).'
+      : `Add ${jobV2(p.job)} to the distribution schedule of ${p.db} with a recurrence (for example every 15 minutes).`,
+  'ACD010.fix': (p: Params) => `Schedule ${jobV2(p.job)}${p.db ? ` for ${p.db}` : ''} every ${p.every}`,
+  'ACD010.fixAll': (p: Params) => `Schedule all ${p.n} missing pipeline jobs every 15 minutes`,
+  'v2.badVersion': (p: Params) =>
+    `'commerceVersion' is a Commerce version "10.0.N" from 10.0.0 to ${p.max}, not '${p.value}'. Leave it out for the newest the tool knows (${p.newest}).`,
+  'ACD009.cause': () => "HQ's Commerce version has the features",
+  'ACD009.message': (p: Params) =>
+    `'${p.feature}' needs Commerce version ${p.needs} or later; HQ is on ${p.version}, where the feature is not in Feature management. It stays off.`,
+  'ACD009.remedy': (p: Params) => `Update Commerce headquarters to ${p.needs} or later (Lifecycle Services), then enable the feature in Feature management.`,
+  'ACD009.fix': (p: Params) => `Set commerceVersion to ${p.needs}`,
+  'refused.featureNotInVersion': (p: Params) => `'${featureName(p.feature)}' does not exist in Commerce version ${p.version}; it needs ${p.needs}.`,
+  'refused.mandatoryFeature': (p: Params) =>
+    `HQ refuses to disable '${featureName(p.feature)}': the feature is mandatory from Commerce version ${p.from} (HQ is on ${p.version}), always on.`,
+  'refused.statusPageNeedsVersion': (p: Params) =>
+    `The Customer synchronization status page exists from Commerce version ${p.needs}; HQ is on ${p.version}, so an operation cannot be edited or synchronized there.`,
+  'question.ordersAndLoyalty': () => "Why can't I create a customer order or issue a loyalty card for this new customer? (beyond the FAQ)",
+  'ACD012.cause': () => 'Synchronous customer orders are for synchronized customers',
+  'ACD012.message': (p: Params) =>
+    `POS at ${p.channel} cannot create a synchronous customer order for '${p.customer}': the customer was created asynchronously and its account number has not reached channel database ${p.db}. Still to run: ${stepsV2(p.steps)}.`,
+  'ACD012.remedy': (p: Params) =>
+    `Wait until the customer is synchronized (the P-job, Synchronize customers and channel requests, then 1010), or set Create customer order in async mode to Yes in the functionality profile of ${p.channel}.`,
+  'ACD012.fix': (p: Params) => `Run ${stepsV2(p.steps)} for ${p.db} before the order`,
+  'ACD012.fixAsync': () => 'Create the order in async mode instead',
+  'ACD013.cause': () => 'Loyalty cards are issued to customers with an account number on the channel',
+  'ACD013.message': (p: Params) =>
+    `POS at ${p.channel} cannot issue a loyalty card to '${p.customer}': the customer is Pending sync, with no real account number in channel database ${p.db} yet. Still to run: ${stepsV2(p.steps)}.`,
+  'ACD013.remedy': (p: Params) => `Run ${stepsV2(p.steps)} for ${p.db}, then issue the card.`,
+  'ACD013.fix': (p: Params) => `Run ${stepsV2(p.steps)} for ${p.db} before issuing the card`,
+  'refused.orderNeedsSynchronizedCustomer': (p: Params) => `POS at ${p.channel} cannot create a synchronous customer order for '${p.customer}' before it is synchronized.`,
+  'refused.loyaltyNeedsAccountNumber': (p: Params) => `POS at ${p.channel} cannot issue a loyalty card to '${p.customer}' before its account number reaches the channel.`,
+  'v2.filterDisagrees': (p: Params) =>
+    `Filter shared customer data tables is a setting of channel database ${p.channelDatabase} (Commerce channel schema), not of one channel: ${p.channel} says ${p.value}, but ${p.by === 'channelDatabases' ? '"channelDatabases"' : p.by} says ${p.applied}, which applies to every channel of ${p.channelDatabase}.`,
 };
 
 export type MessageKey = keyof typeof en;
@@ -224,4 +278,23 @@ function operations(p: Params): string {
 
 function pendingVerb(p: Params): string {
   return Number(p.creates) + Number(p.updates) + Number(p.addresses) === 1 ? 'is' : 'are';
+}
+
+/** A job id of version 2's messages: the batch jobs by their HQ names. */
+function jobV2(job: string | number | undefined): string {
+  switch (job) {
+    case 'SynchronizeCustomersAndChannelRequests':
+      return 'Synchronize customers and channel requests';
+    case 'SynchronizeOrders':
+      return 'Synchronize orders';
+    case 'P-0001':
+      return 'the P-job';
+    default:
+      return `job ${String(job)}`;
+  }
+}
+
+/** 'P-0001,SynchronizeCustomersAndChannelRequests,1010' → "the P-job, Synchronize customers and channel requests and job 1010". */
+function stepsV2(steps: string | number | undefined): string {
+  return listEn(String(steps ?? '').split(',').filter(Boolean).map(jobV2).join('|'));
 }

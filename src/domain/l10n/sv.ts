@@ -137,6 +137,60 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'refused.unknownOperation': (p) => `Det finns ingen asynkron åtgärd '${p.operation}' i HQ (P-jobbet har kanske inte laddat upp den än).`,
   'refused.operationNotFailed': (p) => `Åtgärden ${p.operation} har status ${p.status}; bara misslyckade åtgärder kan redigeras eller synkroniseras igen.`,
   'refused.fieldNotInOperation': (p) => `Åtgärden ${p.operation} har inget ${p.field} att redigera.`,
+
+  // ---- version 2: versions, schedules, failed runs, orders and loyalty, channel database settings ----
+  'v2.emptyFails': () => "'fails' är meddelandet som den misslyckade körningen lämnade; det får inte vara tomt.",
+  'ACD011.cause': () => 'Den senaste körningen av varje jobb lyckades',
+  'ACD011.message': (p) =>
+    `Den senaste körningen av ${p.job === 'P-0001' ? 'CDX P-jobbet' : `jobb ${p.job}`} för kanaldatabasen ${p.db} misslyckades ${p.at}: '${p.message}'. Ingen senare körning lyckades, så ${p.kind === 'upload' ? 'kanalens poster nådde inte HQ' : 'dess data nådde inte kanaldatabasen'}.`,
+  'ACD011.messageBatch': (p) =>
+    `Den senaste körningen av batchjobbet ${p.job === 'SynchronizeOrders' ? "'Synchronize orders'" : 'Synkronisera kunder och kanalbegäranden'} misslyckades ${p.at}: '${p.message}'. Ingen senare körning lyckades, så inget som mellanlagrats sedan dess har bearbetats.`,
+  'ACD011.remedy': (p) =>
+    `Öppna ${p.kind === 'upload' ? "'Upload sessions'" : "'Download sessions'"} för ${p.db}, läs meddelandet, åtgärda orsaken och kör ${p.job} igen (kör 'Initialize Commerce scheduler' först efter en uppdatering).`,
+  'ACD011.remedyBatch': () => 'Öppna batchjobbets historik, läs meddelandet, åtgärda orsaken och kör batchjobbet igen.',
+  'ACD011.fix': (p) => (p.db ? `Kör ${p.job} igen för ${p.db}` : `Kör ${p.job} igen`),
+  'v2.scheduleTwoJobs': () => 'Ett schema kör ett jobb: ange antingen runJob eller runBatch, inte båda. Lägg det andra i ett eget schema.',
+  'v2.scheduleTooOften': (p) => `'every' måste vara minst ${p.min} (HQ anger upprepning i minuter); '${p.value}' är kortare.`,
+  'v2.tooManyScheduledRuns': (p) =>
+    `Schemana skulle köras ${p.runs} gånger under den här tidslinjen; ett scenario får göra högst ${p.max} schemalagda körningar. Använd en längre 'every' eller en kortare tidslinje. Inget spelades upp.`,
+  'ACD010.cause': () => 'CDX P-jobbet, batchjobbet och 1010 körs som återkommande jobb',
+  'ACD010.message': (p) =>
+    `${jobV2Sv(p.job)}${p.db ? ` för kanaldatabasen ${p.db}` : ''} saknar upprepning i "schedules": det som jobbet för med sig väntar tills någon kör det för hand. Schemalägg CDX P-jobbet, Synkronisera kunder och kanalbegäranden och 1010 som återkommande jobb, oavsett läge.`,
+  'ACD010.remedy': (p) =>
+    p.job === 'SynchronizeCustomersAndChannelRequests'
+      ? 'Öppna batchjobbet Synkronisera kunder och kanalbegäranden och ange en upprepning (till exempel var 15:e minut).'
+      : `Lägg till ${jobV2Sv(p.job)} i distributionsschemat för ${p.db} med en upprepning (till exempel var 15:e minut).`,
+  'ACD010.fix': (p) => `Schemalägg ${jobV2Sv(p.job)}${p.db ? ` för ${p.db}` : ''} med intervallet ${p.every}`,
+  'ACD010.fixAll': (p) => `Schemalägg alla ${p.n} saknade jobb var 15:e minut`,
+  'v2.badVersion': (p) =>
+    `'commerceVersion' är en Commerce-version "10.0.N" från 10.0.0 till ${p.max}, inte '${p.value}'. Utelämna den för den senaste som verktyget känner till (${p.newest}).`,
+  'ACD009.cause': () => 'HQ:s Commerce-version har funktionerna',
+  'ACD009.message': (p) =>
+    `'${featureNameSvV2(p.feature)}' kräver Commerce-version ${p.needs} eller senare; HQ har ${p.version}, där funktionen inte finns i 'Feature management'. Den förblir avstängd.`,
+  'ACD009.remedy': (p) => `Uppdatera Commerce headquarters till ${p.needs} eller senare (Lifecycle Services) och aktivera sedan funktionen i 'Feature management'.`,
+  'ACD009.fix': (p) => `Sätt commerceVersion till ${p.needs}`,
+  'refused.featureNotInVersion': (p) => `'${featureName(p.feature)}' finns inte i Commerce-version ${p.version}; den kräver ${p.needs}.`,
+  'refused.mandatoryFeature': (p) =>
+    `HQ vägrar stänga av '${featureName(p.feature)}': funktionen är obligatorisk från Commerce-version ${p.from} (HQ har ${p.version}) och alltid aktiverad.`,
+  'refused.statusPageNeedsVersion': (p) =>
+    `Sidan Kundsynkroniseringsstatus finns från Commerce-version ${p.needs}; HQ har ${p.version}, så en åtgärd kan inte redigeras eller synkroniseras där.`,
+  'question.ordersAndLoyalty': () => 'Varför kan jag inte skapa en kundorder eller utfärda ett lojalitetskort för den här nya kunden? (utanför FAQ:n)',
+  'ACD012.cause': () => 'Synkrona kundorder gäller synkroniserade kunder',
+  'ACD012.message': (p) =>
+    `Kassan (POS) i ${p.channel} kan inte skapa en synkron kundorder för '${p.customer}': kunden skapades asynkront och dess kontonummer har inte nått kanaldatabasen ${p.db}. Kvar att köra: ${stepsV2Sv(p.steps)}.`,
+  'ACD012.remedy': (p) =>
+    `Vänta tills kunden är synkroniserad (CDX P-jobbet, Synkronisera kunder och kanalbegäranden och sedan 1010), eller sätt 'Create customer order in async mode' till Ja i funktionalitetsprofilen för ${p.channel}.`,
+  'ACD012.fix': (p) => `Kör ${stepsV2Sv(p.steps)} för ${p.db} före ordern`,
+  'ACD012.fixAsync': () => 'Skapa ordern i asynkront läge i stället',
+  'ACD013.cause': () => 'Lojalitetskort utfärdas till kunder med kontonummer i kanalen',
+  'ACD013.message': (p) =>
+    `Kassan (POS) i ${p.channel} kan inte utfärda ett lojalitetskort till '${p.customer}': kunden är Pending sync och har ännu inget riktigt kontonummer i kanaldatabasen ${p.db}. Kvar att köra: ${stepsV2Sv(p.steps)}.`,
+  'ACD013.remedy': (p) => `Kör ${stepsV2Sv(p.steps)} för ${p.db} och utfärda sedan kortet.`,
+  'ACD013.fix': (p) => `Kör ${stepsV2Sv(p.steps)} för ${p.db} innan kortet utfärdas`,
+  'refused.orderNeedsSynchronizedCustomer': (p) => `Kassan (POS) i ${p.channel} kan inte skapa en synkron kundorder för '${p.customer}' innan kunden är synkroniserad.`,
+  'refused.loyaltyNeedsAccountNumber': (p) => `Kassan (POS) i ${p.channel} kan inte utfärda ett lojalitetskort till '${p.customer}' innan dess kontonummer har nått kanalen.`,
+  'v2.filterDisagrees': (p) =>
+    `'Filter shared customer data tables' är en inställning för kanaldatabasen ${p.channelDatabase} ('Commerce channel schema'), inte för en kanal: ${p.channel} anger ${p.value}, men ${p.by === 'channelDatabases' ? '"channelDatabases"' : p.by} anger ${p.applied}, som gäller för alla kanaler i ${p.channelDatabase}.`,
 };
 
 function idKind(kind: string | number | undefined): string {
@@ -188,4 +242,34 @@ function operations(p: Params): string {
   if (Number(p.updates) > 0) parts.push(plural(p.updates, 'kundändring', 'kundändringar'));
   if (Number(p.addresses) > 0) parts.push(plural(p.addresses, 'ny adress', 'nya adresser'));
   return listSv(parts.join('|'));
+}
+
+/** A job id in version 2's messages: the batch jobs by their Swedish HQ names where the FAQ prints them. */
+function jobV2Sv(job: string | number | undefined): string {
+  switch (job) {
+    case 'SynchronizeCustomersAndChannelRequests':
+      return 'Synkronisera kunder och kanalbegäranden';
+    case 'SynchronizeOrders':
+      return "'Synchronize orders'";
+    case 'P-0001':
+      return 'CDX P-jobbet';
+    default:
+      return `jobb ${String(job)}`;
+  }
+}
+
+/** A feature's English name (as a rule passes it) in the Swedish the FAQ prints. */
+function featureNameSvV2(name: string | number | undefined): string {
+  const swedish: Record<string, string> = {
+    'Enable editing customers in asynchronous mode': 'Aktivera redigering av kunder i asynkront läge',
+    'Performance improvements for customer orders and customer transactions': 'Prestandaförbättringar för kundorder och kundtransaktioner',
+    'Enable enhanced asynchronous customer creation': 'Aktivera utökat skapa asynkron kund',
+    'Enable asynchronous creation for customer addresses': 'Aktivera att skapa kundadresser asynkront',
+  };
+  return swedish[String(name)] ?? String(name);
+}
+
+/** 'P-0001,SynchronizeCustomersAndChannelRequests,1010' i svensk form. */
+function stepsV2Sv(steps: string | number | undefined): string {
+  return listSv(String(steps ?? '').split(',').filter(Boolean).map(jobV2Sv).join('|'));
 }

@@ -6,6 +6,7 @@ import type { SimContext } from '../context';
 import { contextOf } from '../internal';
 import type { Simulation } from '../simulation';
 import { type Row, type TableRow, tableRow, text, textOrNull } from './records';
+import { lastSessionIn } from './sessions';
 import { pendingUploadCount } from './staging';
 
 export interface JobRun {
@@ -123,6 +124,10 @@ export interface CdxJobState {
   /** Download jobs: HQ changed after the last run. P-job: records wait in the channel database. */
   readonly stale: boolean;
   readonly origin: string | null;
+  /** The message of the job's last run when that run failed (no later run succeeded). */
+  readonly failure?: string;
+  /** The last run was fired by a schedule. */
+  readonly lastRunScheduled: boolean;
 }
 
 export interface ChannelDatabaseState {
@@ -139,6 +144,7 @@ export function cdxJobStates(sim: Simulation): ChannelDatabaseState[] {
     const pendingUpload = pendingUploadCount(sim, db);
     const jobs = CDX_JOBS.map((job): CdxJobState => {
       const run = lastRunIn(ctx, db, job.id);
+      const session = lastSessionIn(ctx, db, job.id);
       const stale = job.id === 'P-0001' ? pendingUpload > 0 : behind.has(job.id) && changesNotTaken(sim, db, behind.get(job.id)!).length > 0;
       return {
         jobId: job.id,
@@ -148,6 +154,8 @@ export function cdxJobStates(sim: Simulation): ChannelDatabaseState[] {
         lastRunAtStart: run?.origin === 'start',
         stale,
         origin: run?.origin ?? null,
+        failure: session?.failed ? (session.message ?? '') : undefined,
+        lastRunScheduled: session?.scheduled ?? false,
       };
     });
     const channels = ctx.state.channels

@@ -93,7 +93,7 @@ export interface ChannelCustomer {
 export function channelCustomer(sim: Simulation, channelDatabase: string, key: string): ChannelCustomer | undefined {
   const ctx = contextOf(sim);
   const db = ctx.db.channelDatabases.get(channelDatabase);
-  const row = db ? ctx.db.one(db, 'SELECT FIRSTNAME, LASTNAME FROM CUSTOMER WHERE ASYNCCUSTOMERID = ? OR ACCOUNTNUM = ?', [key, key]) : undefined;
+  const row = db ? ctx.db.one(db, 'SELECT FIRSTNAME, LASTNAME FROM CUSTOMER WHERE CUSTACCOUNTASYNC = ? OR ACCOUNTNUM = ?', [key, key]) : undefined;
   return row ? { firstName: text(row.FIRSTNAME), lastName: text(row.LASTNAME) } : undefined;
 }
 
@@ -102,7 +102,7 @@ export function channelCustomers(sim: Simulation, channelDatabase: string, offse
   const ctx = contextOf(sim);
   return ctx.db.all(
     ctx.db.channelDb(channelDatabase),
-    'SELECT ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL FROM CUSTOMER ORDER BY ROWID LIMIT ? OFFSET ?',
+    'SELECT ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL FROM CUSTOMER ORDER BY ROWID LIMIT ? OFFSET ?',
     [limit, offset],
   );
 }

@@ -24,21 +24,21 @@ export function accountNumbersNotDownloaded(sim: Simulation, channelDatabase: st
   const ctx = contextOf(sim);
   const channels = ctx.state.channels.filter((c) => c.channelDatabase === channelDatabase).map((c) => c.id);
   const inList = channels.map(() => '?').join(', ');
-  const where = `CREATEDSEQ > ? AND ASYNCCUSTOMERID IS NOT NULL AND CREATEDBY = 'AsyncSynchronization' AND CHANNEL IN (${inList})`;
+  const where = `CREATEDSEQ > ? AND CUSTACCOUNTASYNC IS NOT NULL AND CREATEDBY = 'AsyncSynchronization' AND CHANNEL IN (${inList})`;
   const count = Number(ctx.db.one(ctx.hq, `SELECT COUNT(*) AS N FROM CUSTTABLE WHERE ${where}`, [sinceSeq, ...channels])?.N ?? 0);
   if (count === 0) {
     return { count, customers: [] };
   }
   const rows = ctx.db.all(
     ctx.hq,
-    `SELECT ACCOUNTNUM, ASYNCCUSTOMERID, FIRSTNAME, LASTNAME, CHANNEL, CREATEDAT, ORIGIN FROM CUSTTABLE WHERE ${where} ORDER BY CREATEDSEQ LIMIT 20`,
+    `SELECT ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, CHANNEL, CREATEDAT, ORIGIN FROM CUSTTABLE WHERE ${where} ORDER BY CREATEDSEQ LIMIT 20`,
     [sinceSeq, ...channels],
   );
   return {
     count,
     customers: rows.map((r) => ({
       accountNum: String(r.ACCOUNTNUM),
-      asyncCustomerId: String(r.ASYNCCUSTOMERID),
+      asyncCustomerId: String(r.CUSTACCOUNTASYNC),
       firstName: textOrNull(r.FIRSTNAME),
       lastName: textOrNull(r.LASTNAME),
       origin: textOrNull(r.ORIGIN),

@@ -19,9 +19,25 @@ export interface Refusal {
 export function refusals(sim: Simulation): Refusal[] {
   const ctx = contextOf(sim);
   return ctx.db
-    .all(ctx.hq, "SELECT SEQ, KIND, CODE, DETAIL, ORIGIN FROM EVENTLOG WHERE KIND = 'refused' AND CODE <> 'prerequisitesOff' ORDER BY SEQ LIMIT ?", [MAX_EVENTS])
+    .all(ctx.hq, `SELECT SEQ, KIND, CODE, DETAIL, ORIGIN FROM EVENTLOG WHERE KIND = 'refused' AND CODE NOT IN (${OWN_RULE_CODES.map(() => '?').join(', ')}) ORDER BY SEQ LIMIT ?`, [...OWN_RULE_CODES, MAX_EVENTS])
     .map((row) => ({
       code: String(row.CODE) as RefusalCode,
+      params: JSON.parse(String(row.DETAIL)) as Record<string, string>,
+      origin: textOrNull(row.ORIGIN),
+      evidence: tableRow('HQ', 'EVENTLOG', String(row.SEQ), row),
+    }));
+}
+
+/** Refusals a rule of their own reports: prerequisites off (ACD001), version (ACD009), order (ACD012), loyalty card (ACD013). */
+const OWN_RULE_CODES: readonly RefusalCode[] = ['prerequisitesOff', 'featureNotInVersion', 'orderNeedsSynchronizedCustomer', 'loyaltyNeedsAccountNumber'];
+
+/** The refusals of one kind, in order (an enable the version lacks, an order or a card for an unsynchronized customer). */
+export function refusalsWithCode(sim: Simulation, code: 'featureNotInVersion' | 'orderNeedsSynchronizedCustomer' | 'loyaltyNeedsAccountNumber'): Refusal[] {
+  const ctx = contextOf(sim);
+  return ctx.db
+    .all(ctx.hq, "SELECT SEQ, KIND, CODE, DETAIL, ORIGIN FROM EVENTLOG WHERE KIND = 'refused' AND CODE = ? ORDER BY SEQ LIMIT ?", [code, MAX_EVENTS])
+    .map((row) => ({
+      code,
       params: JSON.parse(String(row.DETAIL)) as Record<string, string>,
       origin: textOrNull(row.ORIGIN),
       evidence: tableRow('HQ', 'EVENTLOG', String(row.SEQ), row),

@@ -10,3 +10,5 @@ export * from './pipeline';
 export * from './realtimeCalls';
 export type { Row, SqlValue, TableRow } from './records';
 export * from './staging';
+export * from './sessions';
+export * from './schedules';

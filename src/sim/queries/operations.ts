@@ -54,8 +54,8 @@ export function operations(sim: Simulation, status: OperationStatus, offset: num
     for (const [dbName, db] of [...ctx.db.channelDatabases].sort(([a], [b]) => a.localeCompare(b))) {
       const rows = ctx.db.all(
         db,
-        `SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN, ${NAME_OF('u')} FROM RETAILASYNCCUSTOMERV2 u WHERE UPLOADED = 0
-         UNION ALL SELECT OPERATIONID, OPERATIONTYPE, ASYNCCUSTOMERID, ACCOUNTNUM, CHANNEL, ORIGIN, NULL AS CUSTOMERNAME FROM RETAILASYNCADDRESSV2 WHERE UPLOADED = 0 AND OPERATIONTYPE = 'AddressCreate'
+        `SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, CUSTACCOUNT AS ACCOUNTNUM, ORIGINATINGCHANNEL AS CHANNEL, ORIGIN, ${NAME_OF('u')} FROM RETAILASYNCCUSTOMERV2 u WHERE UPLOADED = 0
+         UNION ALL SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, ORIGIN, NULL AS CUSTOMERNAME FROM RETAILASYNCADDRESSV2 WHERE UPLOADED = 0 AND OPERATIONTYPE = 'AddressCreate'
          ORDER BY OPERATIONID LIMIT ? OFFSET ?`,
         [offset + limit, 0],
       );
@@ -72,7 +72,7 @@ function summary(r: Row, channelDatabase: string, status: OperationStatus): Oper
   return {
     operationId: String(r.OPERATIONID),
     operationType: String(r.OPERATIONTYPE),
-    asyncCustomerId: String(r.ASYNCCUSTOMERID),
+    asyncCustomerId: String(r.CUSTACCOUNTASYNC),
     accountNum: textOrNull(r.ACCOUNTNUM),
     channel: String(r.CHANNEL),
     channelDatabase,
@@ -101,7 +101,7 @@ export function operationFields(sim: Simulation, operationId: string): Record<st
     });
   }
   if (address) {
-    Object.assign(fields, { street: address.STREET, city: address.CITY, zip: address.ZIPCODE, countryRegion: address.COUNTRYREGIONID });
+    Object.assign(fields, { street: address.STREET, city: address.CITY, zip: address.ZIPCODE, countryRegion: address.COUNTRY });
   }
   return fields;
 }
@@ -109,7 +109,7 @@ export function operationFields(sim: Simulation, operationId: string): Record<st
 function stagedValues(sim: Simulation, operationId: string): { customer?: Row; addresses: Row[] } {
   const ctx = contextOf(sim);
   const customer = ctx.db.one(ctx.hq, 'SELECT FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP FROM RETAILASYNCCUSTOMERV2 WHERE OPERATIONID = ?', [operationId]);
-  const addresses = ctx.db.all(ctx.hq, 'SELECT STREET, CITY, ZIPCODE, COUNTRYREGIONID FROM RETAILASYNCADDRESSV2 WHERE OPERATIONID = ? ORDER BY RECID LIMIT 1', [operationId]);
+  const addresses = ctx.db.all(ctx.hq, 'SELECT STREET, CITY, ZIPCODE, COUNTRY FROM RETAILASYNCADDRESSV2 WHERE OPERATIONID = ? ORDER BY RECID LIMIT 1', [operationId]);
   return { customer, addresses };
 }
 
@@ -140,7 +140,7 @@ function stagedOperation(sim: Simulation, row: Row): StagedOperation {
   return {
     operationId,
     operationType: String(row.OPERATIONTYPE),
-    asyncCustomerId: String(row.ASYNCCUSTOMERID),
+    asyncCustomerId: String(row.CUSTACCOUNTASYNC),
     channel: String(row.CHANNEL),
     channelDatabase: String(row.CHANNELDATABASE),
     status: String(row.STATUS),
@@ -155,7 +155,7 @@ function stagedOperation(sim: Simulation, row: Row): StagedOperation {
       lastName: textOrNull(c.LASTNAME),
       evidence: tableRow('HQ', 'RETAILASYNCCUSTOMERV2', String(c.RECID), c),
     })),
-    addresses: addressRows.map((a) => ({ countryRegion: text(a.COUNTRYREGIONID), evidence: tableRow('HQ', 'RETAILASYNCADDRESSV2', String(a.RECID), a) })),
+    addresses: addressRows.map((a) => ({ countryRegion: text(a.COUNTRY), evidence: tableRow('HQ', 'RETAILASYNCADDRESSV2', String(a.RECID), a) })),
   };
 }
 
@@ -177,7 +177,7 @@ export function creationOperationOf(sim: Simulation, asyncCustomerId: string): S
   const ctx = contextOf(sim);
   const row = ctx.db.one(
     ctx.hq,
-    "SELECT * FROM RETAILASYNCOPERATIONSTATUS WHERE ASYNCCUSTOMERID = ? AND OPERATIONTYPE = 'CustomerCreate' ORDER BY OPERATIONID LIMIT 1",
+    "SELECT * FROM RETAILASYNCOPERATIONSTATUS WHERE CUSTACCOUNTASYNC = ? AND OPERATIONTYPE = 'CustomerCreate' ORDER BY OPERATIONID LIMIT 1",
     [asyncCustomerId],
   );
   return row ? stagedOperation(sim, row) : undefined;
@@ -194,7 +194,7 @@ export function latestOperationOf(sim: Simulation, customerKey: string): string 
   const ctx = contextOf(sim);
   const row = ctx.db.one(
     ctx.hq,
-    "SELECT OPERATIONID FROM RETAILASYNCOPERATIONSTATUS WHERE ASYNCCUSTOMERID = ? OR ACCOUNTNUM = ? ORDER BY STATUS = 'Failed' DESC, OPERATIONID DESC LIMIT 1",
+    "SELECT OPERATIONID FROM RETAILASYNCOPERATIONSTATUS WHERE CUSTACCOUNTASYNC = ? OR ACCOUNTNUM = ? ORDER BY STATUS = 'Failed' DESC, OPERATIONID DESC LIMIT 1",
     [customerKey, customerKey],
   );
   return row ? String(row.OPERATIONID) : undefined;

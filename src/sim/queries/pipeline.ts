@@ -15,6 +15,8 @@ import type { SimContext } from '../context';
 import { contextOf } from '../internal';
 import type { Simulation } from '../simulation';
 import type { Row } from './records';
+import { scheduleOf } from '../schedules';
+import { lastSessionIn } from './sessions';
 
 const DEFAULT_CUSTOMER_LIMIT = 5;
 
@@ -24,11 +26,11 @@ const DEFAULT_CUSTOMER_LIMIT = 5;
  * pending in the HQ staging tables, or not uploaded yet.
  */
 const STAGED_CUSTOMERS = `
-  SELECT c.RECID, c.OPERATIONID, c.ASYNCCUSTOMERID, c.FIRSTNAME, c.LASTNAME, c.EMAIL, c.CHANNEL,
+  SELECT c.RECID, c.OPERATIONID, c.CUSTACCOUNTASYNC, c.FIRSTNAME, c.LASTNAME, c.EMAIL, c.ORIGINATINGCHANNEL AS CHANNEL,
     CASE
       WHEN c.UPLOADED = 0 THEN 'channelDatabase'
       WHEN s.STATUS = 'Failed' THEN 'failed'
-      WHEN s.STATUS = 'Succeeded' AND EXISTS (SELECT 1 FROM CUSTOMER k WHERE k.ASYNCCUSTOMERID = c.ASYNCCUSTOMERID AND k.PENDINGSYNC = 0) THEN 'backOnChannel'
+      WHEN s.STATUS = 'Succeeded' AND EXISTS (SELECT 1 FROM CUSTOMER k WHERE k.CUSTACCOUNTASYNC = c.CUSTACCOUNTASYNC AND k.PENDINGSYNC = 0) THEN 'backOnChannel'
       WHEN s.STATUS = 'Succeeded' THEN 'customerMaster'
       ELSE 'hqStaging'
     END AS STAGE
@@ -39,7 +41,7 @@ const STAGE_COUNTS = `SELECT STAGE, CHANNEL, COUNT(*) AS N FROM (${STAGED_CUSTOM
 
 /** The first names of a stage, read through indexes and stopped at the limit: a large stage costs no more than a small one. */
 const NOT_UPLOADED_NAMES = `
-  SELECT FIRSTNAME, LASTNAME, EMAIL, ASYNCCUSTOMERID, CHANNEL, OPERATIONID FROM RETAILASYNCCUSTOMERV2
+  SELECT FIRSTNAME, LASTNAME, EMAIL, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL AS CHANNEL, OPERATIONID FROM RETAILASYNCCUSTOMERV2
   WHERE UPLOADED = 0 AND OPERATIONTYPE = 'CustomerCreate' ORDER BY RECID LIMIT ?`;
 
 /**
@@ -48,9 +50,9 @@ const NOT_UPLOADED_NAMES = `
  * scan early instead of sorting every operation with the status first.
  */
 function uploadedNames(channelCustomer: string, back: 'back' | 'notBack' | 'any'): string {
-  const arrived = `EXISTS (SELECT 1 FROM ${channelCustomer} k WHERE k.ASYNCCUSTOMERID = s.ASYNCCUSTOMERID AND k.PENDINGSYNC = 0)`;
+  const arrived = `EXISTS (SELECT 1 FROM ${channelCustomer} k WHERE k.CUSTACCOUNTASYNC = s.CUSTACCOUNTASYNC AND k.PENDINGSYNC = 0)`;
   return `
-  SELECT h.FIRSTNAME, h.LASTNAME, h.EMAIL, h.ASYNCCUSTOMERID, h.CHANNEL, h.OPERATIONID
+  SELECT h.FIRSTNAME, h.LASTNAME, h.EMAIL, h.CUSTACCOUNTASYNC, h.ORIGINATINGCHANNEL AS CHANNEL, h.OPERATIONID
   FROM RETAILASYNCOPERATIONSTATUS s JOIN RETAILASYNCCUSTOMERV2 h ON h.OPERATIONID = s.OPERATIONID
   WHERE +s.STATUS = ? AND s.CHANNELDATABASE = ? AND s.OPERATIONTYPE = 'CustomerCreate'${back === 'any' ? '' : ` AND ${back === 'back' ? '' : 'NOT '}${arrived}`}
   ORDER BY s.OPERATIONID LIMIT ?`;
@@ -155,18 +157,36 @@ function customerName(row: Row): string {
     .join(' ');
   if (name) return name;
   const email = row.EMAIL === null ? '' : String(row.EMAIL).trim();
-  return email || String(row.ASYNCCUSTOMERID);
+  return email || String(row.CUSTACCOUNTASYNC);
 }
 
-function lastCdxRun(ctx: SimContext, database: string, job: 'P-0001' | '1010'): Pick<PipelineJobRun, 'database' | 'lastRunAt' | 'lastRunAtStart'> {
+function lastCdxRun(ctx: SimContext, database: string, job: 'P-0001' | '1010'): Pick<PipelineJobRun, 'database' | 'lastRunAt' | 'lastRunAtStart' | 'failed' | 'nextRunAt'> {
   const run = ctx.db.one(ctx.hq, 'SELECT RUNAT, ORIGIN FROM RETAILCDXJOBRUN WHERE CHANNELDATABASE = ? AND JOBID = ? ORDER BY SEQ DESC LIMIT 1', [database, job]);
-  return { database, lastRunAt: run ? String(run.RUNAT) : undefined, lastRunAtStart: run?.ORIGIN === 'start' };
+  const session = lastSessionIn(ctx, database, job);
+  const next = scheduleOf(ctx, job, database);
+  return {
+    database,
+    lastRunAt: run ? String(run.RUNAT) : undefined,
+    lastRunAtStart: run?.ORIGIN === 'start',
+    failed: session?.failed ? { at: session.at, reason: session.message ?? '' } : undefined,
+    nextRunAt: next ? formatInstant(next.nextRun) : undefined,
+  };
 }
 
 function batchRun(ctx: SimContext, pending: number): PipelineJobRun {
   const run = ctx.db.one(ctx.hq, 'SELECT RUNAT FROM BATCHJOBRUN WHERE JOBID = ? ORDER BY SEQ DESC LIMIT 1', [BATCH_JOBS[0].id]);
   const stillPending = Number(ctx.db.one(ctx.hq, "SELECT COUNT(*) AS N FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Pending'", [])?.N ?? 0);
-  return { database: null, lastRunAt: run ? String(run.RUNAT) : undefined, lastRunAtStart: false, waiting: pending, stale: stillPending > 0 };
+  const last = ctx.db.one(ctx.hq, 'SELECT STATUS, MESSAGE, STARTDATETIME FROM BATCHJOBHISTORY WHERE JOBID = ? ORDER BY SEQ DESC LIMIT 1', [BATCH_JOBS[0].id]);
+  const next = scheduleOf(ctx, BATCH_JOBS[0].id, undefined);
+  return {
+    database: null,
+    lastRunAt: run ? String(run.RUNAT) : undefined,
+    lastRunAtStart: false,
+    waiting: pending,
+    stale: stillPending > 0,
+    failed: last?.STATUS === 'Error' ? { at: String(last.STARTDATETIME), reason: String(last.MESSAGE ?? '') } : undefined,
+    nextRunAt: next ? formatInstant(next.nextRun) : undefined,
+  };
 }
 
 function jobName(id: CdxJobId): string {

@@ -114,7 +114,7 @@ async function askCustomerEdit(
     rows.map((r) => ({
       label: [r.FIRSTNAME, r.LASTNAME].filter(Boolean).join(' ') || String(r.ACCOUNTNUM),
       description: String(r.EMAIL ?? ''),
-      detail: r.PENDINGSYNC === 1 ? vscode.l10n.t('Pending sync · {0}', String(r.ASYNCCUSTOMERID)) : String(r.ACCOUNTNUM),
+      detail: r.PENDINGSYNC === 1 ? vscode.l10n.t('Pending sync · {0}', String(r.CUSTACCOUNTASYNC)) : String(r.ACCOUNTNUM),
       reference: String(r.EMAIL ?? '') || String(r.ACCOUNTNUM),
     })),
     { title: vscode.l10n.t('Which customer?') },

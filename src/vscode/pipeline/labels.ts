@@ -47,7 +47,7 @@ function labelsFrom(t: Translate): PipelineLabels {
     noChannels: t('No channels'),
     stages: {
       channelDatabase: { title: t('Channel database'), detail: t('async records not uploaded') },
-      hqStaging: { title: t('HQ staging tables'), detail: t('OnlineOperationCompleted = 0') },
+      hqStaging: { title: t('HQ staging tables'), detail: t('ONLINEOPERATIONCOMPLETED = 0') },
       customerMaster: { title: t('Customer master'), detail: t('waiting for job 1010') },
       failed: { title: t('Failed operations'), detail: t('correct and synchronize') },
       backOnChannel: { title: t('Back on the channel'), detail: t('with the real account number') },
@@ -90,7 +90,7 @@ const SWEDISH: Readonly<Record<string, string>> = {
   'Channel database': 'Kanaldatabas',
   'async records not uploaded': 'asynkrona poster ej uppladdade',
   'HQ staging tables': 'Mellanlagringstabeller i HQ',
-  'OnlineOperationCompleted = 0': 'OnlineOperationCompleted = 0',
+  'ONLINEOPERATIONCOMPLETED = 0': 'ONLINEOPERATIONCOMPLETED = 0',
   'Customer master': 'Kundregister',
   'waiting for job 1010': 'väntar på jobb 1010',
   'Failed operations': 'Misslyckade åtgärder',

@@ -15,14 +15,18 @@ export class CdxJobsView extends ScenarioTree {
           db.jobs.map((job) => {
             // The hour alone on the clock's day; "(start)" when it is the scenario's starting point.
             const time = job.lastRunAt ? (job.lastRunAt.slice(0, 10) === today ? job.lastRunAt.slice(11, 16) : formatTime(job.lastRunAt)) : undefined;
-            const lastRun = time ? (job.lastRunAtStart ? vscode.l10n.t('{0} (start)', time) : time) : vscode.l10n.t('never');
+            const ran = time ? (job.lastRunAtStart ? vscode.l10n.t('{0} (start)', time) : time) : vscode.l10n.t('never');
+            const lastRun = job.lastRunScheduled && job.failure === undefined ? vscode.l10n.t('{0} · by schedule', ran) : ran;
+            const failed = job.failure !== undefined;
             return leaf(`db/${db.name}/job/${job.jobId}`, { kind: 'cdxJob', database: db.name, job: job.jobId }, `${job.jobId} ${shortJobName(job.jobId, job.name)}`, {
-              description: job.stale ? vscode.l10n.t('{0} · stale', lastRun) : lastRun,
-              iconPath: job.stale ? icon('warning', 'list.warningForeground') : icon('history'),
-              contextValue: job.stale ? 'cdxJob.stale' : 'cdxJob',
+              description: failed ? vscode.l10n.t('last run failed') : job.stale ? vscode.l10n.t('{0} · stale', lastRun) : lastRun,
+              iconPath: failed ? icon('error', 'list.errorForeground') : job.stale ? icon('warning', 'list.warningForeground') : icon('history'),
+              contextValue: job.stale || failed ? 'cdxJob.stale' : 'cdxJob',
               tooltip: new vscode.MarkdownString(
                 `**${job.jobId} ${job.name}**\n\n` +
-                (job.stale
+                (failed
+                  ? vscode.l10n.t('The last run of {0} for {1} failed: {2}. Last successful run: {3}.', job.jobId, db.name, job.failure ?? '', ran)
+                  : job.stale
                   ? job.jobId === 'P-0001'
                     ? vscode.l10n.t('Async customer records wait in channel database {0}: run the P-job.', db.name)
                     : vscode.l10n.t('HQ changed after the last run of {0} for {1}: the channel works from old metadata.', job.jobId, db.name)

@@ -32,7 +32,7 @@ export class StagingTablesView extends ScenarioTree {
                 description: `${rows}${table.rowCount > 0 ? ` · ${pending}` : ''}`,
                 tooltip:
                   database === 'HQ'
-                    ? vscode.l10n.t('{0}: {1}, {2} with OnlineOperationCompleted = 0 (the batch job has not processed them)', table.table, rows, table.pendingCount)
+                    ? vscode.l10n.t('{0}: {1}, {2} with ONLINEOPERATIONCOMPLETED = 0 (the batch job has not processed them)', table.table, rows, table.pendingCount)
                     : vscode.l10n.t('{0} in channel database {1}: {2}, {3} not uploaded by the P-job yet', table.table, database, rows, table.pendingCount),
                 iconPath: icon('table'),
                 contextValue: 'stagingTable',
@@ -60,11 +60,11 @@ export class StagingTablesView extends ScenarioTree {
 
 function rowNode(key: string, database: string, table: string, row: Row): Node {
   const state =
-    database === 'HQ' ? `OnlineOperationCompleted = ${String(row.ONLINEOPERATIONCOMPLETED)}` : `${vscode.l10n.t('Uploaded')} = ${String(row.UPLOADED)}`;
+    database === 'HQ' ? `ONLINEOPERATIONCOMPLETED = ${String(row.ONLINEOPERATIONCOMPLETED)}` : `${vscode.l10n.t('Uploaded')} = ${String(row.UPLOADED)}`;
   const done = database === 'HQ' ? row.ONLINEOPERATIONCOMPLETED === 1 : row.UPLOADED === 1;
   const who = [row.FIRSTNAME, row.LASTNAME].filter((v) => v !== null && v !== undefined).join(' ');
   const recId = String(row.RECID);
-  const label = `${recId} · ${String(row.OPERATIONID)}${who ? ` · ${who}` : ''}`;
+  const label = `${recId} · ${String(row.CUSTACCOUNTASYNC)}${who ? ` · ${who}` : ''}`;
   return leaf(`table/${key}/row/${recId}`, { kind: 'stagingRow', database, table, recId: Number(row.RECID) }, label, {
     description: state,
     iconPath: done ? icon('pass', 'testing.iconPassed') : icon('clock', 'list.warningForeground'),
