@@ -3,7 +3,7 @@
 //   node dist/cli.js query FILE --database HQ|NAME "SQL" [--json] [--timeout-ms N]
 //   node dist/cli.js report FILE [--format md|sarif|json|csv] [--redact] [-o OUT] [--force] [--locale en|sv]
 import { readFileSync, statSync } from 'node:fs';
-import { localeOf, type Locale } from './domain/l10n';
+import { localeOf, localize, msg, type Locale, type MessageKey } from './domain/l10n';
 import { analyze } from './diagnose/engine';
 import { reportCommand } from './report/cli';
 import { type FileReport, toJson } from './report/json';
@@ -71,7 +71,7 @@ export async function main(argv: readonly string[], out: (line: string) => void,
     out(JSON.stringify(reports.map(toJson), null, 2));
   } else {
     for (const report of reports) {
-      printHuman(report, out, err);
+      printHuman(report, locale, out, err);
     }
   }
   if (reports.some((r) => r.unusable)) {
@@ -84,38 +84,40 @@ function diagnoseFile(sql: Awaited<ReturnType<typeof loadSqlJs>>, file: string, 
   let text: string;
   try {
     if (statSync(file).isDirectory()) {
-      return { file, findings: [], walk: [], unusable: `${file}: is a directory, not a scenario file` };
+      return { file, findings: [], walk: [], unusable: `${file}: ${localize(msg('cli.directory', {}), locale)}` };
     }
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return { file, findings: [], walk: [], unusable: `${file}: cannot read the file (${code ?? String(error)})` };
+    return { file, findings: [], walk: [], unusable: `${file}: ${localize(msg('cli.cannotRead', { code: code ?? String(error) }), locale)}` };
   }
   const analysis = analyze(sql, text, { locale });
   if (!analysis.scenario.usable) {
     const first = analysis.findings[0];
     const where = first ? `:${first.location.range.start.line + 1}:${first.location.range.start.character + 1}` : '';
-    return { file, findings: analysis.findings, walk: [], unusable: `${file}${where}: not a scenario file${first ? ` (${first.message})` : ''}` };
+    // The first finding says why (not JSON, not an object, none of the scenario's keys); the rest follow it.
+    return { file, findings: analysis.findings.slice(1), walk: [], unusable: `${file}${where}: ${first ? first.message : 'not a scenario file'}` };
   }
   return { file, findings: analysis.findings, walk: analysis.walk };
 }
 
-function printHuman(report: FileReport, out: (line: string) => void, err: (line: string) => void): void {
+function printHuman(report: FileReport, locale: Locale, out: (line: string) => void, err: (line: string) => void): void {
+  const say = (key: MessageKey) => localize(msg(key, {}), locale);
   if (report.unusable) {
     err(report.unusable);
   }
   if (report.findings.length === 0 && !report.unusable) {
-    out(`${report.file}: no findings`);
+    out(`${report.file}: ${say('cli.noFindings')}`);
     return;
   }
   for (const finding of report.findings) {
     const { line, character } = finding.location.range.start;
-    out(`${report.file}:${line + 1}:${character + 1}: ${finding.severity} ${finding.ruleId}: ${finding.message}`);
+    out(`${report.file}:${line + 1}:${character + 1}: ${say(`severity.${finding.severity}`)} ${finding.ruleId}: ${finding.message}`);
     if (finding.remedy) {
-      out(`    in HQ: ${finding.remedy.menuPath ? `${finding.remedy.menuPath}: ` : ''}${finding.remedy.text}`);
+      out(`    ${say('cli.inHq')}: ${finding.remedy.menuPath ? `${finding.remedy.menuPath}: ` : ''}${finding.remedy.text}`);
     }
     for (const fix of finding.fixes) {
-      out(`    fix: ${fix.title}`);
+      out(`    ${say('cli.fix')}: ${fix.title}`);
     }
   }
 }

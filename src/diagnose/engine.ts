@@ -2,7 +2,7 @@
 // The command line and the editor both call analyze(); neither adds rules of its own.
 import type { SqlJsStatic } from 'sql.js';
 import { type Evidence, type Finding, type Fix, SEVERITY_ORDER } from '../domain/finding';
-import { localize, msg, type Locale } from '../domain/l10n';
+import { localize, localizeMenuPath, msg, type Locale } from '../domain/l10n';
 import { RULE, type RuleId } from '../domain/ruleIds';
 import { LineIndex } from '../domain/text';
 import { spanOfOrigin, type Scenario, type ScenarioProblem, type SpanFix } from '../scenario/model';
@@ -258,7 +258,9 @@ function toFinding(draft: DraftFinding, scenario: Scenario, lines: LineIndex, lo
       };
     }),
     question: question ? localize(msg(`question.${question}`, {}), locale) : undefined,
-    remedy: draft.remedy ? { text: localize(draft.remedy.text, locale), menuPath: draft.remedy.menuPath } : undefined,
+    remedy: draft.remedy
+      ? { text: localize(draft.remedy.text, locale), menuPath: draft.remedy.menuPath === undefined ? undefined : localizeMenuPath(draft.remedy.menuPath, locale) }
+      : undefined,
     fixes: draft.fixes.map(toFix),
   };
 }

@@ -28,8 +28,8 @@ export const FEATURES: readonly Feature[] = [
   },
   {
     id: 'EnhancedAsyncCustomerCreation',
-    name: 'Enable enhanced asynchronous customer creation',
-    aliases: ['Enable enhanced async customer creation'],
+    name: 'Enable enhanced async customer creation',
+    aliases: ['Enable enhanced asynchronous customer creation'],
     since: '10.0.24',
     prerequisites: [],
     summary: 'Captures title, affiliations, secondary phone and email for customers created asynchronously.',
@@ -37,7 +37,7 @@ export const FEATURES: readonly Feature[] = [
   {
     id: 'AsyncCustomerAddressCreation',
     name: 'Enable asynchronous creation for customer addresses',
-    aliases: [],
+    aliases: ['Enable the asynchronous creation for customer addresses'],
     since: '10.0.22',
     prerequisites: [],
     summary: 'Lets the channel create customer addresses without a real-time call to HQ.',

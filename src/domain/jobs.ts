@@ -14,7 +14,7 @@ export const CDX_JOBS: readonly CdxJob[] = [
   { id: '1110', name: 'Global configuration', direction: 'download', carries: 'feature states and global settings' },
   { id: '1070', name: 'Channel configuration', direction: 'download', carries: 'channel settings such as the functionality profile' },
   { id: '1010', name: 'Customers', direction: 'download', carries: 'customers and the real account ids of converted async customers' },
-  { id: 'P-0001', name: 'P-job (upload of channel transactions)', direction: 'upload', carries: 'async customer records to the HQ staging tables' },
+  { id: 'P-0001', name: 'Channel transactions', direction: 'upload', carries: 'async customer records to the HQ staging tables' },
 ];
 
 export const CDX_JOB_IDS: readonly CdxJobId[] = CDX_JOBS.map((j) => j.id);

@@ -25,7 +25,7 @@ export const MENU = {
   functionalityProfiles: 'Retail and Commerce > Channel setup > Online store setup > Functionality profiles',
   channelDatabase: 'Retail and Commerce > Headquarters setup > Commerce scheduler > Channel database',
   cdxSessions: 'Retail and Commerce > Inquiries and reports > Commerce Data Exchange > Download sessions / Upload sessions',
-  commerceChannelSchema: 'Retail and Commerce > Headquarters setup > Commerce scheduler > Commerce channel schema',
+  channelSchema: 'Retail and Commerce > Headquarters setup > Commerce scheduler > Commerce channel schema',
   loyaltyCards: 'Retail and Commerce > Customers > Loyalty > Loyalty cards',
 } as const;
 

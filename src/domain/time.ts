@@ -52,9 +52,9 @@ export function formatInstant(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-/** How a consultant reads a time in a message: 2026-11-01 09:12 (UTC). */
+/** How every message prints a time: 2026-11-01 09:12 (UTC), with seconds only when there are any. */
 export function formatShort(ms: number): string {
-  return formatInstant(ms).slice(0, 16).replace('T', ' ');
+  return formatInstant(ms).slice(0, ms % 60_000 === 0 ? 16 : 19).replace('T', ' ');
 }
 
 export function formatDuration(ms: number): string {

@@ -73,7 +73,8 @@ export async function reportCommand(
   if (!diagnosed.usable) {
     const first = diagnosed.findings[0];
     const where = first ? `:${first.location.range.start.line + 1}:${first.location.range.start.character + 1}` : '';
-    err(`${parsed.file}${where}: not a scenario file${first ? ` (${first.message})` : ''}`);
+    // As diagnose says it: the first finding says why (not JSON, not an object, none of the scenario's keys).
+    err(`${parsed.file}${where}: ${first ? first.message : 'not a scenario file'}`);
     return 2;
   }
   const content = render(parsed, diagnosed, (options.now ?? (() => new Date()))());

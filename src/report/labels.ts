@@ -2,6 +2,7 @@
 import type { Severity } from '../domain/finding';
 import type { CauseMood } from '../domain/severity';
 import type { Locale } from '../domain/l10n';
+import { count } from '../domain/l10n/plural';
 
 interface ReportLabels {
   readonly scenario: string;
@@ -23,7 +24,7 @@ interface ReportLabels {
 
 const en: ReportLabels = {
   scenario: 'Scenario',
-  findings: (n, errors) => `${n} finding${n === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}.`,
+  findings: (n, errors) => `${count('en', n, 'finding', 'findings')}, ${count('en', errors, 'error', 'errors')}.`,
   troubleshooter: 'Troubleshooter',
   findingsHeading: 'Findings',
   noFindings: 'No findings.',
@@ -41,15 +42,16 @@ const en: ReportLabels = {
 
 const sv: ReportLabels = {
   scenario: 'Scenario',
-  findings: (n, errors) => `${n} fynd, ${errors} fel.`,
+  findings: (n, errors) => `${count('sv', n, 'anmärkning', 'anmärkningar')}, ${count('sv', errors, 'fel', 'fel')}.`,
   troubleshooter: 'Felsökning',
-  findingsHeading: 'Fynd',
-  noFindings: 'Inga fynd.',
+  findingsHeading: 'Anmärkningar',
+  noFindings: 'Inga anmärkningar.',
   outcome: { passed: '✅ godkänd', failed: '❌ underkänd', warning: '⚠️ kräver åtgärd', toNote: 'ℹ️ att notera', notApplicable: '➖ ej tillämplig' },
   lineColumn: (line, column) => `rad ${line}, kolumn ${column}`,
   faq: 'Vanliga frågor',
   inHq: 'I HQ',
-  fix: 'Åtgärd',
+  // Not 'Åtgärd': that is an operation on the Kundsynkroniseringsstatus page.
+  fix: 'Korrigering',
   evidence: 'Belägg',
   scenarioLine: 'Scenariorad',
   redacted:

@@ -120,7 +120,10 @@ export class ScenarioChecks {
     const suggestion = closest(value, known);
     const target = node.type === 'string' ? innerSpan(node) : span(node);
     const newText = node.type === 'string' ? (suggestion ?? '') : JSON.stringify(suggestion);
-    const fixes = suggestion ? [{ title: msg('fixReplace', { from: value, to: suggestion }), edits: [{ ...target, newText }], isPreferred: true }] : [];
+    // A misspelt feature or job is fixed by its spelling; a channel or channel database is where data goes,
+    // and moving customers to another store on a guess is no fix: the suggestion stays in the message only.
+    const retargets = kind === 'channel' || kind === 'channelDatabase';
+    const fixes = suggestion && !retargets ? [{ title: msg('fixReplace', { from: value, to: suggestion }), edits: [{ ...target, newText }], isPreferred: true }] : [];
     this.problem(RULE.unknownId, 'error', msg('unknownId', { kind, value, known: known.join(', '), suggestion: suggestion ?? '' }), target, fixes);
   }
 

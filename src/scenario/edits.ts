@@ -1,6 +1,7 @@
 // Edits of the scenario text that fixes are made of: insert timeline entries, set features.
 // Entries are written one per line in the file's own indentation, comments are kept.
 import { modify, type FormattingOptions } from 'jsonc-parser';
+import { FEATURES } from '../domain/features';
 import { minimalEdit } from '../domain/text';
 import type { Scenario } from './model';
 
@@ -13,8 +14,9 @@ export interface RawEdit {
 }
 
 /** Inserts entries into the timeline before the element at `index` (or at the end). */
-export function insertEntries(scenario: Scenario, index: number, entries: readonly EntryValue[]): RawEdit {
+export function insertEntries(scenario: Scenario, index: number, written: readonly EntryValue[]): RawEdit {
   const text = scenario.text;
+  const entries = written.map((entry) => inFileStyle(scenario, entry));
   const eol = eolOf(text);
   const spans = scenario.timelineElementSpans;
   if (!scenario.timelineSpan) {
@@ -68,6 +70,28 @@ export function setFeatures(scenario: Scenario, values: readonly { key: string; 
     text = applyAll(text, modify(text, ['features', key], enabled, options).map(toRaw));
   }
   return minimalEdit(scenario.text, text);
+}
+
+/**
+ * An entry written the way the file writes its others: feature names where the file uses names,
+ * job numbers where it writes "runJob": 1110.
+ */
+function inFileStyle(scenario: Scenario, entry: EntryValue): EntryValue {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+    return entry;
+  }
+  const out: Record<string, EntryValue | undefined> = { ...(entry as Record<string, EntryValue | undefined>) };
+  for (const key of ['enableFeature', 'disableFeature']) {
+    const id = out[key];
+    if (scenario.style.featureNames && typeof id === 'string') {
+      out[key] = FEATURES.find((f) => f.id === id)?.name ?? id;
+    }
+  }
+  const job = out.runJob;
+  if (scenario.style.jobIdsAsNumbers && typeof job === 'string' && /^\d+$/.test(job)) {
+    out.runJob = Number(job);
+  }
+  return out;
 }
 
 /** One timeline entry on one line: { "runJob": "1110", "channelDatabase": "Default" }. */

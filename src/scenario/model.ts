@@ -96,6 +96,14 @@ export interface TimelineEntry {
   readonly action: Action;
 }
 
+/** How the file writes ids, so that a fix writes them the same way. */
+export interface ScenarioStyle {
+  /** Features written by their English names ("Enable editing customers in asynchronous mode"), not ids. */
+  readonly featureNames: boolean;
+  /** Jobs written as numbers ("runJob": 1110), not strings. */
+  readonly jobIdsAsNumbers: boolean;
+}
+
 export interface Scenario {
   readonly text: string;
   readonly name?: string;
@@ -120,6 +128,7 @@ export interface Scenario {
   /** Span of every timeline element by its array index, valid or not. */
   readonly timelineElementSpans: readonly Span[];
   readonly problems: readonly ScenarioProblem[];
+  readonly style: ScenarioStyle;
   /** False when the text is not a scenario at all (not an object, or not JSON). */
   readonly usable: boolean;
 }

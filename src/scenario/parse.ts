@@ -10,7 +10,7 @@ import type { ChannelKind } from '../sim/simulation';
 import { ACTION_KEYS, type ActionKey, ActionReader } from './actions';
 import { ScenarioChecks } from './checks';
 import { describeParseError, innerSpan, nestingBeyond, openingSpan, span } from './jsonNodes';
-import type { ChannelSetting, FeatureSetting, Scenario, ScheduleSetting, Span, TimelineEntry } from './model';
+import type { ChannelSetting, FeatureSetting, Scenario, ScenarioStyle, ScheduleSetting, Span, TimelineEntry } from './model';
 import { readSchedules } from './schedules';
 import { applyChannelDatabaseSettings, type ChannelDatabaseSetting, readChannelDatabases, readCommerceVersion } from './settings';
 
@@ -19,6 +19,8 @@ const DEFAULT_START = Date.UTC(2026, 10, 1, 8, 0, 0);
 
 const TOP_LEVEL_KEYS = ['$schema', 'name', 'description', 'start', 'commerceVersion', 'csuCacheDuration', 'features', 'channelDatabases', 'channels', 'schedules', 'timeline'];
 const CHANNEL_KEYS = ['id', 'kind', 'channelDatabase', 'asyncCustomerCreation', 'asyncCustomerOrders', 'filterSharedCustomerDataTables'];
+/** A JSON object with none of these is some other file, not a scenario. */
+const SCENARIO_KEYS = ['features', 'channels', 'timeline'];
 const CHANNEL_KINDS: readonly ChannelKind[] = ['store', 'online', 'callCenter'];
 /** Deeper nesting than any scenario needs; beyond it the file is not parsed. */
 const MAX_NESTING = 64;
@@ -35,6 +37,8 @@ class ScenarioReader {
   private readonly channels: ChannelSetting[] = [];
   /** Channels that set filterSharedCustomerDataTables themselves, by index, with the value's place. */
   private readonly explicitFilters = new Map<number, { value: boolean; span: Span }>();
+  /** Channels (lower-case ids) and channel databases left out by the channel database limit (ACD108). */
+  private readonly leftOut = { channels: new Set<string>(), channelDatabases: new Set<string>() };
   private channelsSpan?: Span;
   private schedules?: { schedules: ScheduleSetting[]; span: Span };
   private timeline: TimelineEntry[] = [];
@@ -47,7 +51,7 @@ class ScenarioReader {
 
   constructor(private readonly text: string) {
     this.check = new ScenarioChecks(text);
-    this.actions = new ActionReader(this.check, this.channels);
+    this.actions = new ActionReader(this.check, this.channels, this.leftOut);
   }
 
   read(): Scenario {
@@ -67,6 +71,9 @@ class ScenarioReader {
       this.check.problem(RULE.syntax, 'error', msg('notAScenario', {}), { offset: 0, length: this.text.length });
     } else if (root.type !== 'object') {
       this.check.problem(RULE.wrongType, 'error', msg('wrongType', { key: 'scenario', expected: 'object', actual: root.type }), span(root));
+    } else if (!(root.children ?? []).some((p) => SCENARIO_KEYS.includes(String(p.children?.[0]?.value)))) {
+      // Some other JSON file: one finding that says so, not one per key it happens to have.
+      this.check.problem(RULE.missingKey, 'error', msg('notAScenarioObject', { keys: SCENARIO_KEYS.join(', ') }), openingSpan(root));
     } else {
       usable = true;
       this.readRoot(root);
@@ -93,8 +100,17 @@ class ScenarioReader {
       timelineLength: this.timelineElementSpans.length,
       timelineElementSpans: this.timelineElementSpans,
       problems: this.check.problems,
+      style: this.style(),
       usable,
     };
+  }
+
+  /** How the file writes feature and job ids, so fixes write them the same way. */
+  private style(): ScenarioStyle {
+    const featureKeys = this.features.map((f) => this.text.slice(f.keySpan.offset, f.keySpan.offset + f.keySpan.length));
+    const names = featureKeys.filter((key, i) => key !== this.features[i].id).length + this.actions.written.featureNames;
+    const ids = featureKeys.length - (names - this.actions.written.featureNames) + this.actions.written.featureIds;
+    return { featureNames: names > ids, jobIdsAsNumbers: this.actions.written.numericJobs > this.actions.written.textJobs };
   }
 
   private readRoot(root: Node): void {
@@ -231,6 +247,8 @@ class ScenarioReader {
           msg('tooManyChannelDatabases', { channel: id, channelDatabase, max: MAX_CHANNEL_DATABASES, known: [...databases].join(', ') }),
           dbNode ? innerSpan(dbNode) : innerSpan(idNode!),
         );
+        this.leftOut.channels.add(id.toLowerCase());
+        this.leftOut.channelDatabases.add(channelDatabase);
         return;
       }
       const filterNode = props.get('filterSharedCustomerDataTables');

@@ -3,6 +3,7 @@ import type { SqlJsStatic } from 'sql.js';
 import { msg } from '../domain/l10n';
 import { RULE } from '../domain/ruleIds';
 import { KNOWN_COUNTRY_REGIONS } from '../domain/tables';
+import { formatShort } from '../domain/time';
 import type { SqlConnection } from '../sim/connection';
 import { Simulation, SimulationCancelled, type Outcome } from '../sim/simulation';
 import { featureOrigin, type Scenario, scheduleOrigin, type ScenarioProblem, type TimelineEntry, timelineOrigin } from './model';
@@ -88,7 +89,7 @@ export function timeBackwards(scenario: Scenario, entry: TimelineEntry, clock: n
   return {
     ruleId: RULE.timeBackwards,
     severity: 'error',
-    message: msg('timeBackwards', { at: new Date(entry.at!).toISOString(), clock: new Date(clock).toISOString() }),
+    message: msg('timeBackwards', { at: formatShort(entry.at!), clock: formatShort(clock) }),
     span: entry.atSpan!,
     fixes: [{ title: msg('fixRemoveAt', {}), edits: [removeAtEdit(scenario.text, entry)], isPreferred: true }],
   };

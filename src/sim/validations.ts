@@ -41,3 +41,8 @@ export const VALIDATE_OPERATIONS = `INSERT INTO temp.BATCHPROBLEMS (OPERATIONID,
 export const VALIDATE_REALTIME_CALL = `WITH s AS (SELECT 'RealtimeService' AS OPERATIONID, ? AS OPERATIONTYPE, ? AS FIRSTNAME, ? AS LASTNAME, ? AS EMAIL, ? AS CUSTGROUP),
   a AS (SELECT OPERATIONID, ? AS COUNTRY FROM s WHERE ?)
 SELECT * FROM (${validationProblems('s', 'a')}) ORDER BY ORD`;
+
+/** The same validations of one staged operation as it stands now (after an Edit and Save). Parameter: the operation id. */
+export const VALIDATE_STAGED_OPERATION = `WITH s AS (SELECT * FROM RETAILASYNCCUSTOMERV2 WHERE OPERATIONID = ?1),
+  a AS (SELECT * FROM RETAILASYNCADDRESSV2 WHERE OPERATIONID = ?1)
+SELECT * FROM (${validationProblems('s', 'a')}) ORDER BY ORD`;

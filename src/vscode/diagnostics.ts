@@ -2,6 +2,7 @@
 // remedy in HQ (menu path and what to do) is the first related item, so the editor hover and the
 // Problems panel show it; evidence rows follow, proof columns first.
 import * as vscode from 'vscode';
+import * as l10n from './l10n';
 import { evidenceSummary } from '../domain/evidenceColumns';
 import type { Finding, Range, Severity } from '../domain/finding';
 import { RULE } from '../domain/ruleIds';
@@ -23,7 +24,7 @@ export function toRange(range: Range): vscode.Range {
 /** "In HQ: Retail and Commerce > ... — Run the P-job ...". */
 function remedyLine(finding: Finding): string | undefined {
   if (!finding.remedy) return undefined;
-  return `${vscode.l10n.t('In HQ')}: ${finding.remedy.menuPath ? `${finding.remedy.menuPath} — ` : ''}${finding.remedy.text}`;
+  return `${l10n.t('In HQ')}: ${finding.remedy.menuPath ? `${finding.remedy.menuPath} — ` : ''}${finding.remedy.text}`;
 }
 
 function toDiagnostic(finding: Finding, uri: vscode.Uri, docs: vscode.Uri): vscode.Diagnostic {

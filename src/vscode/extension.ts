@@ -7,6 +7,7 @@ import { ScenarioFixProvider } from './codeActions';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import type { CommandDependencies, CommandHandler } from './commands';
 import { registerDiagnostics } from './diagnostics';
+import { publishLanguage, setBundleDirectory } from './l10n';
 import { registerPipeline, scenarioPipelineSource } from './pipeline/register';
 import { PIPELINE_VIEW_ID } from './pipeline/view';
 import { ScenarioManager } from './scenarios';
@@ -51,6 +52,7 @@ function restartNotice(event: EngineRestart): string {
 
 export function activate(context: vscode.ExtensionContext): DoctorApi {
   const started = performance.now();
+  setBundleDirectory(context.asAbsolutePath('l10n'));
   const log = vscode.window.createOutputChannel('Async Customer Doctor', { log: true });
   const engine = new EngineClient({
     wasmPath: context.asAbsolutePath('dist/sql-wasm.wasm'),
@@ -59,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
     memoryBudgetMB: memoryBudgetMB(),
   });
   const scenarios = new ScenarioManager(engine, log);
-  context.subscriptions.push(log, scenarios, { dispose: () => engine.dispose() });
+  context.subscriptions.push(log, scenarios, { dispose: () => engine.dispose() }, publishLanguage());
   let restartShown: string | undefined;
   let restartMessage: vscode.Disposable | undefined;
   context.subscriptions.push(

@@ -2,7 +2,8 @@
 // with the latest snapshot per document version. The views, diagnostics and commands read
 // from here; nothing else talks to the engine about documents.
 import * as vscode from 'vscode';
-import { localeOf } from '../domain/l10n';
+import * as l10n from './l10n';
+import type { Locale } from '../domain/l10n';
 import type { ScenarioLimits } from '../diagnose/engine';
 import type { EngineClient } from '../engine/client';
 import { type AnalysisSnapshot, EngineError } from '../engine/protocol';
@@ -16,6 +17,8 @@ interface Entry {
   snapshot?: AnalysisSnapshot;
   /** The latest snapshot of a readable version: the views show it while the text has a syntax error. */
   lastGood?: AnalysisSnapshot;
+  /** The language the snapshot is worded in. */
+  locale?: Locale;
   /** Why the latest analysis failed (the engine broke, not the scenario); cleared by a success. */
   failure?: string;
   timer?: ReturnType<typeof setTimeout>;
@@ -65,7 +68,8 @@ export class ScenarioManager implements vscode.Disposable {
       vscode.workspace.onDidDeleteFiles((event) => event.files.forEach((uri) => this.forget(uri))),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.followEditor(editor)),
       vscode.workspace.onDidChangeConfiguration((event) => {
-        if (event.affectsConfiguration('asyncCustomerDoctor.limits')) {
+        // Findings, the walk and the views are worded in the chosen language: analyze again in it.
+        if (event.affectsConfiguration('asyncCustomerDoctor.limits') || event.affectsConfiguration('asyncCustomerDoctor.language')) {
           vscode.workspace.textDocuments.forEach((document) => this.track(document, 0));
         }
       }),
@@ -106,8 +110,8 @@ export class ScenarioManager implements vscode.Disposable {
 
   /** The snapshot of exactly this document version, when it is ready. */
   snapshotFor(document: vscode.TextDocument): AnalysisSnapshot | undefined {
-    const snapshot = this.snapshot(document.uri);
-    return snapshot?.version === document.version ? snapshot : undefined;
+    const entry = this.entries.get(document.uri.toString());
+    return entry?.snapshot?.version === document.version && entry.locale === l10n.currentLocale() ? entry.snapshot : undefined;
   }
 
   /** Resolves when the document's current version has been analyzed. */
@@ -163,11 +167,12 @@ export class ScenarioManager implements vscode.Disposable {
     const key = document.uri.toString();
     const version = document.version;
     const started = Date.now();
-    const work = this.engine.analyze(key, document.getText(), version, localeOf(vscode.env.language), this.limits());
+    const locale = l10n.currentLocale();
+    const work = this.engine.analyze(key, document.getText(), version, locale, this.limits());
     // Long replays (large generated volumes) show progress; short ones stay silent.
     const progress = setTimeout(() => {
       void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Simulating {0}…', vscode.workspace.asRelativePath(document.uri)) },
+        { location: vscode.ProgressLocation.Window, title: l10n.t('Simulating {0}…', vscode.workspace.asRelativePath(document.uri)) },
         () => work.catch(() => undefined),
       );
     }, 500);
@@ -179,6 +184,7 @@ export class ScenarioManager implements vscode.Disposable {
       }
       entry.snapshot = snapshot;
       if (!isBroken(snapshot)) entry.lastGood = snapshot;
+      entry.locale = locale;
       entry.failure = undefined;
       this.log.info(`analyzed ${vscode.workspace.asRelativePath(document.uri)} v${version}: ${snapshot.findings.length} findings in ${Date.now() - started} ms${snapshot.replayedFrom > 0 ? ` (replayed from timeline entry ${snapshot.replayedFrom + 1})` : ''}`);
       this.changed.fire(document.uri);
@@ -208,9 +214,9 @@ export class ScenarioManager implements vscode.Disposable {
     this.changed.fire(document.uri);
     if (this.lastFailureShown !== message) {
       this.lastFailureShown = message;
-      const showLog = vscode.l10n.t('Show Log');
+      const showLog = l10n.t('Show Log');
       void vscode.window
-        .showErrorMessage(vscode.l10n.t('Async Customer Doctor could not analyze {0}: {1}', vscode.workspace.asRelativePath(document.uri), message), showLog)
+        .showErrorMessage(l10n.t('Async Customer Doctor could not analyze {0}: {1}', vscode.workspace.asRelativePath(document.uri), message), showLog)
         .then((choice) => {
           if (choice === showLog) {
             this.log.show();

@@ -1,6 +1,7 @@
 // The problem count of the active scenario, the same number the Problems panel shows for it (the
 // JSON language service's syntax and schema errors included); a click opens the Problems panel.
 import * as vscode from 'vscode';
+import * as l10n from './l10n';
 import type { ScenarioManager } from './scenarios';
 
 export class StatusBar implements vscode.Disposable {
@@ -8,7 +9,7 @@ export class StatusBar implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.item];
 
   constructor(private readonly scenarios: ScenarioManager) {
-    this.item.name = vscode.l10n.t('Async Customers');
+    this.item.name = l10n.t('Async Customers');
     this.item.command = 'workbench.actions.view.problems';
     this.disposables.push(
       scenarios.onDidChangeAnalysis(() => this.update()),
@@ -29,9 +30,9 @@ export class StatusBar implements vscode.Disposable {
     const uri = this.scenarios.activeScenario;
     const failure = uri ? this.scenarios.failure(uri) : undefined;
     if (uri && failure) {
-      this.item.text = `$(error) ${vscode.l10n.t('Async Customers: analysis failed')}`;
-      this.item.tooltip = vscode.l10n.t('{0} could not be analyzed: {1}', vscode.workspace.asRelativePath(uri), failure);
-      this.item.accessibilityInformation = { label: `${vscode.l10n.t('Async Customers: analysis failed')}. ${this.item.tooltip}` };
+      this.item.text = `$(error) ${l10n.t('Async Customers: analysis failed')}`;
+      this.item.tooltip = l10n.t('{0} could not be analyzed: {1}', vscode.workspace.asRelativePath(uri), failure);
+      this.item.accessibilityInformation = { label: `${l10n.t('Async Customers: analysis failed')}. ${this.item.tooltip}` };
       this.item.show();
       return;
     }
@@ -48,9 +49,14 @@ export class StatusBar implements vscode.Disposable {
     const symbol = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'info';
     this.item.text =
       total === 0
-        ? `$(pass) ${vscode.l10n.t('Async Customers: no problems')}`
-        : `$(${symbol}) ${total === 1 ? vscode.l10n.t('Async Customers: 1 problem') : vscode.l10n.t('Async Customers: {0} problems', total)}`;
-    this.item.tooltip = vscode.l10n.t('{0} problems, {1} errors in {2}. Click for the Problems panel.', total, errors, vscode.workspace.asRelativePath(uri));
+        ? `$(pass) ${l10n.t('Async Customers: no problems')}`
+        : `$(${symbol}) ${l10n.tn(total, 'Async Customers: {0} problem', 'Async Customers: {0} problems')}`;
+    this.item.tooltip = l10n.t(
+      '{0}, {1} in {2}. Click for the Problems panel.',
+      l10n.tn(total, '{0} finding', '{0} findings'),
+      l10n.tn(errors, '{0} error', '{0} errors'),
+      vscode.workspace.asRelativePath(uri),
+    );
     this.item.accessibilityInformation = { label: `${this.item.text.replace(/^\$\([a-z-]+\) /, '')}. ${this.item.tooltip}` };
     this.item.show();
   }

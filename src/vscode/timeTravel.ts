@@ -2,6 +2,7 @@
 // entry, chosen with the CodeLens "State after this entry". A status bar banner ("Viewing 09:12,
 // entry 4 of 9") says so and leads back to now. The engine keeps one replay per document for it.
 import * as vscode from 'vscode';
+import * as l10n from './l10n';
 import type { EngineClient } from '../engine/client';
 import { isEngineError, type TravelState } from '../engine/protocol';
 import type { ScenarioManager } from './scenarios';
@@ -33,7 +34,7 @@ class TimeTravel implements TimeTravelView, vscode.Disposable {
     private readonly scenarios: ScenarioManager,
     private readonly engine: EngineClient,
   ) {
-    this.item.name = vscode.l10n.t('Async Customers time travel');
+    this.item.name = l10n.t('Async Customers time travel');
     this.item.command = BACK_TO_NOW_COMMAND;
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     this.disposables.push(
@@ -50,7 +51,7 @@ class TimeTravel implements TimeTravelView, vscode.Disposable {
 
   banner(uri: vscode.Uri): string | undefined {
     const state = this.states.get(uri.toString());
-    return state ? vscode.l10n.t('Viewing {0}, entry {1} of {2}', clockTime(state.clock), state.afterEntry + 1, state.entries) : undefined;
+    return state ? l10n.t('Viewing {0}, entry {1} of {2}', clockTime(state.clock), state.afterEntry + 1, state.entries) : undefined;
   }
 
   /** Shows the state after entry `index` (0-based) of the scenario `uri`. */
@@ -100,9 +101,9 @@ class TimeTravel implements TimeTravelView, vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = `$(history) ${banner} · ${vscode.l10n.t('Back to now')}`;
-    this.item.tooltip = vscode.l10n.t('The views and the picture show the state after this timeline entry. Click to go back to now.');
-    this.item.accessibilityInformation = { label: `${banner}. ${vscode.l10n.t('Back to now')}` };
+    this.item.text = `$(history) ${banner} · ${l10n.t('Back to now')}`;
+    this.item.tooltip = l10n.t('The views and the picture show the state after this timeline entry. Click to go back to now.');
+    this.item.accessibilityInformation = { label: `${banner}. ${l10n.t('Back to now')}` };
     this.item.show();
   }
 
@@ -136,15 +137,15 @@ class TimeTravelLenses implements vscode.CodeLensProvider {
       const range = new vscode.Range(document.positionAt(offset), document.positionAt(offset));
       if (index === shown) {
         return new vscode.CodeLens(range, {
-          title: `$(history) ${this.travel.banner(document.uri) ?? ''} · ${vscode.l10n.t('Back to now')}`,
+          title: `$(history) ${this.travel.banner(document.uri) ?? ''} · ${l10n.t('Back to now')}`,
           command: BACK_TO_NOW_COMMAND,
           arguments: [document.uri],
         });
       }
       const last = index === offsets.length - 1;
       return new vscode.CodeLens(range, {
-        title: last ? vscode.l10n.t('State after this entry (now)') : vscode.l10n.t('State after this entry'),
-        tooltip: vscode.l10n.t('Show the views and the picture as they were after this entry'),
+        title: last ? l10n.t('State after this entry (now)') : l10n.t('State after this entry'),
+        tooltip: l10n.t('Show the views and the picture as they were after this entry'),
         command: last ? BACK_TO_NOW_COMMAND : TRAVEL_COMMAND,
         arguments: last ? [document.uri] : [document.uri, index],
       });

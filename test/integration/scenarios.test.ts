@@ -154,7 +154,7 @@ describe('scenarios in VS Code', () => {
     let jobs = await api.treeItems('asyncCustomers.cdxJobs', 2);
     assert.equal(find(jobs, 'P-0001')?.description, 'last run failed');
     const { title, after } = await applyPreferredFix(document, 'ACD011');
-    assert.equal(title, 'Run P-0001 again for Default');
+    assert.equal(title, 'Run the P-job again for Default');
     assert.deepEqual(codes(after), ['ACD005'], 'the records reached HQ and now wait for the batch job');
     jobs = await api.treeItems('asyncCustomers.cdxJobs', 2);
     assert.notEqual(find(jobs, 'P-0001')?.description, 'last run failed');

@@ -1,7 +1,7 @@
 // What a user sees: Playwright drives the workbench in headless Chromium. Each check is named,
 // saves a screenshot under test-results/, and fails with a clear message. The picture's numbers
 // are checked against what the engine itself reports for the same scenario text.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { root } from '../harness/codeServer.mjs';
@@ -324,6 +324,37 @@ export const CHECKS = [
       await page.keyboard.press('Escape');
     },
   },
+  {
+    name: 'with asyncCustomerDoctor.language = sv the Problems panel, the Troubleshooter and a quick fix are in Swedish',
+    async run({ page, shot, workspace }) {
+      // The setting as a user sets it for this workspace; removed again at the end.
+      mkdirSync(join(workspace, '.vscode'), { recursive: true });
+      writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'asyncCustomerDoctor.language': 'sv' }));
+      try {
+        await openFile(page, 'failed-operation.asyncscenario.json');
+        await showContainer(page);
+        await page.keyboard.press(`${mod}+Shift+M`);
+        const problem = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'Åtgärden ASYNC-000001' }).first();
+        await problem.waitFor({ timeout: 30_000 });
+        // The Troubleshooter's first question and cause, always in view at the top of the container.
+        const troubleshooter = page.locator('.pane').filter({ has: page.locator('.pane-header[aria-label*="Troubleshooter"]') }).first();
+        await troubleshooter.getByText('Varför kan jag inte aktivera', { exact: false }).first().waitFor({ timeout: 20_000 });
+        await troubleshooter.getByText('Förutsättande funktioner är aktiverade').first().waitFor({ timeout: 20_000 });
+        await problem.click();
+        const menuItem = page.getByText('Redigera ASYNC-000001').first();
+        await page.keyboard.press(`${mod}+.`);
+        if (!(await menuItem.waitFor({ timeout: 5_000 }).then(() => true, () => false))) {
+          await problem.hover();
+          await problem.locator('.codicon-lightbulb, .codicon-light-bulb, .codicon-lightbulb-autofix').first().click();
+          await menuItem.waitFor({ timeout: 10_000 });
+        }
+        await shot('swedish-problems-troubleshooter-quick-fix');
+        await page.keyboard.press('Escape');
+      } finally {
+        rmSync(join(workspace, '.vscode'), { recursive: true, force: true });
+      }
+    },
+  },
 ];
 
 /** At the default window size, each sample's failing cause is in view in the Troubleshooter. */
@@ -365,7 +396,7 @@ export async function runUiChecks({ server, browser, workspaceCopy, resultsDir }
     const slug = check.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().slice(0, 80);
     const shot = (name) => page.screenshot({ path: join(resultsDir, `${name}.png`) });
     try {
-      await check.run({ page, shot });
+      await check.run({ page, shot, workspace });
       passed++;
       console.log(`  ✔ ui: ${check.name}`);
     } catch (error) {

@@ -84,7 +84,7 @@ describe('command line: diagnose', () => {
     writeFileSync(notJson, '[1, 2, 3]');
     const bad = run('diagnose', notJson);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /not\.asyncscenario\.json:1:1: not a scenario file/);
+    assert.match(bad.stderr, /not\.asyncscenario\.json:1:1: 'scenario' must be an object, not array\./);
     assert.equal(run('diagnose', dir).code, 2);
   });
 

@@ -33,3 +33,23 @@ describe('severity in the report', () => {
     assert.match(report, /- ⚠️ needs action — The P-job uploaded the async records to HQ \(ACD004\)/);
   });
 });
+
+describe('the Markdown report in Swedish', () => {
+  it("writes the report's own words in Swedish, and counts in the singular for one", async () => {
+    const { findings, walk } = await diagnose(sample('failed-operation'), { locale: 'sv' });
+    const report = markdownReport({ title: 'Misslyckad åtgärd', file: 'failed-operation.asyncscenario.json', generatedAt: '2026-11-24', findings, walk, locale: 'sv' });
+    assert.match(report, /^1 anmärkning, 1 fel\.$/m);
+    assert.match(report, /## Felsökning/);
+    assert.match(report, /- ❌ underkänd — Ingen asynkron åtgärd har misslyckats \(ACD006\)/);
+    assert.match(report, /### 1\. ACD006 \(fel\) — rad 19, kolumn 55/);
+    assert.match(report, /\*\*I HQ:\*\* \*Handel och detaljhandel > Kunder > Kundsynkroniseringsstatus\*/);
+    assert.match(report, /\*\*Korrigering:\*\* Redigera ASYNC-000001/);
+    assert.doesNotMatch(report.replace(/#?finding-\d+|failed-operation/g, ''), /\b(finding|findings|passed|failed|Evidence|In HQ|Fix)\b/);
+  });
+
+  it('says "1 finding, 1 error." in English', async () => {
+    const { findings, walk } = await diagnose(sample('failed-operation'));
+    const report = markdownReport({ title: 'x', file: 'x', generatedAt: 'x', findings, walk });
+    assert.match(report, /^1 finding, 1 error\.$/m);
+  });
+});

@@ -74,7 +74,7 @@ describe('command line: report', () => {
 
   it('--locale sv speaks Swedish', async () => {
     const { stdout } = await report(failed, '--locale', 'sv');
-    assert.match(stdout, /1 fynd, 1 fel\./);
+    assert.match(stdout, /1 anmärkning, 1 fel\./);
     assert.match(stdout, /## Felsökning/);
   });
 
@@ -109,7 +109,12 @@ describe('command line: report', () => {
     writeFileSync(notJson, '"just a string"');
     const broken = await report(notJson);
     assert.equal(broken.code, 2);
-    assert.match(broken.stderr, /broken\.asyncscenario\.json:1:1: not a scenario file/);
+    assert.match(broken.stderr, /broken\.asyncscenario\.json:1:1: 'scenario' must be an object, not string\./);
+    const other = join(dir, 'package.asyncscenario.json');
+    writeFileSync(other, JSON.stringify({ name: 'app', version: '1.0.0' }));
+    const notScenario = await report(other);
+    assert.equal(notScenario.code, 2);
+    assert.equal(notScenario.stderr.trim(), `${other}:1:1: Not a scenario: expected at least one of features, channels, timeline. Nothing was simulated.`);
     if (process.getuid?.() !== 0) {
       const locked = join(dir, 'locked.asyncscenario.json');
       writeFileSync(locked, sample('healthy'));

@@ -184,7 +184,7 @@ describe('diagnosis rules', () => {
     it('reports a channel setting changed in HQ until job 1070 runs', async () => {
       const text = scenario({ timeline: [{ updateChannel: { channel: 'Store42', asyncCustomerCreation: false } }] });
       const [finding] = await rule(text, 'ACD002');
-      assert.match(finding.message, /the settings of channel Store42 changed/);
+      assert.match(finding.message, /Create customer in async mode of Store42 was changed from Yes to No/);
     });
 
     it('keeps the channel on its old metadata, as it says, while only job 1110 has run', async () => {
@@ -267,7 +267,7 @@ describe('diagnosis rules', () => {
       const [finding] = await rule(text, 'ACD004');
       assert.match(finding.message, /^3 customers created at Store42 are still in channel database Default/);
       assert.match(finding.message, /Ana Berg \([0-9A-F-]{36}\)/);
-      assert.match(finding.message, /the P-job has not run for channel database Default since 2026-11-01 09:12/);
+      assert.match(finding.message, /the P-job has never run for channel database Default, so HQ has not received them/);
       assert.match(coveredText(text, finding), /^\{ "channel": "Store42", "firstName": "Ana"/);
       assert.equal(finding.evidence.filter((e) => e.table === 'RETAILASYNCCUSTOMERV2').length, 3);
       assert.ok(finding.evidence.every((e) => e.database === 'Default' && e.columns.UPLOADED === 0));
@@ -314,7 +314,7 @@ describe('diagnosis rules', () => {
       const [finding] = await rule(text, 'ACD005');
       assert.match(finding.message, /2 customer operations from WebStore/);
       assert.match(finding.message, /OnlineOperationCompleted = 0 \(2 rows in RETAILASYNCCUSTOMERV2 and 1 row in RETAILASYNCADDRESSV2\)/);
-      assert.match(finding.message, /it has never run/);
+      assert.match(finding.message, /Synchronize customers and channel requests has never run \(they were uploaded at 2026-11-01 10:30\)/);
       assert.ok(finding.evidence.some((e) => e.database === 'HQ' && e.table === 'RETAILASYNCCUSTOMERV2' && e.columns.ONLINEOPERATIONCOMPLETED === 0));
       assert.equal(finding.remedy?.menuPath, 'System administration > Inquiries > Batch jobs');
     });
@@ -333,7 +333,7 @@ describe('diagnosis rules', () => {
     it('says in the fix title that an invalid email is cleared, not corrected', async () => {
       const text = scenario({ timeline: [{ createCustomer: { ...ANA, email: 'ana@example' } }, { runJob: 'P-0001' }, { runBatch: 'SynchronizeCustomersAndChannelRequests' }] });
       const [finding] = await rule(text, 'ACD006');
-      assert.equal(finding.fixes[0].title, 'Edit ASYNC-000001 (email cleared) and Synchronize');
+      assert.equal(finding.fixes[0].title, 'Edit ASYNC-000001 (Email cleared) and Synchronize');
       await assertFixWorks(text, finding);
     });
 
@@ -342,7 +342,7 @@ describe('diagnosis rules', () => {
       const [finding] = await rule(text, 'ACD006');
       assert.match(finding.message, /^Operation ASYNC-000001 \(create customer for Ana Berg, temporary id [0-9A-F-]{36}, from Store42\) failed in HQ/);
       assert.match(finding.message, /The country\/region 'SVE' does not exist/);
-      assert.match(finding.message, /Correct countryRegion/);
+      assert.match(finding.message, /Correct Country\/region/);
       assert.equal(finding.remedy?.menuPath, 'Retail and Commerce > Customers > Customer synchronization status');
       assert.equal(finding.evidence[0].table, 'RETAILASYNCOPERATIONSTATUS');
       assert.equal(finding.evidence[0].columns.STATUS, 'Failed');
@@ -351,7 +351,7 @@ describe('diagnosis rules', () => {
     it('suggests the close country code, says so in the fix title, then synchronizes', async () => {
       const text = sample('failed-operation');
       const [finding] = await rule(text, 'ACD006');
-      assert.equal(finding.fixes[0].title, "Edit ASYNC-000001 (countryRegion 'SWE') and Synchronize");
+      assert.equal(finding.fixes[0].title, "Edit ASYNC-000001 (Country/region 'SWE') and Synchronize");
       const fixed = await assertFixWorks(text, finding);
       assert.deepEqual(parse(fixed).timeline.slice(-2), [
         { editFailedOperation: { operation: 'ASYNC-000001', set: { countryRegion: 'SWE' } } },
@@ -372,7 +372,7 @@ describe('diagnosis rules', () => {
       const findings = await rule(text, 'ACD006');
       assert.equal(findings.length, 2);
       const dependent = findings.find((f) => f.message.includes('ASYNC-000002'))!;
-      assert.match(dependent.message, /has not been synchronized to HQ yet/);
+      assert.match(dependent.message, /because the customer's creation, operation ASYNC-000001, failed/);
       await assertFixWorks(text, dependent);
     });
 
@@ -521,7 +521,7 @@ describe('diagnosis rules', () => {
     it('speaks Swedish when the locale is Swedish, from the same rules', async () => {
       const { findings, walk } = await diagnose(sample('customers-stuck-in-channel'), { locale: 'sv' });
       assert.match(findings[0].message, /^3 kunder skapade i Store42 finns fortfarande i kanaldatabasen Default/);
-      assert.match(findings[0].fixes[0].title, /Kör P-jobbet för Default/);
+      assert.match(findings[0].fixes[0].title, /Kör CDX P-jobbet för Default/);
       assert.match(walk[0].question, /^Varför kan jag inte aktivera/);
     });
   });

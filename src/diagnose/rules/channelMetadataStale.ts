@@ -1,6 +1,5 @@
 // ACD002: HQ changed a feature or channel setting after the last run of 1110, 1010 or 1070 for a
 // channel database, so its channels still work from old metadata (and keep making real-time calls).
-import { featureById, type FeatureId } from '../../domain/features';
 import { msg, type MessageRef } from '../../domain/l10n';
 import { RULE } from '../../domain/ruleIds';
 import { MENU } from '../../domain/tables';
@@ -32,7 +31,7 @@ export const channelMetadataStale: Rule = {
       findings.push({
         ruleId: RULE.channelMetadataStale,
         severity: 'warning',
-        message: messageFor(db, first, staleness.changes.length - 1, jobs, calls.count),
+        message: messageFor(context, db, first, staleness.changes.length - 1, jobs, calls.count),
         span: spanFor(context, first.origin),
         evidence: [
           ...staleness.changes.slice(0, 20).map((c) => evidence(c.evidence)),
@@ -64,26 +63,41 @@ export const channelMetadataStale: Rule = {
   },
 };
 
-function messageFor(db: string, first: HqChange, more: number, jobs: string, calls: number): MessageRef {
+function messageFor(context: RuleContext, db: string, first: HqChange, more: number, jobs: string, calls: number): MessageRef {
+  const change = describeChange(context, first);
   return msg('ACD002.message', {
     db,
-    change: changeKind(first),
-    subject: changeSubject(first),
+    ...change,
     more,
     at: formatShort(Date.parse(first.changedAt)),
     jobs,
-    calls,
+    // Real-time calls are the symptom only of a change towards async mode; after a change away from it the channel stays asynchronous.
+    calls: change.change === 'featureEnabled' || change.change === 'asyncModeOn' ? calls : 0,
   });
 }
 
-/** 'featureEnabled' | 'featureDisabled' | 'channel': the catalogue words it. */
-function changeKind(change: HqChange): string {
+/**
+ * Which change, worded by the catalogue: 'featureEnabled' | 'featureDisabled' (subject: the feature),
+ * 'asyncModeOn' | 'asyncModeOff' (Create customer in async mode of a channel), or 'channel' (another setting).
+ */
+function describeChange(context: RuleContext, change: HqChange): { change: string; subject: string } {
   if (change.kind === 'feature') {
-    return change.newValue === 'Enabled' ? 'featureEnabled' : 'featureDisabled';
+    return { change: change.newValue === 'Enabled' ? 'featureEnabled' : 'featureDisabled', subject: change.subject };
   }
-  return 'channel';
+  const now = settingsOf(change.newValue);
+  const initial = context.scenario.channels.find((c) => c.id === change.subject);
+  const before = change.previousValue === null ? initial?.asyncCustomerCreation : settingsOf(change.previousValue).asyncCustomerCreation;
+  if (now.asyncCustomerCreation !== undefined && before !== undefined && now.asyncCustomerCreation !== before) {
+    return { change: now.asyncCustomerCreation ? 'asyncModeOn' : 'asyncModeOff', subject: change.subject };
+  }
+  return { change: 'channel', subject: change.subject };
 }
 
-function changeSubject(change: HqChange): string {
-  return change.kind === 'feature' ? featureById(change.subject as FeatureId).name : change.subject;
+function settingsOf(json: string): { asyncCustomerCreation?: boolean } {
+  try {
+    const value = JSON.parse(json) as { asyncCustomerCreation?: unknown };
+    return typeof value.asyncCustomerCreation === 'boolean' ? { asyncCustomerCreation: value.asyncCustomerCreation } : {};
+  } catch {
+    return {};
+  }
 }

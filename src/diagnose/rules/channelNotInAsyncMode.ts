@@ -30,7 +30,7 @@ export const channelNotInAsyncMode: Rule = {
         ruleId: RULE.channelNotInAsyncMode,
         // Information: a channel may be kept synchronous on purpose; the finding says why the calls go on.
         severity: 'information',
-        message: msg('ACD008.message', { channel: id, calls: calls.count }),
+        message: msg('ACD008.message', { channel: id, calls: calls.count, kind: scenario.channels.find((c) => c.id === id)?.kind ?? 'store' }),
         span: spanFor(context, channel.settingOrigin),
         evidence: [evidence(channel.evidence), evidence(editing.evidence), ...calls.calls.map(evidence)],
         remedy: { text: msg('ACD008.remedy', { channel: id, db }), menuPath: MENU.functionalityProfiles },

@@ -1,5 +1,4 @@
 // ACD003: the jobs have run, but the Commerce Scale Unit cache still serves the old value.
-import { featureById, type FeatureId } from '../../domain/features';
 import { msg } from '../../domain/l10n';
 import { RULE } from '../../domain/ruleIds';
 import { formatDuration, formatShort } from '../../domain/time';
@@ -29,7 +28,8 @@ export const csuCacheNotExpired: Rule = {
         continue;
       }
       const expiresAt = Math.max(...[...features, ...profiles].map((d) => d.expiresAt));
-      const what = [...features.map((f) => featureById(f.subject as FeatureId).name), ...profiles.map((p) => `asyncCustomerCreation (${p.subject})`)];
+      // Feature ids and channel ids: the catalogue names them in the user's language.
+      const what = [...features.map((f) => `feature:${f.subject}`), ...profiles.map((p) => `asyncMode:${p.subject}`)];
       const run = lastJobRun(sim, db, features.length > 0 ? '1110' : '1070');
       const remaining = formatDuration(expiresAt - sim.now);
       findings.push({

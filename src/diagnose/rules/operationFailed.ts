@@ -12,6 +12,7 @@ import {
   creationOperationOf,
   failedOperationCount,
   failedOperations,
+  fieldsFailingNow,
   mostUsedCountryRegion,
   type StagedOperation,
 } from '../../sim/queries';
@@ -27,45 +28,7 @@ export const operationFailed: Rule = {
     const { sim, scenario } = context;
     const total = failedOperationCount(sim);
     const failed = failedOperations(sim, MAX_FINDINGS_PER_RULE);
-    const findings: DraftFinding[] = failed.map((op) => {
-      const { operationId, failedFields: fields } = op;
-      const label = customerLabel(channelCustomer(sim, op.channelDatabase, op.asyncCustomerId) ?? op.customers[0], op.asyncCustomerId);
-      const steps: EntryValue[] = [];
-      const set = suggestedChanges(sim, fields, op);
-      if (fields.length > 0) {
-        steps.push({ editFailedOperation: { operation: operationId, set } });
-      } else {
-        steps.push(...creationSteps(sim, op));
-      }
-      steps.push({ resync: operationId });
-      return {
-        ruleId: RULE.operationFailed,
-        severity: 'error',
-        message: msg(op.edited ? 'ACD006.messageAfterEdit' : 'ACD006.message', {
-          op: operationId,
-          type: op.operationType,
-          customer: label,
-          asyncId: op.asyncCustomerId,
-          channel: op.channel,
-          reason: op.failureReason,
-          fields: listParam(fields),
-        }),
-        span: spanFor(context, op.origin),
-        evidence: [op.evidence, ...op.customers.map((c) => c.evidence), ...op.addresses.map((a) => a.evidence)].map(evidence),
-        remedy: { text: msg('ACD006.remedy', { op: operationId, fields: listParam(fields) }), menuPath: MENU.syncStatus },
-        fixes: [
-          {
-            // The title says which values the fix writes: they are our guess, the user should see it before applying.
-            title:
-              fields.length > 0
-                ? msg('ACD006.fix', { op: operationId, changes: listParam(Object.entries(set).map(([field, value]) => `${field}=${value ?? ''}`)) })
-                : msg('ACD006.fixDependent', { op: operationId }),
-            edits: [appendEntries(scenario, steps)],
-            isPreferred: true,
-          },
-        ],
-      };
-    });
+    const findings: DraftFinding[] = failed.map((op) => findingFor(context, op));
     if (total > failed.length) {
       findings.push({
         ruleId: RULE.operationFailed,
@@ -80,6 +43,60 @@ export const operationFailed: Rule = {
     return { findings, applicable: anyOperationInHq(sim) };
   },
 };
+
+function findingFor(context: RuleContext, op: StagedOperation): DraftFinding {
+  const { sim, scenario } = context;
+  const { operationId } = op;
+  const label = customerLabel(channelCustomer(sim, op.channelDatabase, op.asyncCustomerId) ?? op.customers[0], op.asyncCustomerId);
+  const about = { op: operationId, type: op.operationType, customer: label, asyncId: op.asyncCustomerId, channel: op.channel };
+  const base = {
+    ruleId: RULE.operationFailed,
+    severity: 'error' as const,
+    span: spanFor(context, op.origin),
+    evidence: [op.evidence, ...op.customers.map((c) => c.evidence), ...op.addresses.map((a) => a.evidence)].map(evidence),
+  };
+  // After Edit and Save the staged values may already pass: then only Synchronize is missing.
+  const fields = op.edited && op.failedFields.length > 0 ? fieldsFailingNow(sim, operationId) : op.failedFields;
+  if (op.failedFields.length > 0 && fields.length === 0) {
+    return {
+      ...base,
+      message: msg('ACD006.messageSaved', { ...about, fields: listParam(op.failedFields) }),
+      remedy: { text: msg('ACD006.remedySaved', { op: operationId }), menuPath: MENU.syncStatus },
+      fixes: [{ title: msg('ACD006.fixResync', { op: operationId }), edits: [appendEntries(scenario, [{ resync: operationId }])], isPreferred: true }],
+    };
+  }
+  if (fields.length > 0) {
+    const set = suggestedChanges(sim, fields, op);
+    return {
+      ...base,
+      message: msg(op.edited ? 'ACD006.messageAfterEdit' : 'ACD006.message', { ...about, reason: op.failureReason, fields: listParam(fields) }),
+      remedy: { text: msg('ACD006.remedy', { op: operationId, fields: listParam(fields) }), menuPath: MENU.syncStatus },
+      fixes: [
+        {
+          // The title says which values the fix writes: they are our guess, the user should see it before applying.
+          title: msg('ACD006.fix', { op: operationId, changes: listParam(Object.entries(set).map(([field, value]) => `${field}=${value ?? ''}`)) }),
+          edits: [appendEntries(scenario, [{ editFailedOperation: { operation: operationId, set } }, { resync: operationId }])],
+          isPreferred: true,
+        },
+      ],
+    };
+  }
+  // An edit or address of a customer whose creation has not reached the customer master.
+  const creation = creationOperationOf(sim, op.asyncCustomerId);
+  const failedCreation = creation?.status === 'Failed' ? creation.operationId : '';
+  return {
+    ...base,
+    message: msg(failedCreation ? 'ACD006.messageCreationFailed' : 'ACD006.message', { ...about, reason: op.failureReason, fields: '', creation: failedCreation }),
+    remedy: { text: msg('ACD006.remedy', { op: operationId, fields: '', creation: failedCreation }), menuPath: MENU.syncStatus },
+    fixes: [
+      {
+        title: msg('ACD006.fixDependent', { op: operationId, creation: failedCreation }),
+        edits: [appendEntries(scenario, [...creationSteps(sim, op), { resync: operationId }])],
+        isPreferred: true,
+      },
+    ],
+  };
+}
 
 /** Values that pass HQ's checks, as close to what was entered as we can tell. */
 function suggestedChanges(sim: Simulation, fields: readonly EditableField[], op: StagedOperation): Record<string, string | null> {

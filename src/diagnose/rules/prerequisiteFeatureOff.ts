@@ -24,11 +24,16 @@ export const prerequisiteFeatureOff: Rule = {
               scenario,
               missing.map((id) => ({ key: writtenKeyOf(context, id), enabled: true })),
             );
-      const names = listParam(missing.map((id) => `'${featureById(id).name}'`));
+      const names = listParam(missing);
       return {
         ruleId: RULE.prerequisiteFeatureOff,
         severity: 'error',
-        message: msg('ACD001.message', { feature: featureById(refusal.feature).name, missing: names }),
+        message: msg('ACD001.message', {
+          feature: refusal.feature,
+          missing: names,
+          // The prerequisites that are on, so the message names all of them and the reader sees which one is missing.
+          enabled: listParam(featureById(refusal.feature).prerequisites.filter((id) => !missing.includes(id))),
+        }),
         span: spanFor(context, refusal.origin),
         evidence: refusal.missing.map((m) => evidence(m.state)),
         remedy: { text: msg('ACD001.remedy', { missing: names }), menuPath: MENU.featureManagement },
@@ -46,7 +51,7 @@ export const prerequisiteFeatureOff: Rule = {
 function writtenKeyOf(context: RuleContext, id: FeatureId): string {
   const setting = context.scenario.features.find((f) => f.id === id);
   if (!setting) {
-    return id;
+    return context.scenario.style.featureNames ? featureById(id).name : id;
   }
   const { offset, length } = setting.keySpan;
   return context.scenario.text.slice(offset, offset + length);

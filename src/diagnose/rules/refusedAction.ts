@@ -2,6 +2,7 @@
 // Refused enables of a feature with missing prerequisites are ACD001's.
 import { msg, type MessageKey } from '../../domain/l10n';
 import { RULE } from '../../domain/ruleIds';
+import { MENU } from '../../domain/tables';
 import { insertEntries } from '../../scenario/edits';
 import type { SpanFix } from '../../scenario/model';
 import { type Refusal, refusals } from '../../sim/queries';
@@ -21,15 +22,23 @@ export const refusedAction: Rule = {
       return {
         ruleId: unresolved ? RULE.unknownId : RULE.refusedAction,
         severity: unresolved ? 'error' : 'warning',
-        message: msg(`refused.${refusal.code}` as MessageKey, refusal.params),
+        // The channel's kind, so a message speaks of the POS or of the online store.
+        message: msg(`refused.${refusal.code}` as MessageKey, { ...refusal.params, kind: kindOf(context, refusal.params.channel) }),
         span: spanFor(context, refusal.origin),
         evidence: [evidence(refusal.evidence)],
+        ...(refusal.code === 'offlineCreationFiltered'
+          ? { remedy: { text: msg('refused.offlineCreationFiltered.remedy', refusal.params), menuPath: MENU.channelSchema } }
+          : {}),
         fixes: fixesFor(context, refusal),
       };
     });
     return { findings, applicable: findings.length > 0 };
   },
 };
+
+function kindOf(context: RuleContext, channel: string | undefined): string {
+  return context.scenario.channels.find((c) => c.id === channel)?.kind ?? 'store';
+}
 
 /** HQ refused to disable a feature others depend on: disable those first, right before it. */
 function fixesFor(context: RuleContext, refusal: Refusal): SpanFix[] {

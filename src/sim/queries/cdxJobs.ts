@@ -42,8 +42,10 @@ export interface HqChange {
   readonly kind: 'feature' | 'channel';
   /** The feature id or the channel id. */
   readonly subject: string;
-  /** 'Enabled' / 'Disabled' for a feature. */
+  /** 'Enabled' / 'Disabled' for a feature; the channel's settings as JSON for a channel. */
   readonly newValue: string;
+  /** The value HQ had before this change, when an earlier change of the scenario set it (null: the value at the start). */
+  readonly previousValue: string | null;
   readonly origin: string | null;
   readonly evidence: TableRow;
 }
@@ -73,6 +75,10 @@ function changesNotTaken(sim: Simulation, channelDatabase: string, sinceSeq: num
       kind: row.KIND === 'feature' ? 'feature' : 'channel',
       subject: String(row.SUBJECT),
       newValue: text(row.NEWVALUE),
+      previousValue: textOrNull(
+        ctx.db.one(ctx.hq, 'SELECT NEWVALUE FROM RETAILCHANGELOG WHERE KIND = ? AND SUBJECT = ? AND SEQ < ? ORDER BY SEQ DESC LIMIT 1', [row.KIND, row.SUBJECT, row.SEQ])
+          ?.NEWVALUE,
+      ),
       origin: textOrNull(row.ORIGIN),
       evidence: tableRow('HQ', 'RETAILCHANGELOG', String(row.SEQ), row),
     }));

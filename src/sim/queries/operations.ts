@@ -2,6 +2,7 @@
 // still waiting in a channel database.
 import type { EditableField } from '../../domain/fields';
 import { contextOf } from '../internal';
+import { VALIDATE_STAGED_OPERATION } from '../validations';
 import type { Simulation } from '../simulation';
 import { list, type Row, type SqlValue, type TableRow, tableRow, text, textOrNull } from './records';
 
@@ -157,6 +158,12 @@ function stagedOperation(sim: Simulation, row: Row): StagedOperation {
     })),
     addresses: addressRows.map((a) => ({ countryRegion: text(a.COUNTRY), evidence: tableRow('HQ', 'RETAILASYNCADDRESSV2', String(a.RECID), a) })),
   };
+}
+
+/** The fields HQ's validations reject in an operation's staged values as they stand now (an Edit and Save may have corrected them). */
+export function fieldsFailingNow(sim: Simulation, operationId: string): EditableField[] {
+  const ctx = contextOf(sim);
+  return [...new Set(ctx.db.all(ctx.hq, VALIDATE_STAGED_OPERATION, [operationId]).map((r) => String(r.FIELD) as EditableField))];
 }
 
 export function failedOperationCount(sim: Simulation): number {

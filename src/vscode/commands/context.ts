@@ -1,6 +1,7 @@
 // What every command shares: the services, "the active scenario, analysed", and appending
 // timeline entries to the scenario document.
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import type { EngineClient } from '../../engine/client';
 import type { AnalysisSnapshot } from '../../engine/protocol';
 import { appendEntries, type EntryValue } from '../../scenario/edits';
@@ -43,7 +44,7 @@ export class CommandContext {
   async activeDocument(): Promise<vscode.TextDocument | undefined> {
     const uri = this.scenarios.activeScenario;
     if (!uri) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a scenario file (*.asyncscenario.json) first.'));
+      void vscode.window.showInformationMessage(l10n.t('Open a scenario file (*.asyncscenario.json) first.'));
       return undefined;
     }
     return this.scenarios.activeDocument() ?? vscode.workspace.openTextDocument(uri);
@@ -70,7 +71,7 @@ export class CommandContext {
     }
     const parsed = parseScenario(document.getText());
     if (!parsed.usable) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The scenario has errors that keep it from being read; fix them first (see Problems).'));
+      void vscode.window.showWarningMessage(l10n.t('The scenario has errors that keep it from being read; fix them first (see Problems).'));
       return false;
     }
     const raw = appendEntries(parsed, entries);
@@ -88,7 +89,7 @@ export class CommandContext {
     if (vscode.workspace.isTrusted) {
       return true;
     }
-    void vscode.window.showWarningMessage(vscode.l10n.t('This command writes files, which is disabled in an untrusted workspace. Trust the workspace to use it.'));
+    void vscode.window.showWarningMessage(l10n.t('This command writes files, which is disabled in an untrusted workspace. Trust the workspace to use it.'));
     return false;
   }
 }

@@ -1,6 +1,7 @@
 // Commands that act as a POS or the Customer synchronization status page: create and edit
 // customers, correct and synchronize a failed operation.
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import { EDITABLE_FIELD_NAMES } from '../../domain/fields';
 import type { EngineClient } from '../../engine/client';
 import { dataOf } from '../nodes';
@@ -19,7 +20,7 @@ export const createCustomer: CommandFactory = (ctx) => async (input?: Record<str
   const customer = input ?? (await askCustomer(active.snapshot.scenario.channels.map((c) => c.id)));
   if (!customer) return;
   if (!customer.firstName?.trim() && !customer.lastName?.trim()) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('A customer needs a first or a last name.'));
+    void vscode.window.showWarningMessage(l10n.t('A customer needs a first or a last name.'));
     return false;
   }
   const { street, city, zip, countryRegion, ...rest } = customer;
@@ -50,15 +51,15 @@ export const editFailedOperation: CommandFactory = (ctx) => async (node?: unknow
     fieldArg ??
     (
       await vscode.window.showQuickPick(
-        editable.map((f) => ({ label: f, description: shown(f), detail: failedFields.includes(f) ? vscode.l10n.t('HQ rejected this field') : undefined })),
-        { title: vscode.l10n.t('Which field of {0}?', operation) },
+        editable.map((f) => ({ label: f, description: shown(f), detail: failedFields.includes(f) ? l10n.t('HQ rejected this field') : undefined })),
+        { title: l10n.t('Which field of {0}?', operation) },
       )
     )?.label;
   if (!field) return;
   const value =
     valueArg !== undefined
       ? valueArg
-      : await vscode.window.showInputBox({ title: vscode.l10n.t('New value of {0}', field), value: fields[field] === null ? '' : String(fields[field] ?? '') });
+      : await vscode.window.showInputBox({ title: l10n.t('New value of {0}', field), value: fields[field] === null ? '' : String(fields[field] ?? '') });
   if (value === undefined) return;
   return ctx.append([{ editFailedOperation: { operation, set: { [field]: value === '' ? null : value } } }]);
 };
@@ -80,21 +81,21 @@ function operationOf(arg: unknown): string | undefined {
 }
 
 async function askCustomer(channels: readonly string[]): Promise<Record<string, string> | undefined> {
-  const channel = channels.length === 1 ? channels[0] : await vscode.window.showQuickPick([...channels], { title: vscode.l10n.t('At which channel?') });
+  const channel = channels.length === 1 ? channels[0] : await vscode.window.showQuickPick([...channels], { title: l10n.t('At which channel?') });
   if (!channel) return undefined;
-  const ask = (prompt: string, value = '') => vscode.window.showInputBox({ title: vscode.l10n.t('Create Customer at {0}', channel), prompt, value });
-  const firstName = await ask(vscode.l10n.t('First name'));
+  const ask = (prompt: string, value = '') => vscode.window.showInputBox({ title: l10n.t('Create Customer at {0}', channel), prompt, value });
+  const firstName = await ask(l10n.t('First name'));
   if (firstName === undefined) return undefined;
   const lastName = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Create Customer at {0}', channel),
-    prompt: vscode.l10n.t('Last name'),
+    title: l10n.t('Create Customer at {0}', channel),
+    prompt: l10n.t('Last name'),
     // HQ requires a name: an empty first and last name would only fail later, in the batch job.
-    validateInput: (value) => (firstName.trim() === '' && value.trim() === '' ? vscode.l10n.t('Enter a first or a last name.') : undefined),
+    validateInput: (value) => (firstName.trim() === '' && value.trim() === '' ? l10n.t('Enter a first or a last name.') : undefined),
   });
   if (lastName === undefined || (firstName.trim() === '' && lastName.trim() === '')) return undefined;
-  const email = await ask(vscode.l10n.t('Email (optional)'));
+  const email = await ask(l10n.t('Email (optional)'));
   if (email === undefined) return undefined;
-  const countryRegion = await ask(vscode.l10n.t('Country/region of the address (ISO code, optional)'), 'SWE');
+  const countryRegion = await ask(l10n.t('Country/region of the address (ISO code, optional)'), 'SWE');
   if (countryRegion === undefined) return undefined;
   const customer: Record<string, string> = { channel, firstName, lastName };
   if (email) customer.email = email;
@@ -114,15 +115,15 @@ async function askCustomerEdit(
     rows.map((r) => ({
       label: [r.FIRSTNAME, r.LASTNAME].filter(Boolean).join(' ') || String(r.ACCOUNTNUM),
       description: String(r.EMAIL ?? ''),
-      detail: r.PENDINGSYNC === 1 ? vscode.l10n.t('Pending sync · {0}', String(r.CUSTACCOUNTASYNC)) : String(r.ACCOUNTNUM),
+      detail: r.PENDINGSYNC === 1 ? l10n.t('Pending sync · {0}', String(r.CUSTACCOUNTASYNC)) : String(r.ACCOUNTNUM),
       reference: String(r.EMAIL ?? '') || String(r.ACCOUNTNUM),
     })),
-    { title: vscode.l10n.t('Which customer?') },
+    { title: l10n.t('Which customer?') },
   );
   if (!picked) return undefined;
-  const field = await vscode.window.showQuickPick(['firstName', 'lastName', 'email', 'phone', 'title', 'customerGroup'], { title: vscode.l10n.t('Which field?') });
+  const field = await vscode.window.showQuickPick(['firstName', 'lastName', 'email', 'phone', 'title', 'customerGroup'], { title: l10n.t('Which field?') });
   if (!field) return undefined;
-  const value = await vscode.window.showInputBox({ title: vscode.l10n.t('New value of {0}', field) });
+  const value = await vscode.window.showInputBox({ title: l10n.t('New value of {0}', field) });
   if (value === undefined) return undefined;
   return { channel: channel.id, customer: picked.reference, field, value };
 }

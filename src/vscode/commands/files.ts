@@ -1,6 +1,7 @@
 // Commands that write or open files: a new scenario, a sample, the Markdown report.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import { markdownReport } from '../../diagnose/report';
 import { writeFileAtomically } from '../../io/atomicWrite';
 import { parseScenario } from '../../scenario/parse';
@@ -33,8 +34,8 @@ export const newScenario: CommandFactory = (ctx) => async (target?: vscode.Uri) 
     target ??
     (await vscode.window.showSaveDialog({
       defaultUri: folder ? vscode.Uri.joinPath(folder, 'new.asyncscenario.json') : undefined,
-      filters: { [vscode.l10n.t('Async customer scenarios')]: ['asyncscenario.json'] },
-      title: vscode.l10n.t('New Scenario'),
+      filters: { [l10n.t('Async customer scenarios')]: ['asyncscenario.json'] },
+      title: l10n.t('New Scenario'),
     }));
   if (!uri) return;
   await writeAtomically(uri, TEMPLATE);
@@ -59,7 +60,7 @@ export const exportReport: CommandFactory = (ctx) => async (target?: vscode.Uri)
     (await vscode.window.showSaveDialog({
       defaultUri: document.uri.with({ path: document.uri.path.replace(/\.asyncscenario\.json$/, '.report.md') }),
       filters: { Markdown: ['md'] },
-      title: vscode.l10n.t('Export Markdown Report'),
+      title: l10n.t('Export Markdown Report'),
     }));
   if (!uri) return;
   const report = markdownReport({
@@ -68,6 +69,7 @@ export const exportReport: CommandFactory = (ctx) => async (target?: vscode.Uri)
     generatedAt: new Date().toISOString(),
     findings: snapshot.findings,
     walk: snapshot.walk,
+    locale: l10n.currentLocale(),
   });
   await writeAtomically(uri, report);
   if (!target) {
@@ -85,7 +87,7 @@ async function pickSample(samplesDir: vscode.Uri): Promise<string | undefined> {
       return { ...describeSample(text, file), file };
     }),
   );
-  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Open a Sample Scenario'), matchOnDescription: true, matchOnDetail: true }))?.file;
+  return (await vscode.window.showQuickPick(items, { title: l10n.t('Open a Sample Scenario'), matchOnDescription: true, matchOnDetail: true }))?.file;
 }
 
 /**
@@ -103,7 +105,7 @@ function describeSample(text: string, file: string): { label: string; descriptio
   const expected = /Expected findings?: (ACD\d{3}|none)/.exec(comments.join(' '))?.[1];
   return {
     label: scenario.name ?? file.replace('.asyncscenario.json', ''),
-    description: expected === undefined ? '' : expected === 'none' ? vscode.l10n.t('no findings') : expected,
+    description: expected === undefined ? '' : expected === 'none' ? l10n.t('no findings') : expected,
     detail: (faq ? faq.replace(/^FAQ:\s*/, '').replace(/^"|"(\s*\(.*\))?$/g, '') : firstSentence).replace(/:$/, ''),
   };
 }

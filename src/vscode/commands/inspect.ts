@@ -1,6 +1,7 @@
 // Commands that look without changing the scenario: diagnose, query, reveal, page, show a row.
 import { basename } from 'node:path';
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import { isEngineError, type QueryResult } from '../../engine/protocol';
 import { CONSOLE_LIMITS } from '../../sim/sqlConsole';
 import { toRange } from '../diagnostics';
@@ -11,7 +12,7 @@ export const runDiagnosis: CommandFactory = (ctx) => async () => {
   const document = await ctx.activeDocument();
   if (!document) return;
   const snapshot = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Diagnosing {0}', basename(document.uri.path)) },
+    { location: vscode.ProgressLocation.Window, title: l10n.t('Diagnosing {0}', basename(document.uri.path)) },
     () => ctx.scenarios.analyzeNow(document),
   );
   ctx.log.info(`diagnosis of ${document.uri.toString()}: ${snapshot.findings.length} findings in ${Math.round(snapshot.durationMs)} ms`);
@@ -30,7 +31,7 @@ export const querySql: CommandFactory = (ctx) => async (databaseArg?: string, sq
   const active = await ctx.analysed();
   if (!active) return;
   const database =
-    databaseArg ?? (await vscode.window.showQuickPick(['HQ', ...active.snapshot.scenario.channelDatabases], { title: vscode.l10n.t('Query which database?') }));
+    databaseArg ?? (await vscode.window.showQuickPick(['HQ', ...active.snapshot.scenario.channelDatabases], { title: l10n.t('Query which database?') }));
   if (!database) return;
   const run = (sql: string) => ctx.engine.request({ kind: 'query', doc: active.doc, database, sql, maxRows: CONSOLE_LIMITS.maxRows, timeoutMs: CONSOLE_LIMITS.timeoutMs });
   if (sqlArg !== undefined) {
@@ -45,9 +46,9 @@ export const querySql: CommandFactory = (ctx) => async (databaseArg?: string, sq
   let problem: string | undefined;
   while (sql !== undefined) {
     const typed = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Read-only SQL against {0}', database),
+      title: l10n.t('Read-only SQL against {0}', database),
       value: sql,
-      prompt: vscode.l10n.t('One SELECT statement; Enter runs it.'),
+      prompt: l10n.t('One SELECT statement; Enter runs it.'),
       // The error stays beside the statement until it is changed.
       validateInput: (value) => (problem && value === sql ? { message: problem, severity: vscode.InputBoxValidationSeverity.Error } : undefined),
     });
@@ -80,13 +81,13 @@ async function firstStatement(database: string, run: (sql: string) => Promise<Qu
     () => [] as string[],
   );
   const last = lastStatements.get(database);
-  const own = { label: vscode.l10n.t('$(edit) Write a statement…'), statement: last ?? 'SELECT 1' };
+  const own = { label: l10n.t('$(edit) Write a statement…'), statement: last ?? 'SELECT 1' };
   const items: (vscode.QuickPickItem & { statement: string })[] = [
-    ...(last ? [{ label: vscode.l10n.t('$(history) Last statement'), description: last, statement: last }] : []),
+    ...(last ? [{ label: l10n.t('$(history) Last statement'), description: last, statement: last }] : []),
     ...tables.map((table) => ({ label: `$(table) ${table}`, statement: `SELECT * FROM ${table} LIMIT 50` })),
     own,
   ];
-  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Query which table of {0}?', database), matchOnDescription: true }))?.statement;
+  return (await vscode.window.showQuickPick(items, { title: l10n.t('Query which table of {0}?', database), matchOnDescription: true }))?.statement;
 }
 
 function queryError(error: unknown): string {
@@ -94,9 +95,9 @@ function queryError(error: unknown): string {
     return error.message;
   }
   if (isEngineError(error, 'timeout')) {
-    return vscode.l10n.t('{0} Open scenarios are analysed again.', error.message);
+    return l10n.t('{0} Open scenarios are analysed again.', error.message);
   }
-  return vscode.l10n.t('The query failed: {0}', error instanceof Error ? error.message : String(error));
+  return l10n.t('The query failed: {0}', error instanceof Error ? error.message : String(error));
 }
 
 /**
@@ -135,7 +136,7 @@ export const showStagingRow: CommandFactory = () => async (key: string, row: Rec
 function queryMarkdown(database: string, sql: string, result: QueryResult): string {
   const header = `| ${result.columns.join(' | ')} |\n|${result.columns.map(() => '---').join('|')}|`;
   const body = result.rows.map((row) => `| ${row.map((v) => (v === null ? 'NULL' : String(v).replace(/\|/g, '\\|'))).join(' | ')} |`).join('\n');
-  const truncated = result.truncated ? ` ${vscode.l10n.t('(first 1000 shown)')}` : '';
-  const count = result.rows.length === 1 ? vscode.l10n.t('1 row') : vscode.l10n.t('{0} rows', result.rows.length);
+  const truncated = result.truncated ? ` ${l10n.t('(first 1000 shown)')}` : '';
+  const count = result.rows.length === 1 ? l10n.t('1 row') : l10n.t('{0} rows', result.rows.length);
   return `# ${database}\n\n\`\`\`sql\n${sql}\n\`\`\`\n\n${count}${truncated}\n\n${header}\n${body}\n`;
 }

@@ -1,6 +1,7 @@
 // Commands that act on the simulated HQ and channel: features, CDX jobs, the batch job, the
 // clock, the timeline. Each appends the matching entry to the scenario.
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import { CDX_JOBS, type CdxJobId } from '../../domain/jobs';
 import type { FeatureState } from '../../engine/protocol';
 import { parseScenario } from '../../scenario/parse';
@@ -22,12 +23,12 @@ export const enableFeature: CommandFactory = (ctx) => async (node?: unknown) => 
     (
       await vscode.window.showQuickPick(
         features.filter((f) => !f.enabled).map((f) => ({ label: f.name, description: f.id, feature: f })),
-        { title: vscode.l10n.t('Enable Feature') },
+        { title: l10n.t('Enable Feature') },
       )
     )?.feature;
   if (!feature) return;
   if (feature.enabled) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already enabled.', feature.name));
+    void vscode.window.showInformationMessage(l10n.t('{0} is already enabled.', feature.name));
     return;
   }
   if (feature.missingPrerequisites.length > 0) {
@@ -44,7 +45,7 @@ export const runCdxJob: CommandFactory = (ctx) => async (node?: unknown, jobArg?
   const job =
     fromNode?.job ??
     jobArg ??
-    (await vscode.window.showQuickPick(CDX_JOBS.map((j) => ({ label: j.id, description: j.name, detail: j.carries, job: j.id })), { title: vscode.l10n.t('Run CDX Job') }))?.job;
+    (await vscode.window.showQuickPick(CDX_JOBS.map((j) => ({ label: j.id, description: j.name, detail: j.carries, job: j.id })), { title: l10n.t('Run CDX Job') }))?.job;
   if (!job) return;
   const database = fromNode?.database ?? databaseArg ?? (await pickDatabase(active.snapshot.scenario.channelDatabases));
   if (database === undefined) return;
@@ -65,10 +66,10 @@ export const advanceClock: CommandFactory = (ctx) => async (duration?: string) =
   const value =
     duration ??
     (await vscode.window.showInputBox({
-      title: vscode.l10n.t('Advance the Clock'),
-      prompt: vscode.l10n.t('An ISO-8601 duration: PT10M, PT2H, P1D'),
+      title: l10n.t('Advance the Clock'),
+      prompt: l10n.t('An ISO-8601 duration: PT10M, PT2H, P1D'),
       value: 'PT15M',
-      validateInput: (text) => (/^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/.test(text.trim()) ? undefined : vscode.l10n.t('Not an ISO-8601 duration such as PT10M')),
+      validateInput: (text) => (/^P(?!$)(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/.test(text.trim()) ? undefined : l10n.t('Not an ISO-8601 duration such as PT10M')),
     }));
   if (!value) return;
   return ctx.append([{ advance: value.trim() }]);
@@ -84,9 +85,9 @@ export const reset: CommandFactory = (ctx) => async (confirmed?: boolean) => {
     confirmed === true
       ? 'yes'
       : await vscode.window.showWarningMessage(
-          vscode.l10n.t('Remove all {0} timeline entries? The features and channels stay; Undo brings the entries back.', parsed.timelineLength),
+          l10n.t('Remove all {0} timeline entries? The features and channels stay; Undo brings the entries back.', parsed.timelineLength),
           { modal: true },
-          vscode.l10n.t('Remove Entries'),
+          l10n.t('Remove Entries'),
         );
   if (!answer) return;
   const edit = new vscode.WorkspaceEdit();
@@ -101,18 +102,18 @@ async function pickDatabase(databases: readonly string[]): Promise<string | unde
     return databases[0];
   }
   const pick = await vscode.window.showQuickPick(
-    [{ label: vscode.l10n.t('All channel databases'), value: ALL_DATABASES }, ...databases.map((d) => ({ label: d, value: d }))],
-    { title: vscode.l10n.t('For which channel database?') },
+    [{ label: l10n.t('All channel databases'), value: ALL_DATABASES }, ...databases.map((d) => ({ label: d, value: d }))],
+    { title: l10n.t('For which channel database?') },
   );
   return pick?.value;
 }
 
 async function enableWithPrerequisites(ctx: CommandContext, feature: FeatureState, features: readonly FeatureState[]): Promise<boolean | undefined> {
   const names = feature.missingPrerequisites.map((id) => features.find((f) => f.id === id)?.name ?? id);
-  const enableAll = vscode.l10n.t('Enable Prerequisites First');
+  const enableAll = l10n.t('Enable Prerequisites First');
   // Worded as HQ's Feature management refuses it.
   const answer = await vscode.window.showWarningMessage(
-    vscode.l10n.t('HQ cannot enable "{0}": these features must be enabled first: {1}.', feature.name, names.join(', ')),
+    l10n.t('HQ cannot enable "{0}": these features must be enabled first: {1}.', feature.name, names.join(', ')),
     enableAll,
   );
   if (answer !== enableAll) return undefined;

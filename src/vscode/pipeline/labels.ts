@@ -1,5 +1,5 @@
 // The words of the pipeline picture in English and Swedish, kept with the picture so it can move
-// as one piece; the editor picks the language (vscode.env.language). No 'vscode' import here.
+// as one piece; the editor picks the language (the setting asyncCustomerDoctor.language). No 'vscode' import here.
 import type { Locale } from '../../domain/l10n';
 import type { PipelineJobId, PipelineStageId } from '../../domain/pipeline';
 
@@ -85,22 +85,22 @@ const SWEDISH: Readonly<Record<string, string>> = {
   '{0} customers created asynchronously': '{0} kunder skapade asynkront',
   '1 more created by a real-time call': '1 till skapad med ett realtidsanrop',
   '{0} more created by real-time calls': '{0} till skapade med realtidsanrop',
-  'POS or online store': 'Kassa eller webbutik',
+  'POS or online store': 'Kassan (POS) eller e-handelskanalen',
   'No channels': 'Inga kanaler',
   'Channel database': 'Kanaldatabas',
   'async records not uploaded': 'asynkrona poster ej uppladdade',
   'HQ staging tables': 'Mellanlagringstabeller i HQ',
   'ONLINEOPERATIONCOMPLETED = 0': 'ONLINEOPERATIONCOMPLETED = 0',
   'Customer master': 'Kundregister',
-  'waiting for job 1010': 'väntar på jobb 1010',
+  'waiting for job 1010': 'väntar på jobbet 1010',
   'Failed operations': 'Misslyckade åtgärder',
   'correct and synchronize': 'rätta och synkronisera',
   'Back on the channel': 'Tillbaka i kanalen',
   'with the real account number': 'med det riktiga kontonumret',
-  'P-job': 'P-jobb',
-  // HQ's name of the batch job, as the consultant finds it in HQ.
-  'Synchronize customers and channel requests': 'Synchronize customers and channel requests',
-  'Job 1010 (Customers)': 'Jobb 1010 (Kunder)',
+  'P-job': 'CDX P-jobbet',
+  // The batch job's Swedish name as the FAQ prints it (DOMAIN.md, "Swedish product terms").
+  'Synchronize customers and channel requests': 'Synkronisera kunder och kanalbegäranden',
+  'Job 1010 (Customers)': 'Jobbet 1010 (Kunder)',
   'all channel databases': 'alla kanaldatabaser',
   '1 customer': '1 kund',
   '{0} customers': '{0} kunder',

@@ -3,8 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Finding } from '../../domain/finding';
-import { localeOf } from '../../domain/l10n';
 import type { PipelineSnapshot } from '../../domain/pipeline';
+import { currentLocale } from '../l10n';
 import { pipelineLabels, type PipelineLabels } from './labels';
 import { parseWebviewMessage, type RenderMessage } from './protocol';
 import { pipelineDocument, renderMessage, renderPipeline } from './render';
@@ -31,7 +31,7 @@ export const SHOW_PIPELINE_COMMAND = 'asyncCustomers.showPipeline';
 export const REVEAL_STAGE_COMMAND = 'asyncCustomers.revealStage';
 
 function localLabels(): PipelineLabels {
-  return pipelineLabels(localeOf(vscode.env.language));
+  return pipelineLabels(currentLocale());
 }
 
 /** One webview showing the picture: posts renders once the script is ready, drops answers a newer request overtook. */
@@ -58,7 +58,7 @@ class PipelineWebview implements vscode.Disposable {
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'pipeline.css')).toString(),
       title: labels.title,
       body: '',
-      lang: vscode.env.language,
+      lang: currentLocale(),
     });
     this.disposables.push(
       webview.onDidReceiveMessage((data: unknown) => this.receive(data)),

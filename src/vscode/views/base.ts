@@ -1,6 +1,7 @@
 // What the five trees share: nodes with stable ids, refresh when the active scenario's analysis
 // changes (debounced, and only while the view is visible), and nothing heavy until shown.
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import type { EngineClient } from '../../engine/client';
 import { type AnalysisSnapshot, isEngineError } from '../../engine/protocol';
 import type { Node, NodeData, PagedView } from '../nodes';
@@ -24,7 +25,7 @@ export interface ScenarioContext {
 function viewDescription(context: ScenarioContext, banner: string | undefined, followsTravel: boolean): string {
   if (banner && followsTravel) return banner;
   const clock = new Date(context.snapshot.clock).toISOString().slice(11, 16);
-  return banner ? vscode.l10n.t('now, {0} UTC', clock) : vscode.l10n.t('{0} UTC', clock);
+  return banner ? l10n.t('now, {0} UTC', clock) : l10n.t('{0} UTC', clock);
 }
 
 export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vscode.Disposable {
@@ -114,7 +115,7 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
     const context = this.context();
     if (this.view) {
       this.view.message = context?.broken
-        ? vscode.l10n.t('The file has a syntax error (see Problems): this is the last good replay.')
+        ? l10n.t('The file has a syntax error (see Problems): this is the last good replay.')
         : context
           ? this.message(context)
           : undefined;
@@ -139,7 +140,7 @@ export abstract class ScenarioTree implements vscode.TreeDataProvider<Node>, vsc
       const message = error instanceof Error ? error.message : String(error);
       this.log.error(`${this.viewId}: ${error instanceof Error ? (error.stack ?? message) : message}`);
       if (this.view) {
-        this.view.message = vscode.l10n.t('This view could not be read: {0}', message);
+        this.view.message = l10n.t('This view could not be read: {0}', message);
       }
       return [];
     }
@@ -201,7 +202,7 @@ export function branch<D extends NodeData>(
 }
 
 export function formatTime(iso: string | undefined): string {
-  return iso ? iso.slice(0, 16).replace('T', ' ') : vscode.l10n.t('never');
+  return iso ? iso.slice(0, 16).replace('T', ' ') : l10n.t('never');
 }
 
 const PAGE_SIZE = 50;
@@ -221,8 +222,8 @@ export class Pager {
 
 /** The "Load more (shown of total)" item at the end of a paged branch. */
 export function loadMoreNode(id: string, view: PagedView, key: string, shown: number, total: number): Node {
-  return leaf(id, { kind: 'loadMore', view, key }, vscode.l10n.t('Load more ({0} of {1})', shown, total), {
+  return leaf(id, { kind: 'loadMore', view, key }, l10n.t('Load more ({0} of {1})', shown, total), {
     iconPath: icon('ellipsis'),
-    command: { command: 'asyncCustomers.loadMore', title: vscode.l10n.t('Load More'), arguments: [view, key] },
+    command: { command: 'asyncCustomers.loadMore', title: l10n.t('Load More'), arguments: [view, key] },
   });
 }

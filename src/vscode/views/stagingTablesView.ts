@@ -1,6 +1,7 @@
 // The RETAILASYNC* tables in HQ and in each channel database, with row counts; rows are read a
 // page at a time ("Load more"), never a whole table.
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import type { Row } from '../../sim/connection';
 import { branch, icon, leaf, loadMoreNode, type Node, Pager, ScenarioTree, type ScenarioContext } from './base';
 
@@ -19,21 +20,21 @@ export class StagingTablesView extends ScenarioTree {
       branch(
         `db/${database}`,
         { kind: 'stagingDatabase', database },
-        database === 'HQ' ? vscode.l10n.t('HQ staging tables') : vscode.l10n.t('Channel database {0}', database),
+        database === 'HQ' ? l10n.t('HQ staging tables') : l10n.t('Channel database {0}', database),
         () =>
           tables
             .filter((t) => t.database === database)
             .map((table) => {
               const key = `${database}/${table.table}`;
               const data = { kind: 'stagingTable', database, table: table.table } as const;
-              const pending = database === 'HQ' ? vscode.l10n.t('{0} pending', table.pendingCount) : vscode.l10n.t('{0} not uploaded', table.pendingCount);
-              const rows = table.rowCount === 1 ? vscode.l10n.t('1 row') : vscode.l10n.t('{0} rows', table.rowCount);
+              const pending = database === 'HQ' ? l10n.t('{0} pending', table.pendingCount) : l10n.t('{0} not uploaded', table.pendingCount);
+              const rows = table.rowCount === 1 ? l10n.t('1 row') : l10n.t('{0} rows', table.rowCount);
               const options = {
                 description: `${rows}${table.rowCount > 0 ? ` · ${pending}` : ''}`,
                 tooltip:
                   database === 'HQ'
-                    ? vscode.l10n.t('{0}: {1}, {2} with ONLINEOPERATIONCOMPLETED = 0 (the batch job has not processed them)', table.table, rows, table.pendingCount)
-                    : vscode.l10n.t('{0} in channel database {1}: {2}, {3} not uploaded by the P-job yet', table.table, database, rows, table.pendingCount),
+                    ? l10n.t('{0}: {1}, {2} with ONLINEOPERATIONCOMPLETED = 0 (the batch job has not processed them)', table.table, rows, table.pendingCount)
+                    : l10n.t('{0} in channel database {1}: {2}, {3} not uploaded by the P-job yet', table.table, database, rows, table.pendingCount),
                 iconPath: icon('table'),
                 contextValue: 'stagingTable',
               };
@@ -60,7 +61,7 @@ export class StagingTablesView extends ScenarioTree {
 
 function rowNode(key: string, database: string, table: string, row: Row): Node {
   const state =
-    database === 'HQ' ? `ONLINEOPERATIONCOMPLETED = ${String(row.ONLINEOPERATIONCOMPLETED)}` : `${vscode.l10n.t('Uploaded')} = ${String(row.UPLOADED)}`;
+    database === 'HQ' ? `ONLINEOPERATIONCOMPLETED = ${String(row.ONLINEOPERATIONCOMPLETED)}` : `${l10n.t('Uploaded')} = ${String(row.UPLOADED)}`;
   const done = database === 'HQ' ? row.ONLINEOPERATIONCOMPLETED === 1 : row.UPLOADED === 1;
   const who = [row.FIRSTNAME, row.LASTNAME].filter((v) => v !== null && v !== undefined).join(' ');
   const recId = String(row.RECID);
@@ -74,6 +75,6 @@ function rowNode(key: string, database: string, table: string, row: Row): Node {
         .join('  \n'),
     ),
     contextValue: 'stagingRow',
-    command: { command: 'asyncCustomers.showStagingRow', title: vscode.l10n.t('Show Row'), arguments: [key, row] },
+    command: { command: 'asyncCustomers.showStagingRow', title: l10n.t('Show Row'), arguments: [key, row] },
   });
 }

@@ -3,6 +3,7 @@
 // bucket of their own. Operations are listed by customer name; ids are in the tooltip. A failed
 // operation can be edited and synchronized again (both append entries to the scenario).
 import * as vscode from 'vscode';
+import * as l10n from '../l10n';
 import type { OperationStatus, OperationSummary } from '../../engine/protocol';
 import { stageOf } from '../../domain/pipeline';
 import { branch, icon, leaf, loadMoreNode, type Node, Pager, ScenarioTree, type ScenarioContext } from './base';
@@ -20,16 +21,16 @@ export class SyncStatusView extends ScenarioTree {
   protected async roots({ engine, doc, afterEntry }: ScenarioContext): Promise<Node[]> {
     const [counts, pipeline] = await Promise.all([engine.request({ kind: 'operationCounts', doc, afterEntry }), engine.request({ kind: 'pipeline', doc, afterEntry })]);
     const labels: Record<OperationStatus, string> = {
-      Failed: vscode.l10n.t('Failed'),
-      Pending: vscode.l10n.t('In HQ staging'),
-      PendingUpload: vscode.l10n.t('Waiting for upload'),
-      Succeeded: vscode.l10n.t('Succeeded'),
+      Failed: l10n.t('Failed'),
+      Pending: l10n.t('In HQ staging'),
+      PendingUpload: l10n.t('Waiting for upload'),
+      Succeeded: l10n.t('Succeeded'),
     };
     const tooltips: Record<OperationStatus, string> = {
-      Failed: vscode.l10n.t('HQ could not process these operations: correct the field, Save, then Synchronize.'),
-      Pending: vscode.l10n.t('Uploaded to the HQ staging tables with OnlineOperationCompleted = 0: the batch job Synchronize customers and channel requests has not processed them.'),
-      PendingUpload: vscode.l10n.t('Still in the channel database: the P-job has not uploaded them to HQ.'),
-      Succeeded: vscode.l10n.t('Processed by the batch job: the customers are in the HQ customer master.'),
+      Failed: l10n.t('HQ could not process these operations: correct the field, Save, then Synchronize.'),
+      Pending: l10n.t('Uploaded to the HQ staging tables with OnlineOperationCompleted = 0: the batch job Synchronize customers and channel requests has not processed them.'),
+      PendingUpload: l10n.t('Still in the channel database: the P-job has not uploaded them to HQ.'),
+      Succeeded: l10n.t('Processed by the batch job: the customers are in the HQ customer master.'),
     };
     const icons: Record<OperationStatus, vscode.ThemeIcon> = {
       Failed: icon('error', 'problemsErrorIcon.foreground'),
@@ -47,11 +48,11 @@ export class SyncStatusView extends ScenarioTree {
     });
     const waiting = stageOf(pipeline, 'customerMaster');
     const waitingNode = (): Node => {
-      const label = vscode.l10n.t('Waiting for job 1010');
+      const label = l10n.t('Waiting for job 1010');
       const options = {
         description: String(waiting.count),
         iconPath: waiting.count > 0 ? icon('info', 'problemsInfoIcon.foreground') : icon('circle-outline', 'disabledForeground'),
-        tooltip: vscode.l10n.t('Created in HQ, but job 1010 has not brought the account number back: the channel still shows Pending sync.'),
+        tooltip: l10n.t('Created in HQ, but job 1010 has not brought the account number back: the channel still shows Pending sync.'),
         contextValue: 'status.waitingFor1010',
       };
       const data = { kind: 'operationStatus', status: 'Succeeded' } as const;
@@ -60,7 +61,7 @@ export class SyncStatusView extends ScenarioTree {
         const more = waiting.count - waiting.customers.length;
         return [
           ...waiting.customers.map((c, i) => leaf(`status/waitingFor1010/${i}`, { kind: 'operationStatus', status: 'Succeeded' }, c.name, { description: `${c.channel} · ${c.channelDatabase}`, iconPath: icon('person') })),
-          ...(more > 0 ? [leaf('status/waitingFor1010/more', { kind: 'operationStatus', status: 'Succeeded' }, vscode.l10n.t('+{0} more', more), {})] : []),
+          ...(more > 0 ? [leaf('status/waitingFor1010/more', { kind: 'operationStatus', status: 'Succeeded' }, l10n.t('+{0} more', more), {})] : []),
         ];
       }, options);
     };
@@ -81,11 +82,11 @@ export class SyncStatusView extends ScenarioTree {
 function operationTypeLabel(type: string): string {
   switch (type) {
     case 'CustomerCreate':
-      return vscode.l10n.t('create');
+      return l10n.t('create');
     case 'CustomerUpdate':
-      return vscode.l10n.t('edit');
+      return l10n.t('edit');
     case 'AddressCreate':
-      return vscode.l10n.t('new address');
+      return l10n.t('new address');
     default:
       return type;
   }
@@ -97,7 +98,7 @@ function operationNode(op: OperationSummary): Node {
   const name = op.customerName ?? op.accountNum ?? op.asyncCustomerId;
   return leaf(`operation/${op.operationId}`, { kind: 'operation', id: op.operationId, status: op.status }, name, {
     description: saved
-      ? vscode.l10n.t('saved, now Synchronize')
+      ? l10n.t('saved, now Synchronize')
       : failed && op.failedFields.length > 0
         ? `${op.failedFields.join(', ')} · ${op.channel}`
         : `${operationTypeLabel(op.operationType)} · ${op.channel}`,
@@ -105,12 +106,12 @@ function operationNode(op: OperationSummary): Node {
     contextValue: failed ? 'operation.failed' : `operation.${op.status}`,
     tooltip: new vscode.MarkdownString(
       [
-        saved ? `**${vscode.l10n.t('Saved: now Synchronize the operation.')}**` : '',
+        saved ? `**${l10n.t('Saved: now Synchronize the operation.')}**` : '',
         `**${name}** · ${op.operationId} ${op.operationType} · ${op.channel} (${op.channelDatabase})`,
-        `${vscode.l10n.t('Temporary id')}: \`${op.asyncCustomerId}\``,
-        op.accountNum ? `${vscode.l10n.t('Account')}: \`${op.accountNum}\`` : '',
-        op.failureReason ? `${saved ? vscode.l10n.t('Last known error (before the edit)') : vscode.l10n.t('Reason')}: ${op.failureReason}` : '',
-        op.failedFields.length ? `${vscode.l10n.t('Fields to correct')}: ${op.failedFields.join(', ')}` : '',
+        `${l10n.t('Temporary id')}: \`${op.asyncCustomerId}\``,
+        op.accountNum ? `${l10n.t('Account')}: \`${op.accountNum}\`` : '',
+        op.failureReason ? `${saved ? l10n.t('Last known error (before the edit)') : l10n.t('Reason')}: ${op.failureReason}` : '',
+        op.failedFields.length ? `${l10n.t('Fields to correct')}: ${op.failedFields.join(', ')}` : '',
       ]
         .filter(Boolean)
         .join('\n\n'),

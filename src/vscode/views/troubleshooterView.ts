@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Finding } from '../../domain/finding';
 import { causeMood, type CauseMood, MOOD_ORDER } from '../../domain/severity';
 import type { CauseResult, QuestionResult } from '../../diagnose/engine';
+import * as l10n from '../l10n';
 import { branch, icon, leaf, type Node, ScenarioTree, type ScenarioContext } from './base';
 import { causeLabel, questionLabel } from './troubleshooterLabels';
 
@@ -20,15 +21,15 @@ const MOOD_ICON: Record<CauseMood, () => vscode.ThemeIcon> = {
 function moodLabel(mood: CauseMood): string {
   switch (mood) {
     case 'failed':
-      return vscode.l10n.t('failed');
+      return l10n.t('failed');
     case 'warning':
-      return vscode.l10n.t('needs action');
+      return l10n.t('needs action');
     case 'toNote':
-      return vscode.l10n.t('to note');
+      return l10n.t('to note');
     case 'passed':
-      return vscode.l10n.t('passed');
+      return l10n.t('passed');
     case 'notApplicable':
-      return vscode.l10n.t('not applicable');
+      return l10n.t('not applicable');
   }
 }
 
@@ -42,7 +43,7 @@ function moodOf(cause: CauseResult, findings: readonly Finding[]): CauseMood {
 /** The remedy in HQ as Markdown: the menu path, then what to do. */
 function remedyMarkdown(finding: Finding): string {
   if (!finding.remedy) return '';
-  return `${vscode.l10n.t('In HQ')}: ${finding.remedy.menuPath ? `*${finding.remedy.menuPath}* — ` : ''}${finding.remedy.text}`;
+  return `${l10n.t('In HQ')}: ${finding.remedy.menuPath ? `*${finding.remedy.menuPath}* — ` : ''}${finding.remedy.text}`;
 }
 
 export class TroubleshooterView extends ScenarioTree {
@@ -56,13 +57,13 @@ export class TroubleshooterView extends ScenarioTree {
 
   protected override message(context: ScenarioContext): string | undefined {
     if (!context.snapshot.scenario.usable) {
-      return vscode.l10n.t('The scenario cannot be read yet: fix the problems marked in the file (see Problems), then the FAQ walk follows.');
+      return l10n.t('The scenario cannot be read yet: fix the problems marked in the file (see Problems), then the FAQ walk follows.');
     }
     const failed = context.snapshot.walk.flatMap((q) => q.causes).filter((c) => c.outcome === 'failed').length;
     if (failed > 0) return undefined;
     return context.snapshot.findings.length === 0
-      ? vscode.l10n.t('No FAQ cause applies to this scenario: nothing is stuck.')
-      : vscode.l10n.t('No FAQ cause applies; the scenario file has problems of its own (see Problems).');
+      ? l10n.t('No FAQ cause applies to this scenario: nothing is stuck.')
+      : l10n.t('No FAQ cause applies; the scenario file has problems of its own (see Problems).');
   }
 
   protected roots(context: ScenarioContext): Node[] {
@@ -122,18 +123,18 @@ export class TroubleshooterView extends ScenarioTree {
       data,
       label,
       () => cause.findings.map((index) => this.findingNode(findings[index], index, uri)),
-      { ...options, command: { command: 'asyncCustomers.revealFinding', title: vscode.l10n.t('Reveal Finding'), arguments: [uri, cause.findings[0]] } },
+      { ...options, command: { command: 'asyncCustomers.revealFinding', title: l10n.t('Reveal Finding'), arguments: [uri, cause.findings[0]] } },
       true,
     );
   }
 
   private findingNode(finding: Finding, index: number, uri: vscode.Uri): Node {
     const line = finding.location.range.start.line + 1;
-    return leaf(`finding/${index}`, { kind: 'finding', index }, vscode.l10n.t('Line {0}', line), {
+    return leaf(`finding/${index}`, { kind: 'finding', index }, l10n.t('Line {0}', line), {
       description: finding.message,
       tooltip: new vscode.MarkdownString(`**${finding.ruleId}** ${finding.message}${finding.remedy ? `\n\n${remedyMarkdown(finding)}` : ''}`),
       iconPath: icon('go-to-file'),
-      command: { command: 'asyncCustomers.revealFinding', title: vscode.l10n.t('Reveal Finding'), arguments: [uri, index] },
+      command: { command: 'asyncCustomers.revealFinding', title: l10n.t('Reveal Finding'), arguments: [uri, index] },
     });
   }
 

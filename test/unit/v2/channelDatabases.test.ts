@@ -26,9 +26,9 @@ describe('channel database settings', () => {
     const text = scenario({ channels });
     const [finding] = only((await diagnose(text)).findings, 'ACD106');
     assert.equal(coveredText(text, finding), '"filterSharedCustomerDataTables": false');
-    assert.match(finding.message, /Store43 says false, but Store42 says true, which applies to every channel of Default/);
+    assert.match(finding.message, /Store43 says No, but Store42 says Yes, which applies to every channel of Default/);
     const withSetting = scenario({ channels: [{ ...TWO_STORES[0], filterSharedCustomerDataTables: true }], extra: { channelDatabases: [{ id: 'Default', filterSharedCustomerDataTables: false }] } });
-    assert.match(only((await diagnose(withSetting)).findings, 'ACD106')[0].message, /"channelDatabases" says false/);
+    assert.match(only((await diagnose(withSetting)).findings, 'ACD106')[0].message, /"channelDatabases" says No/);
   });
 
   it('applies an updateChannel of the setting to every channel of the database once the jobs ran', async () => {

@@ -70,7 +70,7 @@ describe('failed runs (ACD011)', () => {
       timeline: [{ createCustomer: ANA }, { runJob: 'P-0001', channelDatabase: 'Default', fails: 'Timeout expired' }],
     });
     const [finding] = only((await diagnose(text)).findings, 'ACD011');
-    assert.equal(finding.fixes[0].title, 'Run P-0001 again for Default');
+    assert.equal(finding.fixes[0].title, 'Run the P-job again for Default');
     const fixed = await fixRemovesFinding(text, finding);
     const after = (await diagnose(fixed)).findings;
     assert.deepEqual(only(after, 'ACD004'), [], 'the successful run uploaded the record');

@@ -67,7 +67,7 @@ describe('schedules', () => {
     const findings = only((await diagnose(text)).findings, 'ACD010');
     assert.deepEqual(
       findings.map((f) => f.message.split(' has no')[0]),
-      ['Synchronize customers and channel requests', 'job 1010 for channel database Default'],
+      ['Synchronize customers and channel requests', 'Job 1010 for channel database Default'],
     );
     assert.equal(findings[0].severity, 'warning');
     assert.equal(coveredText(text, findings[0]), '[');
@@ -82,7 +82,7 @@ describe('schedules', () => {
     const text = scenario({ extra: { schedules: PIPELINE.slice(1) }, timeline: [] });
     assert.deepEqual(only((await diagnose(text)).findings, 'ACD010'), []);
     const withRecords = scenario({ extra: { schedules: PIPELINE.slice(1) }, timeline: [{ createCustomer: ANA }] });
-    assert.match(only((await diagnose(withRecords)).findings, 'ACD010')[0].message, /^the P-job for channel database Default/);
+    assert.match(only((await diagnose(withRecords)).findings, 'ACD010')[0].message, /^The P-job for channel database Default/);
   });
 
   it('says nothing about recurrence without "schedules"', async () => {
