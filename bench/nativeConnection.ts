@@ -3,8 +3,10 @@
 import Database from 'better-sqlite3';
 import type { Row, SqlConnection, SqlStatement, SqlValue } from '../src/sim/connection';
 
-export function nativeConnection(): SqlConnection {
+/** `onOpen` receives the native database itself (bench/storage.ts reads dbstat from it). */
+export function nativeConnection(onOpen?: (db: Database.Database) => void): SqlConnection {
   const db = new Database(':memory:');
+  onOpen?.(db);
   return {
     exec: (text) => {
       db.exec(text);

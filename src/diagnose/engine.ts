@@ -7,11 +7,12 @@ import { RULE, type RuleId } from '../domain/ruleIds';
 import { LineIndex } from '../domain/text';
 import { spanOfOrigin, type Scenario, type ScenarioProblem, type SpanFix } from '../scenario/model';
 import { parseScenario } from '../scenario/parse';
+import type { IncrementalReplay } from '../scenario/incremental';
 import { replay } from '../scenario/replay';
 import { scheduledRunCount } from '../scenario/schedules';
 import type { SqlConnection } from '../sim/connection';
 import type { Outcome, Simulation } from '../sim/simulation';
-import { beyondMemoryBudget, DEFAULT_MEMORY_BUDGET_MB } from './memoryBudget';
+import { beyondMemoryBudget, DEFAULT_MEMORY_BUDGET_MB, estimateMemory } from './memoryBudget';
 import { accountNumbersNotDownloaded } from './rules/accountNumbersNotDownloaded';
 import { ambiguousReference } from './rules/ambiguousReference';
 import { channelMetadataStale } from './rules/channelMetadataStale';
@@ -70,6 +71,8 @@ export interface Analysis {
   readonly walk: readonly QuestionResult[];
   readonly outcomes: ReadonlyMap<number, Outcome>;
   readonly cancelled: boolean;
+  /** Where the replay started in the timeline: 0 unless an incremental replay resumed from a checkpoint. */
+  readonly resumedAt?: number;
 }
 
 export interface AnalyzeOptions {
@@ -79,6 +82,12 @@ export interface AnalyzeOptions {
   readonly isCancelled?: () => boolean;
   /** Beyond these a scenario gets one finding instead of a replay (a setting in the editor). */
   readonly limits?: Partial<ScenarioLimits>;
+  /**
+   * Replay incrementally in this document's own simulation (the editor's engine): it owns the
+   * simulation, which stays open for views and queries until it is closed. A text with a syntax
+   * error is replayed on its own instead; that simulation is returned open for the caller to close.
+   */
+  readonly incremental?: IncrementalReplay;
 }
 
 export interface ScenarioLimits {
@@ -173,7 +182,13 @@ export function analyze(engine: SqlJsStatic | (() => SqlConnection), text: strin
     return { scenario, findings: sortFindings(findings), walk: emptyWalk(locale), outcomes: new Map(), cancelled: false };
   }
 
-  const replayed = replay(scenario, typeof engine === 'function' ? engine() : engine, { isCancelled: options.isCancelled });
+  // A file with a syntax error (while typing) is replayed on its own: the editor goes on showing
+  // the last good replay, which the incremental one holds.
+  const incremental = scenario.problems.some((p) => p.ruleId === RULE.syntax) ? undefined : options.incremental;
+  const replayed = incremental
+    ? incremental.replay(scenario, { isCancelled: options.isCancelled, checkpointBudgetBytes: checkpointBudget(scenario, limits.memoryBudgetMB) })
+    : { ...replay(scenario, typeof engine === 'function' ? engine() : engine, { isCancelled: options.isCancelled }), resumedAt: 0 };
+  const keepSimulation = options.keepSimulation === true || options.incremental !== undefined;
   findings.push(...replayed.problems.map(fromProblem));
   const walk: QuestionResult[] = QUESTIONS.map((id) => ({ id, question: localize(msg(`question.${id}`, {}), locale), causes: [] }));
   const ruleFindings: Finding[] = [];
@@ -192,7 +207,7 @@ export function analyze(engine: SqlJsStatic | (() => SqlConnection), text: strin
       }
     }
   } finally {
-    if (!options.keepSimulation) {
+    if (!keepSimulation) {
       replayed.sim.close();
     }
   }
@@ -210,12 +225,19 @@ export function analyze(engine: SqlJsStatic | (() => SqlConnection), text: strin
   }
   return {
     scenario,
-    sim: options.keepSimulation ? replayed.sim : undefined,
+    sim: keepSimulation ? replayed.sim : undefined,
     findings: all,
     walk,
     outcomes: replayed.outcomes,
     cancelled: replayed.cancelled,
+    resumedAt: replayed.resumedAt,
   };
+}
+
+/** Checkpoints live in the memory budget's headroom above the estimate, at most a quarter of the budget. */
+function checkpointBudget(scenario: Scenario, budgetMB: number): number {
+  const headroomMB = Math.max(0, Math.min(budgetMB / 4, budgetMB - estimateMemory(scenario).megabytes));
+  return headroomMB * 1024 * 1024;
 }
 
 function toFinding(draft: DraftFinding, scenario: Scenario, lines: LineIndex, locale: Locale, toFix: (fix: SpanFix) => Fix): Finding {

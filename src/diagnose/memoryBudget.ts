@@ -6,19 +6,21 @@ import type { Scenario } from '../scenario/model';
 
 /**
  * Calibrated on real sql.js replays of bench/scale.ts's scenario (four channels, two channel
- * databases; peak resident memory of the whole process, sql.js and its wasm included):
+ * databases; peak resident memory of the whole process, sql.js and its wasm included), after
+ * temporary tables moved into SQLite's memory and one-shot replays dropped the rollback journal:
  *
  *   customers   peak RSS   measured with
- *   10 000      99 MB      node out/bench/scale.js sqljs 10000   (2-core machine, Node 20)
- *   100 000     353 MB     node out/bench/scale.js sqljs 100000
- *   1 000 000   2108 MB    npm run bench, the 1M row
+ *   10 000      107 MB     node out/bench/scale.js sqljs 10000   (2-core machine, Node 20)
+ *   100 000     251 MB     node out/bench/scale.js sqljs 100000
+ *   1 000 000   1834 MB    node out/bench/scale.js sqljs 1000000
  *
- * A line through the 100k and 1M points: about 2 KB per customer on a base of ~160 MB. It
- * overestimates small scenarios (177 MB for 10k against 99 measured), which is the safe side.
- * When the storage per customer changes, measure again and update these figures.
+ * The 100k and 1M points give 1,844 bytes per customer; the base is raised from the line's
+ * 75 MB to 90 MB so that small scenarios are not underestimated (10k: 109 MB against 107
+ * measured; 100k: 267 against 251; 1M: 1850 against 1834). Of the 1,844 bytes about 1,570 are SQLite pages (bench/storage.ts lists them by
+ * table and index). When the storage per customer changes, measure again and update these.
  */
-const BASE_MB = 160;
-const BYTES_PER_CUSTOMER = 2044;
+const BASE_MB = 90;
+const BYTES_PER_CUSTOMER = 1844;
 /** A timeline entry: its parsed form with spans, its event log row, its outcome. */
 const BYTES_PER_ENTRY = 4096;
 /** An attached channel database: its schema, indexes and initial download of HQ's data. */

@@ -71,6 +71,8 @@ export class EngineClient {
   private disposed = false;
   private readonly restartListeners = new Set<(event: EngineRestart) => void>();
   private memoryBudgetMB: number | undefined;
+  /** The current worker was warmed up (or asked to be). */
+  private warmed = false;
 
   constructor(private readonly options: EngineClientOptions) {
     this.memoryBudgetMB = options.memoryBudgetMB;
@@ -93,6 +95,25 @@ export class EngineClient {
   /** Replaces the worker now (a new memory budget, or the user asked); fires onDidRestart. */
   restart(message: string): void {
     this.replaceWorker({ reason: 'requested', message }, new EngineError('cancelled', message));
+  }
+
+  /**
+   * Starts the worker and loads sql.js now, with one small analysis to warm the code, so the
+   * first diagnosis a user waits for does not pay for it. Idempotent per worker.
+   */
+  warmUp(): void {
+    if (this.warmed || this.disposed) {
+      return;
+    }
+    this.warmed = true;
+    this.request({ kind: 'warmUp' }).catch((error: unknown) => {
+      this.options.log?.(`engine warm-up failed: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  /** Ends the worker as a crash would (tests of recovery): pending requests fail with 'crashed'. */
+  crashForTest(): void {
+    void this.worker?.terminate();
   }
 
   /** Analyzes a document version; an analysis still running for the same document is cancelled. */
@@ -267,6 +288,7 @@ export class EngineClient {
   private replaceWorker(event: EngineRestart, pendingError: EngineError): void {
     const worker = this.worker;
     this.worker = undefined;
+    this.warmed = false;
     if (worker) {
       worker.removeAllListeners('message');
       void worker.terminate();

@@ -2,6 +2,7 @@
 // worker thread; also usable in-process (tests, and a fallback when workers are unavailable).
 import type { SqlJsStatic } from 'sql.js';
 import { analyze, type Analysis, type ScenarioLimits } from '../diagnose/engine';
+import { IncrementalReplay } from '../scenario/incremental';
 import {
   cdxJobStates,
   channelCustomers,
@@ -31,8 +32,23 @@ export function inProcessHost(wasmPath: string): () => EngineHost {
   return () => new EngineHost(() => loadSqlJs(wasmPath));
 }
 
+/** Parses, replays and diagnoses the common path once (a customer through the P-job and the batch job). */
+const WARM_UP_SCENARIO = JSON.stringify({
+  start: '2026-01-01T08:00:00Z',
+  features: { CustomerOrderPerformance: true, EnhancedAsyncCustomerCreation: true },
+  channels: [{ id: 'Store', channelDatabase: 'Default', asyncCustomerCreation: true }],
+  timeline: [
+    { createCustomer: { channel: 'Store', firstName: 'Ana', lastName: 'Berg' } },
+    { runJob: 'P-0001' },
+    { runBatch: 'SynchronizeCustomersAndChannelRequests' },
+    { advance: 'PT1H' },
+  ],
+});
+
 export class EngineHost {
   private readonly analyses = new Map<string, Analysis>();
+  /** Each document's simulation with its checkpoints, kept between analyses. */
+  private readonly replays = new Map<string, IncrementalReplay>();
   private readonly timeTravel = new TimeTravel();
 
   constructor(private readonly loadSql: () => Promise<SqlJsStatic>) {}
@@ -47,6 +63,9 @@ export class EngineHost {
         return this.analyze(request.doc, request.text, request.version, request.locale, isCancelled, request.limits);
       case 'dispose':
         this.dispose(request.doc);
+        return undefined;
+      case 'warmUp':
+        analyze(await this.loadSql(), WARM_UP_SCENARIO);
         return undefined;
       case 'featureStates':
         return featureStates(await this.simAt(request.doc, request.afterEntry, isCancelled));
@@ -95,9 +114,15 @@ export class EngineHost {
     const sql = await this.loadSql();
     const started = performance.now();
     let analysis: Analysis;
+    let incremental = this.replays.get(doc);
+    if (!incremental) {
+      incremental = new IncrementalReplay(sql);
+      this.replays.set(doc, incremental);
+    }
     try {
-      analysis = analyze(sql, text, { locale, keepSimulation: true, isCancelled, limits });
+      analysis = analyze(sql, text, { locale, incremental, isCancelled, limits });
     } catch (error) {
+      this.dispose(doc);
       // SQLite's heap (wasm memory) ran out: the estimate in memoryBudget.ts was too low.
       if (error instanceof Error && /out of memory/i.test(error.message)) {
         throw new EngineError('tooLarge', 'The simulation ran out of memory while replaying this scenario; make it smaller or lower asyncCustomerDoctor.limits.memoryBudgetMB.', error.stack);
@@ -105,16 +130,23 @@ export class EngineHost {
       throw error;
     }
     if (analysis.cancelled || isCancelled()) {
-      analysis.sim?.close();
+      // A simulation of the document's incremental replay stays with it: the replay rolls back
+      // what a cancelled one left half done when the next version arrives.
+      this.closeUnlessIncremental(doc, analysis.sim);
       throw new EngineError('cancelled', 'Superseded by a newer version of the document.');
     }
-    // A file with a syntax error (while typing) keeps the last good replay for the views.
+    // A file with a syntax error (while typing) keeps the last good replay for the views; it
+    // was replayed on its own (diagnose/engine.ts), so the incremental one still holds the last good.
     const lastGood = this.analyses.get(doc)?.sim;
     const keepLastGood = lastGood !== undefined && isBroken(analysis);
     if (keepLastGood) {
-      analysis.sim?.close();
+      this.closeUnlessIncremental(doc, analysis.sim);
     } else {
-      this.dispose(doc);
+      const previous = this.analyses.get(doc)?.sim;
+      if (previous !== analysis.sim) {
+        this.closeUnlessIncremental(doc, previous);
+      }
+      this.timeTravel.dispose(doc);
       this.analyses.set(doc, analysis);
     }
     const { scenario } = analysis;
@@ -136,6 +168,7 @@ export class EngineHost {
       lastGoodReplay: keepLastGood,
       cancelled: false,
       durationMs: performance.now() - started,
+      replayedFrom: analysis.resumedAt ?? 0,
     };
   }
 
@@ -175,12 +208,21 @@ export class EngineHost {
 
   dispose(doc: string): void {
     this.timeTravel.dispose(doc);
-    this.analyses.get(doc)?.sim?.close();
+    this.closeUnlessIncremental(doc, this.analyses.get(doc)?.sim);
+    this.replays.get(doc)?.close();
+    this.replays.delete(doc);
     this.analyses.delete(doc);
   }
 
+  /** Closes a simulation of one replay only; the document's incremental replay closes its own. */
+  private closeUnlessIncremental(doc: string, sim: Simulation | undefined): void {
+    if (sim && !this.replays.get(doc)?.owns(sim)) {
+      sim.close();
+    }
+  }
+
   disposeAll(): void {
-    for (const doc of [...this.analyses.keys()]) {
+    for (const doc of new Set([...this.analyses.keys(), ...this.replays.keys()])) {
       this.dispose(doc);
     }
   }

@@ -30,6 +30,8 @@ export interface AnalysisSnapshot {
   readonly lastGoodReplay: boolean;
   readonly cancelled: boolean;
   readonly durationMs: number;
+  /** The timeline position the replay started from: 0, or the checkpoint an incremental replay resumed at. */
+  readonly replayedFrom: number;
 }
 
 /**
@@ -78,7 +80,9 @@ export type EngineRequest =
       /** The time budget: past it the client replaces the worker and rejects with 'timeout'. */
       readonly timeoutMs?: number;
     }
-  | { readonly kind: 'dispose'; readonly doc: string };
+  | { readonly kind: 'dispose'; readonly doc: string }
+  /** Load sql.js and run a small analysis, so the first real one finds the engine warm. */
+  | { readonly kind: 'warmUp' };
 
 /** The result type of each request kind. */
 export interface EngineResults {
@@ -95,6 +99,7 @@ export interface EngineResults {
   travel: TravelState;
   query: QueryResult;
   dispose: void;
+  warmUp: void;
 }
 
 /**

@@ -27,14 +27,7 @@ export interface ReplayResult {
 
 /** Replays on sql.js, or on any SQL connection (the benchmark's native baseline). */
 export function replay(scenario: Scenario, engine: SqlJsStatic | SqlConnection, options: ReplayOptions = {}): ReplayResult {
-  const sim = new Simulation(engine, {
-    start: scenario.start,
-    channels: scenario.channels,
-    features: scenario.features.map((f) => ({ id: f.id, enabled: f.enabled, origin: featureOrigin(f.id) })),
-    csuCacheMs: scenario.csuCacheMs,
-    commerceVersion: scenario.commerceVersion,
-    schedules: scenario.schedules?.map((s) => ({ job: s.job, every: s.every, from: s.from, origin: scheduleOrigin(s.index) })),
-  });
+  const sim = newSimulation(scenario, engine);
   sim.setCancellation(options.isCancelled);
   const references = new CustomerReferences();
   const problems: ScenarioProblem[] = [];
@@ -45,21 +38,12 @@ export function replay(scenario: Scenario, engine: SqlJsStatic | SqlConnection, 
       cancelled = true;
       break;
     }
-    if (entry.at !== undefined && entry.atSpan) {
-      if (entry.at < sim.now) {
-        problems.push({
-          ruleId: RULE.timeBackwards,
-          severity: 'error',
-          message: msg('timeBackwards', { at: formatShort(entry.at), clock: formatShort(sim.now) }),
-          span: entry.atSpan,
-          fixes: [{ title: msg('fixRemoveAt', {}), edits: [removeAtEdit(scenario.text, entry)], isPreferred: true }],
-        });
-      } else {
-        sim.setClock(entry.at);
-      }
-    }
     try {
-      outcomes.set(entry.index, applyEntry(sim, references, entry));
+      const replayed = replayEntry(sim, references, entry);
+      if (replayed.clockWhenBackwards !== undefined) {
+        problems.push(timeBackwards(scenario, entry, replayed.clockWhenBackwards));
+      }
+      outcomes.set(entry.index, replayed.outcome);
     } catch (error) {
       if (error instanceof SimulationCancelled) {
         cancelled = true;
@@ -70,6 +54,45 @@ export function replay(scenario: Scenario, engine: SqlJsStatic | SqlConnection, 
   }
   sim.setCancellation(undefined);
   return { sim, references, problems, outcomes, cancelled };
+}
+
+/** A fresh simulation with the scenario's start, channels, features and settings. */
+export function newSimulation(scenario: Scenario, engine: SqlJsStatic | SqlConnection): Simulation {
+  return new Simulation(engine, {
+    start: scenario.start,
+    channels: scenario.channels,
+    features: scenario.features.map((f) => ({ id: f.id, enabled: f.enabled, origin: featureOrigin(f.id) })),
+    csuCacheMs: scenario.csuCacheMs,
+    commerceVersion: scenario.commerceVersion,
+    schedules: scenario.schedules?.map((s) => ({ job: s.job, every: s.every, from: s.from, origin: scheduleOrigin(s.index) })),
+  });
+}
+
+/**
+ * Moves the clock to the entry's time and applies the entry. `clockWhenBackwards` is the clock
+ * the entry found when its "at" lies before it (the clock then stays where it was).
+ */
+export function replayEntry(sim: Simulation, references: CustomerReferences, entry: TimelineEntry): { outcome: Outcome; clockWhenBackwards?: number } {
+  let clockWhenBackwards: number | undefined;
+  if (entry.at !== undefined && entry.atSpan) {
+    if (entry.at < sim.now) {
+      clockWhenBackwards = sim.now;
+    } else {
+      sim.setClock(entry.at);
+    }
+  }
+  return { outcome: applyEntry(sim, references, entry), clockWhenBackwards };
+}
+
+/** An entry's "at" before the clock, with the fix that removes it. */
+export function timeBackwards(scenario: Scenario, entry: TimelineEntry, clock: number): ScenarioProblem {
+  return {
+    ruleId: RULE.timeBackwards,
+    severity: 'error',
+    message: msg('timeBackwards', { at: formatShort(entry.at!), clock: formatShort(clock) }),
+    span: entry.atSpan!,
+    fixes: [{ title: msg('fixRemoveAt', {}), edits: [removeAtEdit(scenario.text, entry)], isPreferred: true }],
+  };
 }
 
 /** Applies one timeline entry to the simulation, references resolved (exported for the invariant tests). */

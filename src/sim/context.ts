@@ -33,8 +33,18 @@ export class SimContext {
   constructor(
     readonly db: SimDatabase,
     readonly config: SimulationConfig,
-    readonly state: SimulationState,
+    private current: SimulationState,
   ) {}
+
+  /** Read afresh on every use: restoring a checkpoint replaces the whole object. */
+  get state(): SimulationState {
+    return this.current;
+  }
+
+  /** Back to a copy of `snapshot` (a checkpoint's state, taken with structuredClone). */
+  restoreState(snapshot: SimulationState): void {
+    this.current = structuredClone(snapshot);
+  }
 
   get hq(): DbHandle {
     return this.db.hq;

@@ -1,12 +1,13 @@
 // Activation: cheap listeners only. The engine (sql.js, in a worker thread) starts on the first
 // scenario that needs analyzing; views build lazily when shown.
 import * as vscode from 'vscode';
-import { EngineClient } from '../engine/client';
+import { EngineClient, type EngineRestart } from '../engine/client';
 import type { AnalysisSnapshot } from '../engine/protocol';
 import { ScenarioFixProvider } from './codeActions';
 import { COMMAND_IDS, type CommandId } from './commandIds';
 import type { CommandDependencies, CommandHandler } from './commands';
 import { registerDiagnostics } from './diagnostics';
+import * as l10n from './l10n';
 import { publishLanguage, setBundleDirectory } from './l10n';
 import { registerPipeline, scenarioPipelineSource } from './pipeline/register';
 import { PIPELINE_VIEW_ID } from './pipeline/view';
@@ -26,6 +27,28 @@ export interface DoctorApi {
   /** Labels and descriptions of a view's items, expanded to `depth` levels. */
   treeItems(viewId: string, depth?: number): Promise<TreeSnapshot[]>;
   statusBarText(): string | undefined;
+  /** What the status bar last said about an engine restart. */
+  engineRestartNotice(): string | undefined;
+  /** Ends the engine's worker as a crash would (tests of recovery). */
+  crashEngineForTest(): void;
+}
+
+const MEMORY_BUDGET_SETTING = 'asyncCustomerDoctor.limits.memoryBudgetMB';
+
+function memoryBudgetMB(): number | undefined {
+  return vscode.workspace.getConfiguration().get<number>(MEMORY_BUDGET_SETTING);
+}
+
+/** What the status bar says when the engine's worker was replaced, by why. */
+function restartNotice(event: EngineRestart): string {
+  switch (event.reason) {
+    case 'timeout':
+      return l10n.t('Async Customers: a SQL statement ran past its time budget; the engine restarted and open scenarios are analysed again');
+    case 'crashed':
+      return l10n.t('Async Customers: the engine stopped and restarted; open scenarios are analysed again');
+    case 'requested':
+      return l10n.t('Async Customers: the engine restarted with the new memory budget; open scenarios are analysed again');
+  }
 }
 
 export function activate(context: vscode.ExtensionContext): DoctorApi {
@@ -36,9 +59,32 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
     wasmPath: context.asAbsolutePath('dist/sql-wasm.wasm'),
     workerPath: context.asAbsolutePath('dist/engineWorker.js'),
     log: (line) => log.info(line),
+    memoryBudgetMB: memoryBudgetMB(),
   });
   const scenarios = new ScenarioManager(engine, log);
   context.subscriptions.push(log, scenarios, { dispose: () => engine.dispose() }, publishLanguage());
+  let restartShown: string | undefined;
+  let restartMessage: vscode.Disposable | undefined;
+  context.subscriptions.push(
+    {
+      dispose: () => {
+        restartMessage?.dispose();
+      },
+    },
+    engine.onDidRestart((event) => {
+      restartShown = restartNotice(event);
+      restartMessage?.dispose();
+      restartMessage = vscode.window.setStatusBarMessage(`$(debug-restart) ${restartShown}`, 15_000);
+      scenarios.analyzeAllAgain();
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(MEMORY_BUDGET_SETTING)) {
+        engine.setMemoryBudgetMB(memoryBudgetMB() ?? 0);
+        engine.restart(`The memory budget is now ${memoryBudgetMB()} MB.`);
+      }
+    }),
+  );
+  warmUpWhenScenariosAreSeen(context, engine);
   registerDiagnostics(context, scenarios);
   context.subscriptions.push(
     vscode.languages.registerCodeActionsProvider({ pattern: '**/*.asyncscenario.json' }, new ScenarioFixProvider(scenarios), {
@@ -62,7 +108,38 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
     activeScenario: () => scenarios.activeScenario,
     treeItems: (viewId, depth = 2) => views.treeItems(viewId, depth),
     statusBarText: () => statusBar.text,
+    engineRestartNotice: () => restartShown,
+    crashEngineForTest: () => engine.crashForTest(),
   };
+}
+
+/**
+ * The engine (worker, sql.js, the code's first run) warms up once a scenario is in sight: a
+ * scenario file in the workspace, found after activation has returned, or the first scenario
+ * document opened. Activation itself only installs the listener.
+ */
+function warmUpWhenScenariosAreSeen(context: vscode.ExtensionContext, engine: EngineClient): void {
+  const isScenario = (document: vscode.TextDocument) => document.uri.path.endsWith('.asyncscenario.json');
+  if (vscode.workspace.textDocuments.some(isScenario)) {
+    return; // Its analysis starts the engine now.
+  }
+  const opened = vscode.workspace.onDidOpenTextDocument((document) => {
+    if (isScenario(document)) {
+      opened.dispose();
+      engine.warmUp();
+    }
+  });
+  context.subscriptions.push(opened);
+  setTimeout(() => {
+    vscode.workspace.findFiles('**/*.asyncscenario.json', '**/node_modules/**', 1).then(
+      (found) => {
+        if (found.length > 0) {
+          engine.warmUp();
+        }
+      },
+      () => undefined,
+    );
+  }, 0);
 }
 
 /**

@@ -127,6 +127,11 @@ export class ScenarioManager implements vscode.Disposable {
     return new Promise((resolve, reject) => entry.waiting.push({ version: document.version, resolve, reject }));
   }
 
+  /** Every open scenario again, now (the engine restarted and its simulations are gone). */
+  analyzeAllAgain(): void {
+    vscode.workspace.textDocuments.forEach((document) => this.track(document, 0));
+  }
+
   /** Analyzes now, skipping the typing delay (Run Diagnosis). */
   analyzeNow(document: vscode.TextDocument): Promise<AnalysisSnapshot> {
     this.track(document, 0);
@@ -181,7 +186,7 @@ export class ScenarioManager implements vscode.Disposable {
       if (!isBroken(snapshot)) entry.lastGood = snapshot;
       entry.locale = locale;
       entry.failure = undefined;
-      this.log.info(`analyzed ${vscode.workspace.asRelativePath(document.uri)} v${version}: ${snapshot.findings.length} findings in ${Date.now() - started} ms`);
+      this.log.info(`analyzed ${vscode.workspace.asRelativePath(document.uri)} v${version}: ${snapshot.findings.length} findings in ${Date.now() - started} ms${snapshot.replayedFrom > 0 ? ` (replayed from timeline entry ${snapshot.replayedFrom + 1})` : ''}`);
       this.changed.fire(document.uri);
       takeWaiting(entry, snapshot.version).forEach((w) => w.resolve(snapshot));
     } catch (error) {
@@ -258,6 +263,7 @@ export class ScenarioManager implements vscode.Disposable {
       maxTextLength: config.get<number>('maxScenarioCharacters'),
       maxEntries: config.get<number>('maxTimelineEntries'),
       maxGeneratedCustomers: config.get<number>('maxGeneratedCustomers'),
+      memoryBudgetMB: config.get<number>('memoryBudgetMB'),
     };
   }
 

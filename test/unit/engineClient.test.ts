@@ -32,6 +32,23 @@ for (const mode of ['worker thread', 'in-process'] as const) {
       assert.equal(rows.length, 2);
     });
 
+    it('warms up before the first scenario without leaving a simulation behind', async () => {
+      client.warmUp();
+      await assert.rejects(client.request({ kind: 'featureStates', doc: 'a' }), (error: unknown) => error instanceof EngineError && error.code === 'noAnalysis');
+      const snapshot = await client.analyze('a', sample('cannot-enable-editing'), 1, 'en');
+      assert.deepEqual(snapshot.findings.map((f) => f.ruleId), ['ACD001']);
+    });
+
+    it('re-diagnoses an edit in the last entry from a checkpoint, with the findings of a fresh analysis', async () => {
+      const timeline = [{ generateCustomers: { count: 40 } }, { runJob: 'P-0001' }, { advance: 'PT1H' }];
+      await client.analyze('doc', scenario({ timeline }), 1, 'en');
+      const edited = scenario({ timeline: [...timeline.slice(0, 2), { runBatch: 'SynchronizeCustomersAndChannelRequests' }] });
+      const again = await client.analyze('doc', edited, 2, 'en');
+      const fresh = await client.analyze('other', edited, 1, 'en');
+      assert.deepEqual(again.findings, fresh.findings);
+      assert.deepEqual(await client.request({ kind: 'operationCounts', doc: 'doc' }), await client.request({ kind: 'operationCounts', doc: 'other' }));
+    });
+
     it('cancels an older analysis of the same document when a newer one arrives', async () => {
       const big = scenario({ timeline: Array.from({ length: 400 }, () => ({ generateCustomers: { count: 50 } })) });
       const older = client.analyze('doc', big, 1, 'en');

@@ -3,11 +3,10 @@ import { basename } from 'node:path';
 import * as vscode from 'vscode';
 import * as l10n from '../l10n';
 import { isEngineError, type QueryResult } from '../../engine/protocol';
+import { CONSOLE_LIMITS } from '../../sim/sqlConsole';
 import { toRange } from '../diagnostics';
 import type { PagedView } from '../nodes';
 import type { CommandFactory } from './types';
-
-const MAX_QUERY_ROWS = 1000;
 
 export const runDiagnosis: CommandFactory = (ctx) => async () => {
   const document = await ctx.activeDocument();
@@ -34,7 +33,7 @@ export const querySql: CommandFactory = (ctx) => async (databaseArg?: string, sq
   const database =
     databaseArg ?? (await vscode.window.showQuickPick(['HQ', ...active.snapshot.scenario.channelDatabases], { title: l10n.t('Query which database?') }));
   if (!database) return;
-  const run = (sql: string) => ctx.engine.request({ kind: 'query', doc: active.doc, database, sql, maxRows: MAX_QUERY_ROWS });
+  const run = (sql: string) => ctx.engine.request({ kind: 'query', doc: active.doc, database, sql, maxRows: CONSOLE_LIMITS.maxRows, timeoutMs: CONSOLE_LIMITS.timeoutMs });
   if (sqlArg !== undefined) {
     try {
       return await run(sqlArg);
@@ -92,7 +91,13 @@ async function firstStatement(database: string, run: (sql: string) => Promise<Qu
 }
 
 function queryError(error: unknown): string {
-  return isEngineError(error, 'readOnly') ? error.message : l10n.t('The query failed: {0}', error instanceof Error ? error.message : String(error));
+  if (isEngineError(error, 'readOnly')) {
+    return error.message;
+  }
+  if (isEngineError(error, 'timeout')) {
+    return l10n.t('{0} Open scenarios are analysed again.', error.message);
+  }
+  return l10n.t('The query failed: {0}', error instanceof Error ? error.message : String(error));
 }
 
 /**
