@@ -22,8 +22,8 @@ ${QUERY_USAGE.split('\n').slice(2).join('\n')}
 
 report: the walk of the FAQ and the findings of one scenario as Markdown (default), SARIF 2.1.0,
 JSON (as diagnose --json) or CSV (the evidence rows). --redact replaces names, emails, phone
-numbers and street addresses with stable pseudonyms everywhere. -o never overwrites an existing
-file without --force.`;
+numbers and addresses (street, zip code, city) with stable pseudonyms everywhere. -o never
+overwrites an existing file without --force.`;
 
 export async function main(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
   const [command, ...rest] = argv;
