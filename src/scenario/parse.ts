@@ -63,12 +63,15 @@ class ScenarioReader {
       return this.result(false);
     }
     const root = parseTree(this.text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-    for (const error of errors) {
-      this.check.problem(RULE.syntax, 'error', msg('syntax', { detail: describeParseError(error.error) }), { offset: error.offset, length: Math.max(error.length, 1) });
+    // A file that is not a JSON object gets one finding that says so, not its syntax errors as well.
+    if (root?.type === 'object') {
+      for (const error of errors) {
+        this.check.problem(RULE.syntax, 'error', msg('syntax', { detail: describeParseError(error.error) }), { offset: error.offset, length: Math.max(error.length, 1) });
+      }
     }
     let usable = false;
     if (!root) {
-      this.check.problem(RULE.syntax, 'error', msg('notAScenario', {}), { offset: 0, length: this.text.length });
+      this.check.problem(RULE.syntax, 'error', msg('notAScenario', { keys: SCENARIO_KEYS.join(', ') }), { offset: 0, length: this.text.length });
     } else if (root.type !== 'object') {
       this.check.problem(RULE.wrongType, 'error', msg('wrongType', { key: 'scenario', expected: 'object', actual: root.type }), span(root));
     } else if (!(root.children ?? []).some((p) => SCENARIO_KEYS.includes(String(p.children?.[0]?.value)))) {

@@ -82,7 +82,7 @@ export const en = {
   // ---- the file itself ----
   tooDeep: (p: Params) => `The file nests brackets more than ${p.max} levels deep; a scenario never needs that. Nothing was read.`,
   syntax: (p: Params) => `JSON syntax error: ${p.detail}.`,
-  notAScenario: () => 'This file is empty or not JSON: a scenario is an object with "features", "channels" and "timeline".',
+  notAScenario: (p: Params) => `Not a scenario: the file is empty or not JSON; a scenario is a JSON object with at least one of ${p.keys}. Nothing was simulated.`,
   notAScenarioObject: (p: Params) => `Not a scenario: expected at least one of ${p.keys}. Nothing was simulated.`,
   wrongType: (p: Params) => `'${p.key}' must be ${p.expected === 'object' || p.expected === 'array' ? 'an' : 'a'} ${p.expected}, not ${p.actual}.`,
   duplicateKey: (p: Params) => `'${p.key}' is given twice; only the first counts.`,

@@ -49,7 +49,7 @@ const about = (p: Params) => `${opType(p.type)} för ${p.customer}, tillfälligt
 export const sv: Record<MessageKey, (p: Params) => string> = {
   tooDeep: (p) => `Filen har hakparenteser och klamrar i mer än ${p.max} nivåer; ett scenario behöver aldrig det. Inget lästes.`,
   syntax: (p) => `JSON-syntaxfel: ${p.detail}.`,
-  notAScenario: () => 'Filen är tom eller inte JSON: ett scenario är ett objekt med "features", "channels" och "timeline".',
+  notAScenario: (p) => `Inte ett scenario: filen är tom eller inte JSON; ett scenario är ett JSON-objekt med minst en av ${p.keys}. Inget simulerades.`,
   notAScenarioObject: (p) => `Inte ett scenario: minst en av ${p.keys} förväntades. Inget simulerades.`,
   wrongType: (p) => `'${p.key}' måste vara ${typeName(p.expected)}, inte ${typeName(p.actual)}.`,
   duplicateKey: (p) => `'${p.key}' anges två gånger; bara den första räknas.`,
