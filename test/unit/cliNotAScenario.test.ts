@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from './helpers';
 
-const NOT_JSON = 'Not a scenario: the file is empty or not JSON; a scenario is a JSON object with at least one of features, channels, timeline. Nothing was simulated.';
+const NOT_JSON = 'Not a scenario: the file is empty or not JSON; a scenario is a JSON object with at least one of "features", "channels", "timeline". Nothing was simulated.';
 
 describe('command line: a file that is not a scenario', () => {
   const dir = mkdtempSync(join(tmpdir(), 'acd-not-json-'));
@@ -35,7 +35,7 @@ describe('command line: a file that is not a scenario', () => {
   it('says it in Swedish with --locale sv', () => {
     const { file, status, stderr } = diagnoseText('hello.asyncscenario.json', 'hello world', '--locale', 'sv');
     assert.equal(status, 2);
-    assert.equal(stderr, `${file}:1:1: Inte ett scenario: filen är tom eller inte JSON; ett scenario är ett JSON-objekt med minst en av features, channels, timeline. Inget simulerades.`);
+    assert.equal(stderr, `${file}:1:1: Inte ett scenario: filen är tom eller inte JSON; ett scenario är ett JSON-objekt med minst en av "features", "channels", "timeline". Inget simulerades.`);
   });
 
   it('JSON that is not an object: one line naming what it is, exit 2', () => {
@@ -48,7 +48,7 @@ describe('command line: a file that is not a scenario', () => {
   it('a JSON object with none of the scenario keys: one line, exit 2', () => {
     const { file, status, stdout, stderr } = diagnoseText('package.asyncscenario.json', '{ "name": "my-app", "version": "1.0.0" }');
     assert.equal(status, 2);
-    assert.equal(stderr, `${file}:1:1: Not a scenario: expected at least one of features, channels, timeline. Nothing was simulated.`);
+    assert.equal(stderr, `${file}:1:1: Not a scenario: expected at least one of "features", "channels", "timeline". Nothing was simulated.`);
     assert.equal(stdout, '');
   });
 

@@ -135,7 +135,7 @@ describe('command line: report', () => {
     writeFileSync(other, JSON.stringify({ name: 'app', version: '1.0.0' }));
     const notScenario = await report(other);
     assert.equal(notScenario.code, 2);
-    assert.equal(notScenario.stderr.trim(), `${other}:1:1: Not a scenario: expected at least one of features, channels, timeline. Nothing was simulated.`);
+    assert.equal(notScenario.stderr.trim(), `${other}:1:1: Not a scenario: expected at least one of "features", "channels", "timeline". Nothing was simulated.`);
     if (process.getuid?.() !== 0) {
       const locked = join(dir, 'locked.asyncscenario.json');
       writeFileSync(locked, sample('healthy'));
