@@ -25,8 +25,8 @@ ${QUERY_USAGE.split('\n').slice(2).join('\n')}
 
 report: the walk of the FAQ and the findings of one scenario as Markdown (default), SARIF 2.1.0,
 JSON (as diagnose --json) or CSV (the evidence rows). --redact replaces names, emails, phone
-numbers and street addresses with stable pseudonyms everywhere. -o never overwrites an existing
-file without --force.
+numbers and addresses (street, zip code, city) with stable pseudonyms everywhere. -o never
+overwrites an existing file without --force.
 
 ${IMPORT_USAGE.split('\n').slice(2).join('\n')}`;
 

@@ -13,7 +13,7 @@ export interface ReportSource {
   readonly file: string;
   readonly text: string;
   readonly locale?: Locale;
-  /** Pseudonyms for names, emails, phone numbers and street addresses; comments removed. */
+  /** Pseudonyms for names, emails, phone numbers and addresses (street, zip code, city); comments removed. */
   readonly redact: boolean;
 }
 
@@ -82,6 +82,7 @@ export function supportBundle(sql: SqlJsStatic, file: string, text: string, opti
     walk: diagnosed.walk,
     locale,
     redacted: diagnosed.redacted,
+    withScenarioCopy: true,
   });
   const sarif = sarifLog({ artifactUri: relativeUri(copyName), findings: diagnosed.findings, walk: diagnosed.walk, locale, redacted: diagnosed.redacted });
   return {

@@ -16,7 +16,8 @@ const REPORT_USAGE = `Usage: async-customer-doctor report FILE [--format md|sari
 
 Diagnoses one scenario file and writes the walk of the FAQ and the findings: Markdown (md, the
 default), SARIF 2.1.0 (sarif), the JSON of diagnose --json (json) or the evidence rows (csv).
-  --redact   names, emails, phone numbers and street addresses become pseudonyms; comments go
+  --redact   names, emails, phone numbers and addresses (street, zip code, city) become
+             pseudonyms; countries/regions are kept
   -o OUT     write to OUT instead of the standard output; an existing OUT needs --force
 Exit codes: 0 no errors, 1 an error finding, 2 unusable input.`;
 

@@ -18,7 +18,8 @@ interface ReportLabels {
   readonly fix: string;
   readonly evidence: string;
   readonly scenarioLine: string;
-  readonly redacted: string;
+  /** The banner of a redacted report; `withCopy` when the redacted scenario copy goes with it (the support bundle). */
+  readonly redacted: (withCopy: boolean) => string;
   readonly severity: Readonly<Record<Severity, string>>;
 }
 
@@ -35,8 +36,10 @@ const en: ReportLabels = {
   fix: 'Fix',
   evidence: 'Evidence',
   scenarioLine: 'Scenario line',
-  redacted:
-    'Redacted: names, emails, phone numbers and street addresses in this report and in the scenario copy are pseudonyms (the same value has the same pseudonym throughout); comments were removed.',
+  redacted: (withCopy) =>
+    withCopy
+      ? 'Redacted: names, emails, phone numbers and addresses (street, ZIP/postal code, city) in this report and in the scenario copy are pseudonyms (the same value has the same pseudonym throughout; countries/regions are kept); comments were removed.'
+      : 'Redacted: names, emails, phone numbers and addresses (street, ZIP/postal code, city) in this report are pseudonyms (the same value has the same pseudonym throughout; countries/regions are kept).',
   severity: { error: 'error', warning: 'warning', information: 'information', hint: 'hint' },
 };
 
@@ -54,8 +57,10 @@ const sv: ReportLabels = {
   fix: 'Korrigering',
   evidence: 'Belägg',
   scenarioLine: 'Scenariorad',
-  redacted:
-    'Maskerad: namn, e-postadresser, telefonnummer och gatuadresser i rapporten och i scenariokopian är pseudonymer (samma värde har samma pseudonym överallt); kommentarerna har tagits bort.',
+  redacted: (withCopy) =>
+    withCopy
+      ? 'Maskerad: namn, e-postadresser, telefonnummer och adresser (gatuadress, postnummer, ort) i rapporten och i scenariokopian är pseudonymer (samma värde har samma pseudonym överallt; länder/regioner är kvar); kommentarerna har tagits bort.'
+      : 'Maskerad: namn, e-postadresser, telefonnummer och adresser (gatuadress, postnummer, ort) i rapporten är pseudonymer (samma värde har samma pseudonym överallt; länder/regioner är kvar).',
   severity: { error: 'fel', warning: 'varning', information: 'information', hint: 'tips' },
 };
 

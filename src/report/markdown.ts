@@ -15,13 +15,15 @@ export interface ReportInput {
   readonly locale?: Locale;
   /** The scenario was redacted before it was diagnosed: the report says so on top. */
   readonly redacted?: boolean;
+  /** The report goes with a copy of the scenario (the support bundle): the banner names it too. */
+  readonly withScenarioCopy?: boolean;
 }
 
 export function markdownReport(input: ReportInput): string {
   const labels = reportLabels(input.locale ?? 'en');
   const lines: string[] = [`# ${escape(input.title)}`, ''];
   if (input.redacted) {
-    lines.push(`> **${escape(labels.redacted)}**`, '');
+    lines.push(`> **${escape(labels.redacted(input.withScenarioCopy === true))}**`, '');
   }
   lines.push(`${labels.scenario}: \`${input.file.replace(/`/g, "'")}\` · ${input.generatedAt}`, '');
   const errors = input.findings.filter((f) => f.severity === 'error').length;

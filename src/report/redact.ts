@@ -2,13 +2,14 @@
 // title and the scenario copy are built from pseudonyms and no personal value survives.
 // Values are judged by where they are in the file (an allow-list of non-personal places: ids,
 // flags, feature and job ids, customer groups, countries/regions); everything else a person could
-// have typed becomes a pseudonym that keeps what the diagnosis depends on: an empty value stays
-// empty, a malformed email stays malformed, a valid one valid, and a reference ("Ana Berg",
-// "ana@example.com") maps to the pseudonyms of the same customer. Comments are removed.
+// have typed (an address's street, zip code and city included) becomes a pseudonym that keeps
+// what the diagnosis depends on: an empty value stays empty, a malformed email stays malformed,
+// a valid one valid, and a reference ("Ana Berg", "ana@example.com") maps to the pseudonyms of
+// the same customer. Comments are removed.
 import { type JSONPath, ParseErrorCode, visit } from 'jsonc-parser';
 import { applyEdits } from '../domain/text';
 
-type Kind = 'keep' | 'name' | 'email' | 'phone' | 'street' | 'zip' | 'reference' | 'text' | 'other';
+type Kind = 'keep' | 'name' | 'email' | 'phone' | 'street' | 'zip' | 'city' | 'reference' | 'text' | 'other';
 
 export interface Redaction {
   /** The scenario text with every personal value replaced and comments removed. */
@@ -44,7 +45,7 @@ const FIELD_KINDS: Readonly<Record<string, Kind>> = {
   title: 'keep',
   customerGroup: 'keep',
   affiliations: 'keep',
-  city: 'keep',
+  city: 'city',
   countryRegion: 'keep',
   mode: 'keep',
 };
@@ -220,6 +221,8 @@ export function redactScenario(text: string): Redaction {
         return keepingSpaces(value, (core) => pseudonyms.get('street', core, (n) => `Street ${n}`));
       case 'zip':
         return keepingSpaces(value, (core) => pseudonyms.get('zip', core, (n) => String(n).padStart(5, '0')));
+      case 'city':
+        return keepingSpaces(value, (core) => pseudonyms.get('city', core, (n) => `City ${n}`));
       case 'reference':
         return reference(value);
       case 'other':

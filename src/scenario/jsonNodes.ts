@@ -1,5 +1,5 @@
 // Small helpers over jsonc-parser's syntax tree: where a node is, and edits that remove one.
-import { type Node, printParseErrorCode } from 'jsonc-parser';
+import { type Node, type ParseErrorCode, printParseErrorCode } from 'jsonc-parser';
 import type { Span } from './model';
 
 /** The offset where brackets first nest deeper than `max`, skipping strings and comments. */
@@ -60,8 +60,7 @@ export function removalEdit(text: string, property: Node): { offset: number; len
   return { offset: start, length: end - start, newText: '' };
 }
 
-export function describeParseError(code: number): string {
-  return printParseErrorCode(code)
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase();
+/** The parser's error as a name ('CommaExpected'); the messages put it in words in each language. */
+export function describeParseError(code: ParseErrorCode): string {
+  return printParseErrorCode(code);
 }

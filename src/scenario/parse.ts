@@ -25,6 +25,11 @@ const CHANNEL_KINDS: readonly ChannelKind[] = ['store', 'online', 'callCenter'];
 /** Deeper nesting than any scenario needs; beyond it the file is not parsed. */
 const MAX_NESTING = 64;
 
+/** Keys as a message lists them: "features", "channels", "timeline". */
+function quotedKeys(keys: readonly string[]): string {
+  return keys.map((key) => `"${key}"`).join(', ');
+}
+
 export function parseScenario(text: string): Scenario {
   return new ScenarioReader(text).read();
 }
@@ -63,17 +68,20 @@ class ScenarioReader {
       return this.result(false);
     }
     const root = parseTree(this.text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
-    for (const error of errors) {
-      this.check.problem(RULE.syntax, 'error', msg('syntax', { detail: describeParseError(error.error) }), { offset: error.offset, length: Math.max(error.length, 1) });
+    // A file that is not a JSON object gets one finding that says so, not its syntax errors as well.
+    if (root?.type === 'object') {
+      for (const error of errors) {
+        this.check.problem(RULE.syntax, 'error', msg('syntax', { code: describeParseError(error.error) }), { offset: error.offset, length: Math.max(error.length, 1) });
+      }
     }
     let usable = false;
     if (!root) {
-      this.check.problem(RULE.syntax, 'error', msg('notAScenario', {}), { offset: 0, length: this.text.length });
+      this.check.problem(RULE.syntax, 'error', msg('notAScenario', { keys: quotedKeys(SCENARIO_KEYS) }), { offset: 0, length: this.text.length });
     } else if (root.type !== 'object') {
       this.check.problem(RULE.wrongType, 'error', msg('wrongType', { key: 'scenario', expected: 'object', actual: root.type }), span(root));
     } else if (!(root.children ?? []).some((p) => SCENARIO_KEYS.includes(String(p.children?.[0]?.value)))) {
       // Some other JSON file: one finding that says so, not one per key it happens to have.
-      this.check.problem(RULE.missingKey, 'error', msg('notAScenarioObject', { keys: SCENARIO_KEYS.join(', ') }), openingSpan(root));
+      this.check.problem(RULE.missingKey, 'error', msg('notAScenarioObject', { keys: quotedKeys(SCENARIO_KEYS) }), openingSpan(root));
     } else {
       usable = true;
       this.readRoot(root);

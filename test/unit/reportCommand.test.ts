@@ -42,9 +42,30 @@ describe('command line: report', () => {
   it('--redact: a banner on top, pseudonyms in the report, the same findings', async () => {
     const { code, stdout } = await report(failed, '--redact');
     assert.equal(code, 1);
-    assert.match(stdout, /^> \*\*Redacted: names, emails, phone numbers and street addresses/m);
+    assert.match(stdout, /^> \*\*Redacted: names, emails, phone numbers and addresses \(street, ZIP\/postal code, city\)/m);
+    assert.doesNotMatch(stdout, /scenario copy/, 'the report alone holds no copy of the scenario');
     assert.doesNotMatch(stdout, /Ana|Berg|ana@example\.com|Storgatan/);
     assert.match(stdout, /### 1\. ACD006 \(error\)/);
+  });
+
+  it('--redact leaves no street, zip code or city in the address evidence of any format, and keeps the country/region', async () => {
+    const text = sample('failed-operation').replace(
+      '{ "advance": "PT10M" },',
+      '{ "createAddress": { "channel": "Store42", "customer": "Ana Berg", "offline": true, "street": "Bergsgatan 7", "city": "Sundsvall", "zip": "85231", "countryRegion": "SVE" } },\n    { "advance": "PT10M" },',
+    );
+    const file = join(dir, 'addresses.asyncscenario.json');
+    writeFileSync(file, text);
+    const plain = await report(file, '--format', 'csv');
+    assert.match(plain.stdout, /Umeå/, 'without --redact the evidence shows the city');
+    assert.match(plain.stdout, /Sundsvall/, 'and the city of the second address');
+    for (const format of ['md', 'json', 'sarif', 'csv']) {
+      const { code, stdout } = await report(file, '--redact', '--format', format);
+      assert.equal(code, 1, format);
+      for (const value of ['Umeå', 'Sundsvall', '90326', '85231', 'Storgatan', 'Bergsgatan']) {
+        assert.ok(!stdout.includes(value), `'${value}' survived in the ${format} report`);
+      }
+      assert.match(stdout, /SVE/, `the ${format} report keeps the country/region the diagnosis is about`);
+    }
   });
 
   it('--format sarif prints a SARIF 2.1.0 log naming the file as given', async () => {
@@ -114,7 +135,7 @@ describe('command line: report', () => {
     writeFileSync(other, JSON.stringify({ name: 'app', version: '1.0.0' }));
     const notScenario = await report(other);
     assert.equal(notScenario.code, 2);
-    assert.equal(notScenario.stderr.trim(), `${other}:1:1: Not a scenario: expected at least one of features, channels, timeline. Nothing was simulated.`);
+    assert.equal(notScenario.stderr.trim(), `${other}:1:1: Not a scenario: expected at least one of "features", "channels", "timeline". Nothing was simulated.`);
     if (process.getuid?.() !== 0) {
       const locked = join(dir, 'locked.asyncscenario.json');
       writeFileSync(locked, sample('healthy'));

@@ -9,9 +9,12 @@ import { parse as parseJsonc } from 'jsonc-parser';
 import { UNTRANSLATED_LABELS } from '../../src/domain/l10n/hqLabels';
 import { repoRoot } from './helpers';
 
-const samples = readdirSync(join(repoRoot, 'samples'))
-  .filter((f) => f.endsWith('.asyncscenario.json'))
-  .map((f) => join('samples', f));
+/** Every sample, and files that reach what no sample does: syntax errors, version 2's refusals and settings, a file that is not JSON. */
+const samples = ['samples', join('test', 'fixtures', 'swedish')].flatMap((dir) =>
+  readdirSync(join(repoRoot, dir))
+    .filter((f) => f.endsWith('.asyncscenario.json'))
+    .map((f) => join(dir, f)),
+);
 
 function diagnoseAll(locale: 'en' | 'sv'): string {
   const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'diagnose', ...samples, '--locale', locale], {
@@ -39,7 +42,7 @@ function scenarioIds(): string[] {
 
 /**
  * What the samples say in their own words and a message quotes as data: the message a failed run
- * left (`fails`, quoted in single quotes), and the scenario's keys (quoted in double quotes).
+ * left (`fails`, quoted in single quotes), and the scenario's keys (quoted in double or single quotes).
  */
 function quotedScenarioText(): string[] {
   const quoted = new Set<string>();
@@ -48,7 +51,7 @@ function quotedScenarioText(): string[] {
       value.forEach((v) => visit(v, key));
     } else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
-        quoted.add(`"${k}"`);
+        quoted.add(`"${k}"`).add(`'${k}'`);
         visit(v, k);
       }
     } else if (typeof value === 'string' && key === 'fails') {
@@ -84,7 +87,7 @@ function prose(output: string): string {
 const words = (text: string) => text.match(/[A-Za-zÅÄÖåäöÉé]+(-[A-Za-zÅÄÖåäö]+)*/g) ?? [];
 
 /** Words both languages write the same way, with the same meaning in these messages. */
-const SAME_IN_SWEDISH = new Set(['information', 'Scenario', 'scenario', 'cache', 'metadata', 'Global', 'offline', 'online', 'id']);
+const SAME_IN_SWEDISH = new Set(['information', 'Scenario', 'scenario', 'cache', 'metadata', 'Global', 'offline', 'online', 'id', 'text', 'schema']);
 
 /** English words the Swedish output once had, whether or not today's English output uses them. */
 const KNOWN_ENGLISH = ['in', 'fix', 'no', 'findings', 'error', 'warning', 'Pending', 'sync', 'Synchronize', 'Save', 'Edit', 'Customers', 'Customer', 'Run', 'now', 'Distribution', 'schedule', 'the', 'and', 'of'];
@@ -118,6 +121,38 @@ describe('Swedish output of the command line', () => {
     const english = new Set([...words(prose(diagnoseAll('en'))), ...KNOWN_ENGLISH].filter((w) => !SAME_IN_SWEDISH.has(w)));
     const left = swedish.split('\n').flatMap((line) => words(prose(line)).filter((w) => english.has(w)).map((w) => `${w}  in: ${line.trim().slice(0, 160)}`));
     assert.deepEqual(left, []);
+  });
+
+  it('reaches the messages the extra files are for', () => {
+    for (const text of [
+      'JSON-syntaxfel: kommatecken förväntades.',
+      'JSON-syntaxfel: ett ord eller tecken som JSON inte kan läsa (text skrivs inom dubbla citattecken).',
+      'JSON-syntaxfel: ogiltigt tecken efter ett omvänt snedstreck.',
+      'Inte ett scenario: filen är tom eller inte JSON',
+      'Sidan Kundsynkroniseringsstatus finns från Commerce-version',
+      'HQ nekar att inaktivera',
+      'Ett schema kör ett jobb',
+    ]) {
+      assert.ok(swedish.includes(text), `missing "${text}"`);
+    }
+  });
+
+  it('says "väntar på synkronisering" for a customer without its account number, in ACD007 and ACD013 alike', () => {
+    const lines = swedish.split('\n').filter((line) => /\b(ACD007|ACD013):/.test(line));
+    assert.deepEqual([...new Set(lines.map((line) => /\b(ACD007|ACD013):/.exec(line)?.[1]))].sort(), ['ACD007', 'ACD013']);
+    for (const line of lines) assert.match(line, /väntar (fortfarande )?på synkronisering/, line);
+    assert.doesNotMatch(swedish, /Pending sync/);
+  });
+
+  it("names jobs in fix titles by the product's names, never by the scenario's keys, in both languages", () => {
+    const english = diagnoseAll('en');
+    const fixes = [...swedish.split('\n').filter((l) => /^\s+korrigering: /.test(l)), ...english.split('\n').filter((l) => /^\s+fix: /.test(l))];
+    assert.ok(fixes.some((l) => l.includes('Synkronisera kunder och kanalbegäranden')));
+    assert.ok(fixes.some((l) => l.includes('Synchronize customers and channel requests')));
+    assert.deepEqual(
+      fixes.filter((l) => /SynchronizeCustomersAndChannelRequests|SynchronizeOrders|\bjob(bet)? [A-Z][a-z]+[A-Z]/.test(l)),
+      [],
+    );
   });
 
   it('lists every label it quotes in English in the README', () => {

@@ -170,7 +170,7 @@ describe('a JSON file that is not a scenario', () => {
     assert.equal(analysis.scenario.usable, false);
     assert.deepEqual(
       analysis.findings.map((f) => f.message),
-      ['Not a scenario: expected at least one of features, channels, timeline. Nothing was simulated.'],
+      ['Not a scenario: expected at least one of "features", "channels", "timeline". Nothing was simulated.'],
     );
   });
 
@@ -179,7 +179,7 @@ describe('a JSON file that is not a scenario', () => {
     writeFileSync(file, text);
     const result = spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'diagnose', file], { encoding: 'utf8', env: { ...process.env, LANG: 'C' } });
     assert.equal(result.status, 2);
-    assert.equal(result.stderr.trim(), `${file}:1:1: Not a scenario: expected at least one of features, channels, timeline. Nothing was simulated.`);
+    assert.equal(result.stderr.trim(), `${file}:1:1: Not a scenario: expected at least one of "features", "channels", "timeline". Nothing was simulated.`);
     assert.equal(result.stdout.trim(), '');
   });
 });

@@ -78,11 +78,31 @@ const untilTheyRun = (p: Params) => agree(jobCount(p), 'Until it runs', 'Until t
 const atChannel = (p: Params) => (p.kind === 'online' ? `The online store ${p.channel}` : `POS at ${p.channel}`);
 const suggestion = (p: Params) => (p.suggestion ? ` Did you mean '${p.suggestion}'?` : '');
 
+/** jsonc-parser's error codes in words. */
+const PARSE_ERRORS: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'a word or character JSON cannot read (text goes in double quotes)',
+  InvalidNumberFormat: 'malformed number',
+  PropertyNameExpected: 'a key in double quotes expected',
+  ValueExpected: 'value expected',
+  ColonExpected: 'colon expected',
+  CommaExpected: 'comma expected',
+  CloseBraceExpected: 'closing brace } expected',
+  CloseBracketExpected: 'closing bracket ] expected',
+  EndOfFileExpected: "nothing may follow the scenario's closing brace",
+  InvalidCommentToken: 'invalid comment',
+  UnexpectedEndOfComment: 'comment not closed (*/ missing)',
+  UnexpectedEndOfString: 'text not closed (closing double quote missing)',
+  UnexpectedEndOfNumber: 'number cut off',
+  InvalidUnicode: 'invalid \\u escape',
+  InvalidEscapeCharacter: 'invalid character after a backslash',
+  InvalidCharacter: 'a control character inside text',
+};
+
 export const en = {
   // ---- the file itself ----
   tooDeep: (p: Params) => `The file nests brackets more than ${p.max} levels deep; a scenario never needs that. Nothing was read.`,
-  syntax: (p: Params) => `JSON syntax error: ${p.detail}.`,
-  notAScenario: () => 'This file is empty or not JSON: a scenario is an object with "features", "channels" and "timeline".',
+  syntax: (p: Params) => `JSON syntax error: ${PARSE_ERRORS[String(p.code)] ?? 'text JSON cannot read'}.`,
+  notAScenario: (p: Params) => `Not a scenario: the file is empty or not JSON; a scenario is a JSON object with at least one of ${p.keys}. Nothing was simulated.`,
   notAScenarioObject: (p: Params) => `Not a scenario: expected at least one of ${p.keys}. Nothing was simulated.`,
   wrongType: (p: Params) => `'${p.key}' must be ${p.expected === 'object' || p.expected === 'array' ? 'an' : 'a'} ${p.expected}, not ${p.actual}.`,
   duplicateKey: (p: Params) => `'${p.key}' is given twice; only the first counts.`,
@@ -246,7 +266,7 @@ export const en = {
     `Open the ${p.kind === 'upload' ? 'upload' : 'download'} sessions of ${p.db}, read the message, correct its cause, and run ${jobV2(p.job)} again (after an update, run Initialize Commerce scheduler first).`,
   'ACD011.remedyBatch': () => 'Open the batch job\'s history, read the message, correct its cause, and run the batch job again.',
   'ACD011.fix': (p: Params) => (p.db ? `Run ${jobV2(p.job)} again for ${p.db}` : `Run ${jobV2(p.job)} again`),
-  'v2.scheduleTwoJobs': () => 'A schedule runs one job: give either runJob or runBatch, not both. Put the other in a schedule of its own.',
+  'v2.scheduleTwoJobs': () => 'A schedule runs one job: give either "runJob" or "runBatch", not both. Put the other in a schedule of its own.',
   'v2.scheduleTooOften': (p: Params) => `'every' must be at least ${p.min} (HQ sets recurrence in minutes); '${p.value}' is shorter.`,
   'v2.tooManyScheduledRuns': (p: Params) =>
     `The schedules would run ${p.runs} times over this timeline; a scenario may make at most ${p.max} scheduled runs. Use a longer 'every' or a shorter timeline. Nothing was replayed.`,

@@ -46,10 +46,30 @@ const atChannel = (p: Params) => (p.kind === 'online' ? `E-handelskanalen ${p.ch
 const suggestion = (p: Params) => (p.suggestion ? ` Menade du '${p.suggestion}'?` : '');
 const about = (p: Params) => `${opType(p.type)} för ${p.customer}, tillfälligt id ${p.asyncId}, från ${p.channel}`;
 
+/** jsonc-parsers felkoder i ord. */
+const PARSE_ERRORS: Readonly<Record<string, string>> = {
+  InvalidSymbol: 'ett ord eller tecken som JSON inte kan läsa (text skrivs inom dubbla citattecken)',
+  InvalidNumberFormat: 'felaktigt tal',
+  PropertyNameExpected: 'en nyckel inom dubbla citattecken förväntades',
+  ValueExpected: 'ett värde förväntades',
+  ColonExpected: 'kolon förväntades',
+  CommaExpected: 'kommatecken förväntades',
+  CloseBraceExpected: 'avslutande klammerparentes } förväntades',
+  CloseBracketExpected: 'avslutande hakparentes ] förväntades',
+  EndOfFileExpected: 'inget får följa efter scenariots avslutande klammerparentes',
+  InvalidCommentToken: 'ogiltig kommentar',
+  UnexpectedEndOfComment: 'kommentaren avslutas inte (*/ saknas)',
+  UnexpectedEndOfString: 'texten avslutas inte (avslutande dubbelt citattecken saknas)',
+  UnexpectedEndOfNumber: 'talet är avbrutet',
+  InvalidUnicode: 'ogiltig \\u-sekvens',
+  InvalidEscapeCharacter: 'ogiltigt tecken efter ett omvänt snedstreck',
+  InvalidCharacter: 'ett styrtecken i en text',
+};
+
 export const sv: Record<MessageKey, (p: Params) => string> = {
   tooDeep: (p) => `Filen har hakparenteser och klamrar i mer än ${p.max} nivåer; ett scenario behöver aldrig det. Inget lästes.`,
-  syntax: (p) => `JSON-syntaxfel: ${p.detail}.`,
-  notAScenario: () => 'Filen är tom eller inte JSON: ett scenario är ett objekt med "features", "channels" och "timeline".',
+  syntax: (p) => `JSON-syntaxfel: ${PARSE_ERRORS[String(p.code)] ?? 'text som JSON inte kan läsa'}.`,
+  notAScenario: (p) => `Inte ett scenario: filen är tom eller inte JSON; ett scenario är ett JSON-objekt med minst en av ${p.keys}. Inget simulerades.`,
   notAScenarioObject: (p) => `Inte ett scenario: minst en av ${p.keys} förväntades. Inget simulerades.`,
   wrongType: (p) => `'${p.key}' måste vara ${typeName(p.expected)}, inte ${typeName(p.actual)}.`,
   duplicateKey: (p) => `'${p.key}' anges två gånger; bara den första räknas.`,
@@ -215,7 +235,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
     `Öppna ${quotedLabel(p.kind === 'upload' ? 'Upload sessions' : 'Download sessions')} för ${p.db}, läs meddelandet, åtgärda orsaken och kör ${jobV2Sv(p.job)} igen (kör ${quotedLabel('Initialize Commerce scheduler')} först efter en uppdatering).`,
   'ACD011.remedyBatch': () => 'Öppna batchjobbets historik, läs meddelandet, åtgärda orsaken och kör batchjobbet igen.',
   'ACD011.fix': (p) => (p.db ? `Kör ${jobV2Sv(p.job)} igen för ${p.db}` : `Kör ${jobV2Sv(p.job)} igen`),
-  'v2.scheduleTwoJobs': () => 'Ett schema kör ett jobb: ange antingen runJob eller runBatch, inte båda. Lägg det andra i ett eget schema.',
+  'v2.scheduleTwoJobs': () => 'Ett schema kör ett jobb: ange antingen "runJob" eller "runBatch", inte båda. Lägg det andra i ett eget schema.',
   'v2.scheduleTooOften': (p) => `'every' måste vara minst ${p.min} (HQ anger upprepning i minuter); '${p.value}' är kortare.`,
   'v2.tooManyScheduledRuns': (p) =>
     `Schemana skulle köras ${p.runs} gånger under den här tidslinjen; ett scenario får göra högst ${p.max} schemalagda körningar. Använd en längre 'every' eller en kortare tidslinje. Inget spelades upp.`,
