@@ -340,6 +340,8 @@ export const CHECKS = [
         const troubleshooter = page.locator('.pane').filter({ has: page.locator('.pane-header[aria-label*="Troubleshooter"]') }).first();
         await troubleshooter.getByText('Misslyckade åtgärder', { exact: true }).first().waitFor({ timeout: 20_000 });
         await troubleshooter.getByText('En åtgärd misslyckades', { exact: true }).first().waitFor({ timeout: 20_000 });
+        // The time travel CodeLens above the timeline entries.
+        await page.locator('.codelens-decoration a').filter({ hasText: 'Läget efter den här posten' }).first().waitFor({ timeout: 20_000 });
         await problem.click();
         const menuItem = page.getByText('Redigera ASYNC-000001').first();
         await page.keyboard.press(`${mod}+.`);
