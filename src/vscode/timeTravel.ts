@@ -125,6 +125,10 @@ class TimeTravelLenses implements vscode.CodeLensProvider {
     this.disposables.push(
       travel.onDidChange(() => this.changed.fire()),
       scenarios.onDidChangeAnalysis(() => this.changed.fire()),
+      // The titles are in the language of the setting: ask for them again when it changes.
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('asyncCustomerDoctor.language')) this.changed.fire();
+      }),
     );
   }
 

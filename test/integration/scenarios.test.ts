@@ -159,8 +159,10 @@ describe('scenarios in VS Code', () => {
     jobs = await api.treeItems('asyncCustomers.cdxJobs', 2);
     assert.notEqual(find(jobs, 'P-0001')?.description, 'last run failed');
     const walk = await api.treeItems('asyncCustomers.troubleshooter', 2);
-    const cause = walk.flatMap((q) => q.children ?? []).find((c) => c.description?.endsWith('ACD011'));
-    assert.ok(cause?.description?.startsWith('passed'), `the Troubleshooter shows ACD011 as ${cause?.description}`);
+    const cause = walk.flatMap((q) => q.children ?? []).find((c) => c.id === 'cause/ACD011');
+    assert.equal(cause?.contextValue, 'cause.passed', `the Troubleshooter shows ACD011 as ${cause?.contextValue}`);
+    assert.equal(cause?.label, 'Last job runs succeeded');
+    assert.match(cause?.tooltip ?? '', /^\*\*passed\*\* · ACD011/);
     assert.match(api.statusBarText() ?? '', /1 problem$/);
   });
 
@@ -173,8 +175,10 @@ describe('scenarios in VS Code', () => {
     const jobs = await api.treeItems('asyncCustomers.cdxJobs', 2);
     assert.match(find(jobs, 'P-0001')?.description ?? '', /by schedule/);
     const walk = await api.treeItems('asyncCustomers.troubleshooter', 2);
-    const cause = walk.flatMap((q) => q.children ?? []).find((c) => c.description?.endsWith('ACD010'));
-    assert.ok(cause?.description?.startsWith('passed'), `the Troubleshooter shows ACD010 as ${cause?.description}`);
+    const cause = walk.flatMap((q) => q.children ?? []).find((c) => c.id === 'cause/ACD010');
+    assert.equal(cause?.contextValue, 'cause.passed', `the Troubleshooter shows ACD010 as ${cause?.contextValue}`);
+    assert.equal(cause?.label, 'Pipeline jobs are scheduled');
+    assert.match(cause?.tooltip ?? '', /^\*\*passed\*\* · ACD010/);
     assert.match(api.statusBarText() ?? '', /no problems/);
   });
 

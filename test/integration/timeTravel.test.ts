@@ -109,7 +109,7 @@ describe('time travel and broken files in VS Code', () => {
     const related = diagnostic!.relatedInformation ?? [];
     assert.match(related[0]?.message ?? '', /^In HQ: Retail and Commerce > Customers > Customer synchronization status — /);
     assert.ok(
-      related.some((r) => /RETAILASYNCOPERATIONSTATUS ASYNC-000001: STATUS = Failed, FAILUREREASON = .*SVE.*, FAILEDFIELDS = countryRegion, COUNTRYREGIONID = SVE/.test(r.message)),
+      related.some((r) => /RETAILASYNCOPERATIONSTATUS ASYNC-000001: STATUS = Failed, FAILUREREASON = .*SVE.*, FAILEDFIELDS = countryRegion, COUNTRY = SVE/.test(r.message)),
       related.map((r) => r.message).join('\n'),
     );
   });

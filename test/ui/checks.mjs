@@ -337,10 +337,12 @@ export const CHECKS = [
         await page.keyboard.press(`${mod}+Shift+M`);
         const problem = page.locator('.markers-panel .monaco-list-row').filter({ hasText: 'Åtgärden ASYNC-000001' }).first();
         await problem.waitFor({ timeout: 30_000 });
-        // The Troubleshooter's first question and cause, always in view at the top of the container.
+        // The Troubleshooter's failed question and its failed cause, first and revealed at the top of the container.
         const troubleshooter = page.locator('.pane').filter({ has: page.locator('.pane-header[aria-label*="Troubleshooter"]') }).first();
-        await troubleshooter.getByText('Varför kan jag inte aktivera', { exact: false }).first().waitFor({ timeout: 20_000 });
-        await troubleshooter.getByText('Förutsättande funktioner är aktiverade').first().waitFor({ timeout: 20_000 });
+        await troubleshooter.getByText('Misslyckade åtgärder', { exact: true }).first().waitFor({ timeout: 20_000 });
+        await troubleshooter.getByText('En åtgärd misslyckades', { exact: true }).first().waitFor({ timeout: 20_000 });
+        // The time travel CodeLens above the timeline entries.
+        await page.locator('.codelens-decoration a').filter({ hasText: 'Läget efter den här posten' }).first().waitFor({ timeout: 20_000 });
         await problem.click();
         const menuItem = page.getByText('Redigera ASYNC-000001').first();
         await page.keyboard.press(`${mod}+.`);

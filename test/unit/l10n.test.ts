@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { RULES } from '../../src/diagnose/engine';
+import { QUESTIONS } from '../../src/diagnose/types';
 import { repoRoot } from './helpers';
 
 function sources(dir: string): string[] {
@@ -25,6 +27,23 @@ describe('Swedish for every user-facing string', () => {
       }
     }
     assert.deepEqual(missing, []);
+  });
+
+  it('gives every FAQ question and every cause a short Troubleshooter label, in Swedish too', () => {
+    const source = readFileSync(join(repoRoot, 'src', 'vscode', 'views', 'troubleshooterLabels.ts'), 'utf8');
+    const bundle = JSON.parse(readFileSync(join(repoRoot, 'l10n', 'bundle.l10n.sv.json'), 'utf8')) as Record<string, string>;
+    const labelled = new Map([...source.matchAll(/case '([^']+)':\s*return ([^;]+);/g)].map((m) => [m[1], m[2]]));
+    for (const id of [...QUESTIONS, ...RULES.map((r) => r.id)]) {
+      const body = labelled.get(id);
+      assert.ok(body, `the Troubleshooter shows ${id} without a short label`);
+      const texts = [...body.matchAll(/l10n\.t\((['"])((?:(?!\1)[^\\]|\\.)*)\1\)/g)].map((m) => m[2].replace(/\\'/g, "'"));
+      assert.ok(texts.length > 0, `the label of ${id} is not translatable: ${body}`);
+      for (const text of texts) {
+        assert.ok(text.length <= 36, `the label "${text}" of ${id} is too long for the sidebar`);
+        assert.ok(text in bundle, `the label "${text}" of ${id} has no Swedish`);
+        assert.ok(bundle[text].length <= 36, `the Swedish label "${bundle[text]}" of ${id} is too long for the sidebar`);
+      }
+    }
   });
 
   it('translates every manifest string', () => {

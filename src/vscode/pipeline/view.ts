@@ -166,10 +166,15 @@ export class PipelinePanel implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(PIPELINE_PANEL_TYPE, localLabels().title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'async-customers.svg');
     const shown = new PipelineWebview(panel.webview, this.extensionUri, this.source, () => panel.visible);
+    // The tab's title follows the language setting: a change of it analyses the scenario again.
+    const retitle = this.source.onDidChange(() => {
+      panel.title = localLabels().title;
+    });
     panel.onDidChangeViewState(() => {
       if (panel.visible && shown.needsRender) shown.refresh();
     });
     panel.onDidDispose(() => {
+      retitle.dispose();
       shown.dispose();
       this.panel = undefined;
       this.shown = undefined;

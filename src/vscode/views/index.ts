@@ -19,6 +19,8 @@ export interface TreeSnapshot {
   readonly label: string;
   readonly description?: string;
   readonly contextValue?: string;
+  /** The tooltip's text (Markdown source for a Markdown tooltip). */
+  readonly tooltip?: string;
   readonly children?: TreeSnapshot[];
   /** The element VS Code passes to the commands of the item's menus (inline buttons). */
   readonly element: Node;
@@ -72,6 +74,7 @@ async function snapshotTree(tree: ScenarioTree, nodes: Node[], depth: number): P
         label,
         description: typeof item.description === 'string' ? item.description : undefined,
         contextValue: item.contextValue,
+        tooltip: typeof item.tooltip === 'string' ? item.tooltip : item.tooltip?.value,
         children: depth > 1 && node.children ? await snapshotTree(tree, await node.children(), depth - 1) : undefined,
         element: node,
       };

@@ -12,6 +12,8 @@ export function questionLabel(id: string): string {
       return l10n.t('Customers missing in HQ');
     case 'whichOperationFailed':
       return l10n.t('Failed operations');
+    case 'ordersAndLoyalty':
+      return l10n.t('Orders and loyalty cards');
     default:
       return id;
   }
@@ -36,6 +38,16 @@ export function causeLabel(ruleId: string, failed: boolean): string {
       return failed ? l10n.t('Waiting for job 1010') : l10n.t('Back on the channel');
     case 'ACD008':
       return failed ? l10n.t('A channel is not in async mode') : l10n.t('Channels in async mode');
+    case 'ACD009':
+      return failed ? l10n.t('HQ version lacks a feature') : l10n.t('Commerce version suffices');
+    case 'ACD010':
+      return failed ? l10n.t('A pipeline job is not scheduled') : l10n.t('Pipeline jobs are scheduled');
+    case 'ACD011':
+      return failed ? l10n.t('A job run failed') : l10n.t('Last job runs succeeded');
+    case 'ACD012':
+      return failed ? l10n.t('Order for an unsynced customer') : l10n.t('Orders for synced customers');
+    case 'ACD013':
+      return failed ? l10n.t('Loyalty card before account number') : l10n.t('Loyalty cards have account numbers');
     case 'ACD106':
       return failed ? l10n.t('An action was refused') : l10n.t('Every action accepted');
     case 'ACD109':
