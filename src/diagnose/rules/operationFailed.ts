@@ -5,7 +5,8 @@ import { msg } from '../../domain/l10n';
 import { RULE } from '../../domain/ruleIds';
 import { DEFAULT_CUSTOMER_GROUP, KNOWN_COUNTRY_REGIONS, MENU } from '../../domain/tables';
 import { closest } from '../../domain/text';
-import { appendEntries, type EntryValue } from '../../scenario/edits';
+import { formatVersion, STATUS_PAGE_FROM } from '../../domain/versions';
+import { appendEntries, setTopLevel, type EntryValue, type RawEdit } from '../../scenario/edits';
 import {
   anyOperationInHq,
   channelCustomer,
@@ -47,8 +48,9 @@ export const operationFailed: Rule = {
 function findingFor(context: RuleContext, op: StagedOperation): DraftFinding {
   const { sim, scenario } = context;
   const { operationId } = op;
+  const page = statusPageVersion(context);
   const label = customerLabel(channelCustomer(sim, op.channelDatabase, op.asyncCustomerId) ?? op.customers[0], op.asyncCustomerId);
-  const about = { op: operationId, type: op.operationType, customer: label, asyncId: op.asyncCustomerId, channel: op.channel };
+  const about = { op: operationId, type: op.operationType, customer: label, asyncId: op.asyncCustomerId, channel: op.channel, ...page.params };
   const base = {
     ruleId: RULE.operationFailed,
     severity: 'error' as const,
@@ -70,12 +72,12 @@ function findingFor(context: RuleContext, op: StagedOperation): DraftFinding {
     return {
       ...base,
       message: msg(op.edited ? 'ACD006.messageAfterEdit' : 'ACD006.message', { ...about, reason: op.failureReason, fields: listParam(fields) }),
-      remedy: { text: msg('ACD006.remedy', { op: operationId, fields: listParam(fields) }), menuPath: MENU.syncStatus },
+      remedy: page.remedy({ op: operationId, fields: listParam(fields) }),
       fixes: [
         {
           // The title says which values the fix writes: they are our guess, the user should see it before applying.
-          title: msg('ACD006.fix', { op: operationId, changes: listParam(Object.entries(set).map(([field, value]) => `${field}=${value ?? ''}`)) }),
-          edits: [appendEntries(scenario, [{ editFailedOperation: { operation: operationId, set } }, { resync: operationId }])],
+          title: msg('ACD006.fix', { op: operationId, changes: listParam(Object.entries(set).map(([field, value]) => `${field}=${value ?? ''}`)), ...page.params }),
+          edits: [...page.edits, appendEntries(scenario, [{ editFailedOperation: { operation: operationId, set } }, { resync: operationId }])],
           isPreferred: true,
         },
       ],
@@ -87,14 +89,35 @@ function findingFor(context: RuleContext, op: StagedOperation): DraftFinding {
   return {
     ...base,
     message: msg(failedCreation ? 'ACD006.messageCreationFailed' : 'ACD006.message', { ...about, reason: op.failureReason, fields: '', creation: failedCreation }),
-    remedy: { text: msg('ACD006.remedy', { op: operationId, fields: '', creation: failedCreation }), menuPath: MENU.syncStatus },
+    remedy: page.remedy({ op: operationId, fields: '', creation: failedCreation }),
     fixes: [
       {
-        title: msg('ACD006.fixDependent', { op: operationId, creation: failedCreation }),
-        edits: [appendEntries(scenario, [...creationSteps(sim, op), { resync: operationId }])],
+        title: msg('ACD006.fixDependent', { op: operationId, creation: failedCreation, ...page.params }),
+        edits: [...page.edits, appendEntries(scenario, [...creationSteps(sim, op), { resync: operationId }])],
         isPreferred: true,
       },
     ],
+  };
+}
+
+/**
+ * Before 10.0.31 HQ has no Customer synchronization status page: the remedy is the update, and a
+ * fix sets the version that has the page before it edits and synchronizes.
+ */
+function statusPageVersion(context: RuleContext): {
+  params: { needs?: string; version?: string };
+  remedy: (p: { op: string; fields: string; creation?: string }) => DraftFinding['remedy'];
+  edits: RawEdit[];
+} {
+  const version = context.scenario.commerceVersion;
+  if (version === undefined || version >= STATUS_PAGE_FROM) {
+    return { params: {}, remedy: (p) => ({ text: msg('ACD006.remedy', p), menuPath: MENU.syncStatus }), edits: [] };
+  }
+  const params = { needs: formatVersion(STATUS_PAGE_FROM), version: formatVersion(version) };
+  return {
+    params,
+    remedy: (p) => ({ text: msg('ACD006.remedyNeedsVersion', { ...p, ...params }) }),
+    edits: [setTopLevel(context.scenario, 'commerceVersion', params.needs)],
   };
 }
 

@@ -172,7 +172,11 @@ export const en = {
   'ACD006.cause': () => 'No asynchronous operation failed',
   'ACD006.message': (p: Params) =>
     `Operation ${p.op} (${opType(p.type)} for ${p.customer}, temporary id ${p.asyncId}, from ${p.channel}) failed in HQ: ${p.reason}` +
-    (p.fields ? ` Correct ${fieldList(p.fields)} on the Customer synchronization status page, Save, then Synchronize.` : ' Synchronize it again once the customer exists in HQ.'),
+    (p.needs
+      ? ` Correcting${p.fields ? ` ${fieldList(p.fields)}` : ''} and synchronizing it again needs the Customer synchronization status page, which exists from Commerce version ${p.needs}; HQ is on ${p.version}.`
+      : p.fields
+        ? ` Correct ${fieldList(p.fields)} on the Customer synchronization status page, Save, then Synchronize.`
+        : ' Synchronize it again once the customer exists in HQ.'),
   'ACD006.messageAfterEdit': (p: Params) =>
     `Operation ${p.op} (${opType(p.type)} for ${p.customer}, temporary id ${p.asyncId}, from ${p.channel}) still fails after it was edited: ${p.reason}` +
     (p.fields ? ` Correct ${fieldList(p.fields)}, Save, then Synchronize.` : ' Synchronize it again once the customer exists in HQ.'),
@@ -182,10 +186,14 @@ export const en = {
     `Operation ${p.op} (${opType(p.type)} for ${p.customer}, temporary id ${p.asyncId}, from ${p.channel}) failed in HQ because the customer's creation, operation ${p.creation}, failed: correct and synchronize ${p.creation} first, then synchronize ${p.op}.`,
   'ACD006.remedy': (p: Params) =>
     p.op ? `Open the operation ${p.op}, Edit${p.fields ? ` ${fieldList(p.fields)}` : ''}, Save, then Synchronize.` : 'Open each failed operation, Edit, Save, then Synchronize.',
+  'ACD006.remedyNeedsVersion': (p: Params) =>
+    `Update Commerce headquarters to ${p.needs} or later (Lifecycle Services): HQ ${p.version} has no page to correct a failed operation and synchronize it again. Then open ${p.op ? `the operation ${p.op}` : 'each failed operation'} on the Customer synchronization status page${p.fields ? `, Edit ${fieldList(p.fields)}` : ''}, Save, then Synchronize.`,
   'ACD006.remedySaved': (p: Params) => `Open the operation ${p.op} and choose Synchronize: the correction is already saved.`,
   'ACD006.fixResync': (p: Params) => `Synchronize ${p.op} (the correction is saved)`,
-  'ACD006.fix': (p: Params) => `Edit ${p.op} (${listEn(fieldChanges(p.changes, 'cleared', fieldLabel))}) and Synchronize`,
-  'ACD006.fixDependent': (p: Params) => (p.creation ? `Correct and synchronize ${p.creation} first, then ${p.op}` : `Synchronize the customer's creation first, then ${p.op}`),
+  'ACD006.fix': (p: Params) =>
+    withVersion(p, `Edit ${p.op} (${listEn(fieldChanges(p.changes, 'cleared', fieldLabel))}) and Synchronize`) + (p.guess ? `; ${p.guess} is a guess from the spelling: check it first` : ''),
+  'ACD006.fixDependent': (p: Params) =>
+    withVersion(p, p.creation ? `Correct and synchronize ${p.creation} first, then ${p.op}` : `Synchronize the customer's creation first, then ${p.op}`),
   'ACD006.more': (p: Params) => `${plural(p.n, 'more operation', 'more operations')} failed; see the Synchronization status view.`,
 
   'ACD007.cause': () => 'Account numbers are back on the channel (job 1010)',
@@ -287,6 +295,11 @@ export const en = {
 };
 
 export type MessageKey = keyof typeof en;
+
+/** A fix that needs the Customer synchronization status page first sets the version that has it. */
+function withVersion(p: Params, title: string): string {
+  return p.needs ? `Set commerceVersion to ${p.needs}, then: ${title}` : title;
+}
 
 function idKind(kind: string | number | undefined): string {
   switch (kind) {

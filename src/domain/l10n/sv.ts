@@ -29,6 +29,8 @@ export function svFeatureName(id: Value): string {
   return SWEDISH_FEATURE_NAMES[String(id) as keyof typeof SWEDISH_FEATURE_NAMES] ?? String(id);
 }
 const quotedFeatures = (ids: Value, separator = '|') => listSv(items(ids, separator).map((id) => `'${svFeatureName(id)}'`).join('|'));
+/** En korrigering som behöver sidan Kundsynkroniseringsstatus sätter först den version som har den. */
+const withVersion = (p: Params, title: string) => (p.needs ? `Sätt "commerceVersion" till ${p.needs}, därefter: ${title}` : title);
 const EDITING = `'${SWEDISH_FEATURE_NAMES.AsyncCustomerEditing}'`;
 
 /** '1110' → '1110 (Global konfiguration)'. */
@@ -137,7 +139,11 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD006.cause': () => 'Ingen asynkron åtgärd har misslyckats',
   'ACD006.message': (p) =>
     `Åtgärden ${p.op} (${about(p)}) misslyckades i HQ: ${svReason(p.reason)}` +
-    (p.fields ? ` Rätta ${fieldList(p.fields)} på sidan ${PAGE}, välj Spara och sedan Synkronisera.` : ' Synkronisera den igen när kunden finns i HQ.'),
+    (p.needs
+      ? ` Att rätta${p.fields ? ` ${fieldList(p.fields)}` : ''} och synkronisera den igen kräver sidan ${PAGE}, som finns från Commerce-version ${p.needs}; HQ har ${p.version}.`
+      : p.fields
+        ? ` Rätta ${fieldList(p.fields)} på sidan ${PAGE}, välj Spara och sedan Synkronisera.`
+        : ' Synkronisera den igen när kunden finns i HQ.'),
   'ACD006.messageAfterEdit': (p) =>
     `Åtgärden ${p.op} (${about(p)}) misslyckas fortfarande efter redigeringen: ${svReason(p.reason)}` +
     (p.fields ? ` Rätta ${fieldList(p.fields)}, välj Spara och sedan Synkronisera.` : ' Synkronisera den igen när kunden finns i HQ.'),
@@ -149,11 +155,15 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
     p.op
       ? `Öppna åtgärden ${p.op}${p.fields ? `, ändra ${fieldList(p.fields)}` : ''}, välj Spara och sedan Synkronisera.`
       : 'Öppna varje misslyckad åtgärd, rätta den, välj Spara och sedan Synkronisera.',
+  'ACD006.remedyNeedsVersion': (p) =>
+    `Uppdatera Commerce headquarters till ${p.needs} eller senare (Lifecycle Services): HQ ${p.version} har ingen sida där en misslyckad åtgärd kan rättas och synkroniseras igen. Öppna sedan ${p.op ? `åtgärden ${p.op}` : 'varje misslyckad åtgärd'} på sidan ${PAGE}${p.fields ? `, ändra ${fieldList(p.fields)}` : ''}, välj Spara och sedan Synkronisera.`,
   'ACD006.remedySaved': (p) => `Öppna åtgärden ${p.op} och välj Synkronisera: rättelsen är redan sparad.`,
   'ACD006.fixResync': (p) => `Synkronisera ${p.op} (rättelsen är sparad)`,
-  'ACD006.fix': (p) => `Redigera ${p.op} (${listSv(fieldChanges(p.changes, 'tömt', fieldLabel))}) och synkronisera`,
+  'ACD006.fix': (p) =>
+    withVersion(p, `Redigera ${p.op} (${listSv(fieldChanges(p.changes, 'tömt', fieldLabel))}) och synkronisera`) +
+    (p.guess ? `; ${p.guess} är en gissning utifrån stavningen: kontrollera det först` : ''),
   'ACD006.fixDependent': (p) =>
-    p.creation ? `Rätta och synkronisera först ${p.creation}, därefter ${p.op}` : `Synkronisera först kundens skapande, därefter ${p.op}`,
+    withVersion(p, p.creation ? `Rätta och synkronisera först ${p.creation}, därefter ${p.op}` : `Synkronisera först kundens skapande, därefter ${p.op}`),
   'ACD006.more': (p) => `${plural(p.n, 'åtgärd till', 'åtgärder till')} misslyckades; se vyn Synkroniseringsstatus.`,
 
   'ACD007.cause': () => 'Kontonumren har kommit tillbaka till kanalen (jobbet 1010)',
