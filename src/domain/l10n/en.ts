@@ -152,7 +152,9 @@ export const en = {
   'ACD004.cause': () => 'The P-job uploaded the async records to HQ',
   'ACD004.message': (p: Params) =>
     `${operations(p)} at ${p.channel} ${agree(recordCount(p), 'is', 'are')} still in channel database ${p.db}${p.names ? ` (${listEn(p.names)})` : ''}: ` +
-    (p.lastRun
+    (p.failedAt
+      ? `the last run of the P-job for channel database ${p.db}, at ${p.failedAt}, failed: '${p.failure}' (see ACD011)`
+      : p.lastRun
       ? `the P-job has not run for channel database ${p.db} since ${p.since} (its last run, at ${p.lastRun}, came before ${agree(recordCount(p), 'it was', 'they were')} written)`
       : `the P-job has never run for channel database ${p.db}`) +
     `, so HQ has not received ${agree(recordCount(p), 'it', 'them')}.`,
@@ -163,7 +165,9 @@ export const en = {
   'ACD005.cause': () => 'The batch job processed the staged records',
   'ACD005.message': (p: Params) =>
     `${plural(p.n, 'customer operation', 'customer operations')} from ${p.channel}${p.names ? ` (${listEn(p.names)})` : ''} ${agree(p.n, 'waits', 'wait')} in the HQ staging tables with OnlineOperationCompleted = 0 (${listEn(tableCounts(p.rows, (n, table) => `${plural(n, 'row', 'rows')} in ${table}`))}): ` +
-    (p.lastRun
+    (p.failedAt
+      ? `the last run of the batch job Synchronize customers and channel requests, at ${p.failedAt}, failed: '${p.failure}' (see ACD011); ${agree(p.n, 'it was', 'they were')} uploaded at ${p.since}.`
+      : p.lastRun
       ? `the batch job Synchronize customers and channel requests has not run since ${agree(p.n, 'it was', 'they were')} uploaded at ${p.since} (its last run, at ${p.lastRun}, came before the upload).`
       : `the batch job Synchronize customers and channel requests has never run (${agree(p.n, 'it was', 'they were')} uploaded at ${p.since}).`),
   'ACD005.remedy': () => 'Run the batch job Synchronize customers and channel requests, and schedule it as a recurring batch job.',
@@ -198,7 +202,7 @@ export const en = {
 
   'ACD007.cause': () => 'Account numbers are back on the channel (job 1010)',
   'ACD007.message': (p: Params) =>
-    `${plural(p.n, 'customer', 'customers')} got ${agree(p.n, 'its account number', 'their account numbers')} in HQ (${listEn(p.accounts)}) but ${agree(p.n, 'is', 'are')} still Pending sync in channel database ${p.db}: job 1010 (Customers) has not run for ${p.db} since. Loyalty cards cannot be issued to ${agree(p.n, 'the customer', 'them')} until it does.`,
+    `${plural(p.n, 'customer', 'customers')} got ${agree(p.n, 'its account number', 'their account numbers')} in HQ (${listEn(p.accounts)}) but ${agree(p.n, 'is', 'are')} still Pending sync in channel database ${p.db}: ${p.failedAt ? `the last run of job 1010 (Customers) for ${p.db}, at ${p.failedAt}, failed: '${p.failure}' (see ACD011).` : `job 1010 (Customers) has not run for ${p.db} since.`} Loyalty cards cannot be issued to ${agree(p.n, 'the customer', 'them')} until it does.`,
   'ACD007.remedy': (p: Params) => `Run job 1010 (Customers) for channel database ${p.db}.`,
   'ACD007.fix': (p: Params) => `Run job 1010 for ${p.db}`,
 

@@ -119,7 +119,9 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD004.cause': () => 'CDX P-jobbet har laddat upp de asynkrona posterna till HQ',
   'ACD004.message': (p) =>
     `${operations(p)} i ${p.channel} finns fortfarande i kanaldatabasen ${p.db}${p.names ? ` (${listSv(p.names)})` : ''}: ` +
-    (p.lastRun
+    (p.failedAt
+      ? `den senaste körningen av CDX P-jobbet för kanaldatabasen ${p.db}, ${p.failedAt}, misslyckades: '${p.failure}' (se ACD011)`
+      : p.lastRun
       ? `CDX P-jobbet har inte körts för kanaldatabasen ${p.db} sedan ${p.since} (den senaste körningen, ${p.lastRun}, var innan ${agree(recordCount(p), 'den', 'de')} skrevs)`
       : `CDX P-jobbet har aldrig körts för kanaldatabasen ${p.db}`) +
     `, så HQ har inte fått ${agree(recordCount(p), 'den', 'dem')}.`,
@@ -130,7 +132,9 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD005.cause': () => 'Batchjobbet har bearbetat de mellanlagrade posterna',
   'ACD005.message': (p) =>
     `${plural(p.n, 'kundåtgärd', 'kundåtgärder')} från ${p.channel}${p.names ? ` (${listSv(p.names)})` : ''} väntar i HQ:s mellanlagringstabeller med OnlineOperationCompleted = 0 (${listSv(tableCounts(p.rows, (n, table) => `${plural(n, 'rad', 'rader')} i ${table}`))}): ` +
-    (p.lastRun
+    (p.failedAt
+      ? `den senaste körningen av batchjobbet ${BATCH}, ${p.failedAt}, misslyckades: '${p.failure}' (se ACD011); ${agree(p.n, 'den', 'de')} laddades upp ${p.since}.`
+      : p.lastRun
       ? `batchjobbet ${BATCH} har inte körts sedan ${agree(p.n, 'den', 'de')} laddades upp ${p.since} (den senaste körningen, ${p.lastRun}, var före uppladdningen).`
       : `batchjobbet ${BATCH} har aldrig körts (${agree(p.n, 'den', 'de')} laddades upp ${p.since}).`),
   'ACD005.remedy': () => `Kör batchjobbet ${BATCH} och schemalägg det som ett återkommande batchjobb.`,
@@ -168,7 +172,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
 
   'ACD007.cause': () => 'Kontonumren har kommit tillbaka till kanalen (jobbet 1010)',
   'ACD007.message': (p) =>
-    `${plural(p.n, 'kund', 'kunder')} har fått ${agree(p.n, 'sitt kontonummer', 'sina kontonummer')} i HQ (${listSv(p.accounts)}) men väntar fortfarande på synkronisering i kanaldatabasen ${p.db}: jobbet 1010 (Kunder) har inte körts för ${p.db} sedan dess. Lojalitetskort kan inte utfärdas till ${agree(p.n, 'kunden', 'dem')} förrän det har körts.`,
+    `${plural(p.n, 'kund', 'kunder')} har fått ${agree(p.n, 'sitt kontonummer', 'sina kontonummer')} i HQ (${listSv(p.accounts)}) men väntar fortfarande på synkronisering i kanaldatabasen ${p.db}: ${p.failedAt ? `den senaste körningen av jobbet 1010 (Kunder) för ${p.db}, ${p.failedAt}, misslyckades: '${p.failure}' (se ACD011).` : `jobbet 1010 (Kunder) har inte körts för ${p.db} sedan dess.`} Lojalitetskort kan inte utfärdas till ${agree(p.n, 'kunden', 'dem')} förrän det har körts.`,
   'ACD007.remedy': (p) => `Kör jobbet 1010 (Kunder) för kanaldatabasen ${p.db}.`,
   'ACD007.fix': (p) => `Kör jobbet 1010 för ${p.db}`,
 
