@@ -277,6 +277,8 @@ export const en = {
   'refused.featureNotInVersion': (p: Params) => `'${featureName(p.feature)}' does not exist in Commerce version ${p.version}; it needs ${p.needs}.`,
   'refused.mandatoryFeature': (p: Params) =>
     `HQ refuses to disable '${featureName(p.feature)}': the feature is mandatory from Commerce version ${p.from} (HQ is on ${p.version}), always on.`,
+  'refused.mandatoryFeatureAtStart': (p: Params) =>
+    `'${featureName(p.feature)}' is mandatory from Commerce version ${p.from} and always on (HQ is on ${p.version}): false at the start does not apply. Leave it out or set it to true.`,
   'refused.statusPageNeedsVersion': (p: Params) =>
     `The Customer synchronization status page exists from Commerce version ${p.needs}; HQ is on ${p.version}, so an operation cannot be edited or synchronized there.`,
   'question.ordersAndLoyalty': () => "Why can't I create a customer order or issue a loyalty card for this new customer? (beyond the FAQ)",

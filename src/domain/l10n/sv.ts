@@ -248,6 +248,8 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'refused.featureNotInVersion': (p) => `'${svFeatureName(p.feature)}' finns inte i Commerce-version ${p.version}; den kräver ${p.needs}.`,
   'refused.mandatoryFeature': (p) =>
     `HQ nekar att inaktivera '${svFeatureName(p.feature)}': funktionen är obligatorisk från Commerce-version ${p.from} (HQ har ${p.version}) och alltid aktiverad.`,
+  'refused.mandatoryFeatureAtStart': (p) =>
+    `'${svFeatureName(p.feature)}' är obligatorisk från Commerce-version ${p.from} och alltid aktiverad (HQ har ${p.version}): false vid starten gäller inte. Utelämna den eller sätt den till true.`,
   'refused.statusPageNeedsVersion': (p) =>
     `Sidan ${PAGE} finns från Commerce-version ${p.needs}; HQ har ${p.version}, så en åtgärd kan inte redigeras eller synkroniseras där.`,
   'question.ordersAndLoyalty': () => 'Varför kan jag inte skapa en kundorder eller utfärda ett lojalitetskort för den här nya kunden? (utanför FAQ:n)',
