@@ -29,8 +29,9 @@ describe('A failed operation before Commerce 10.0.31 (no Customer synchronizatio
 
   it('offers a fix that sets commerceVersion to 10.0.31 with the edit and Synchronize, and replays with nothing refused', async () => {
     const [finding] = only((await diagnose(ON_10_0_30)).findings, 'ACD006');
-    const fix = finding.fixes.find((f) => f.isPreferred);
-    assert.match(fix?.title ?? '', /^Set commerceVersion to 10\.0\.31, then: Edit/);
+    // No other address to take a country/region from: the value is a guess, so the fix is offered but not preferred.
+    const [fix] = finding.fixes;
+    assert.match(fix.title, /^Set commerceVersion to 10\.0\.31, then: Edit/);
     const fixed = await fixRemovesFinding(ON_10_0_30, finding);
     const after = (await diagnose(fixed)).findings;
     assert.deepEqual(only(after, 'ACD106'), []);

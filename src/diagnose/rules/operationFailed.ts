@@ -68,7 +68,7 @@ function findingFor(context: RuleContext, op: StagedOperation): DraftFinding {
     };
   }
   if (fields.length > 0) {
-    const set = suggestedChanges(sim, fields, op);
+    const { changes: set, guess } = suggestedChanges(sim, fields, op);
     return {
       ...base,
       message: msg(op.edited ? 'ACD006.messageAfterEdit' : 'ACD006.message', { ...about, reason: op.failureReason, fields: listParam(fields) }),
@@ -76,9 +76,10 @@ function findingFor(context: RuleContext, op: StagedOperation): DraftFinding {
       fixes: [
         {
           // The title says which values the fix writes: they are our guess, the user should see it before applying.
-          title: msg('ACD006.fix', { op: operationId, changes: listParam(Object.entries(set).map(([field, value]) => `${field}=${value ?? ''}`)), ...page.params }),
+          title: msg('ACD006.fix', { op: operationId, changes: listParam(Object.entries(set).map(([field, value]) => `${field}=${value ?? ''}`)), guess: guess ?? '', ...page.params }),
           edits: [...page.edits, appendEntries(scenario, [{ editFailedOperation: { operation: operationId, set } }, { resync: operationId }])],
-          isPreferred: true,
+          // A value guessed from the spelling is the user's choice to make, not the preferred fix.
+          isPreferred: guess === undefined,
         },
       ],
     };
@@ -121,13 +122,19 @@ function statusPageVersion(context: RuleContext): {
   };
 }
 
-/** Values that pass HQ's checks, as close to what was entered as we can tell. */
-function suggestedChanges(sim: Simulation, fields: readonly EditableField[], op: StagedOperation): Record<string, string | null> {
+/**
+ * Values that pass HQ's checks. A country/region comes from the scenario (the one its other
+ * addresses use most); without one, the closest spelling is only a guess, named in `guess`.
+ */
+function suggestedChanges(sim: Simulation, fields: readonly EditableField[], op: StagedOperation): { changes: Record<string, string | null>; guess?: string } {
   const changes: Record<string, string | null> = {};
+  let guess: string | undefined;
   for (const field of fields) {
     if (field === 'countryRegion') {
       const entered = op.addresses.find((a) => !KNOWN_COUNTRY_REGIONS.includes(a.countryRegion))?.countryRegion ?? '';
-      changes.countryRegion = closest(entered.toUpperCase(), KNOWN_COUNTRY_REGIONS) ?? mostUsedCountryRegion(sim);
+      const grounded = mostUsedCountryRegion(sim);
+      changes.countryRegion = grounded ?? closest(entered.toUpperCase(), KNOWN_COUNTRY_REGIONS) ?? KNOWN_COUNTRY_REGIONS[0];
+      guess = grounded === undefined ? changes.countryRegion : undefined;
     } else if (field === 'email') {
       changes.email = null;
     } else if (field === 'customerGroup') {
@@ -137,7 +144,7 @@ function suggestedChanges(sim: Simulation, fields: readonly EditableField[], op:
       changes[field] = local ? local.charAt(0).toUpperCase() + local.slice(1) : 'Customer';
     }
   }
-  return changes;
+  return { changes, guess };
 }
 
 /**
@@ -155,7 +162,7 @@ function creationSteps(sim: Simulation, op: StagedOperation): EntryValue[] {
   if (creation.status === 'Failed') {
     const id = creation.operationId;
     const steps: EntryValue[] =
-      creation.failedFields.length > 0 ? [{ editFailedOperation: { operation: id, set: suggestedChanges(sim, creation.failedFields, creation) } }] : [];
+      creation.failedFields.length > 0 ? [{ editFailedOperation: { operation: id, set: suggestedChanges(sim, creation.failedFields, creation).changes } }] : [];
     return [...steps, { resync: id }];
   }
   return [];
