@@ -51,7 +51,7 @@ export function appendSchedules(scenario: Scenario, schedules: readonly EntryVal
   let text = scenario.text;
   const options = { formattingOptions: formattingOf(text), isArrayInsertion: true };
   for (const schedule of schedules) {
-    text = applyAll(text, modify(text, ['schedules', -1], schedule, options).map(toRaw));
+    text = applyAll(text, modify(text, ['schedules', -1], inFileStyle(scenario, schedule), options).map(toRaw));
   }
   return minimalEdit(scenario.text, text);
 }

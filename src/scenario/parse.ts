@@ -166,7 +166,7 @@ class ScenarioReader {
     }
     const schedules = props.get('schedules');
     if (schedules) {
-      this.schedules = readSchedules(this.check, schedules, this.channels, this.start);
+      this.schedules = readSchedules(this.check, schedules, this.channels, this.start, this.actions.written);
     }
     const timeline = props.get('timeline');
     if (timeline) {

@@ -18,6 +18,7 @@ export function readSchedules(
   node: Node,
   channels: readonly ChannelSetting[],
   start: number,
+  written: { numericJobs: number; textJobs: number },
 ): { schedules: ScheduleSetting[]; span: Span } | undefined {
   if (!check.expectType(node, 'array', 'schedules')) {
     return undefined;
@@ -27,7 +28,7 @@ export function readSchedules(
     if (!check.expectType(element, 'object', `schedules[${index}]`)) {
       return;
     }
-    const schedule = readSchedule(check, element, index, channels, start);
+    const schedule = readSchedule(check, element, index, channels, start, written);
     if (schedule) {
       schedules.push(schedule);
     }
@@ -35,7 +36,14 @@ export function readSchedules(
   return { schedules, span: span(node) };
 }
 
-function readSchedule(check: ScenarioChecks, element: Node, index: number, channels: readonly ChannelSetting[], start: number): ScheduleSetting | undefined {
+function readSchedule(
+  check: ScenarioChecks,
+  element: Node,
+  index: number,
+  channels: readonly ChannelSetting[],
+  start: number,
+  written: { numericJobs: number; textJobs: number },
+): ScheduleSetting | undefined {
   const props = check.properties(element, SCHEDULE_KEYS, 'schedule');
   const jobNode = props.get('runJob');
   const batchNode = props.get('runBatch');
@@ -53,8 +61,12 @@ function readSchedule(check: ScenarioChecks, element: Node, index: number, chann
   }
   let job: ScheduleSetting['job'] | undefined;
   if (jobNode && !batchNode) {
-    const key = check.string(jobNode, 'runJob');
+    // As in the timeline, "runJob": 1010 is "runJob": "1010"; counted so fixes write jobs the file's way.
+    const key = jobNode.type === 'number' ? String(jobNode.value) : check.string(jobNode, 'runJob');
     const id = key === undefined ? undefined : resolveCdxJobId(key);
+    if (id && /^\d+$/.test(id)) {
+      written[jobNode.type === 'number' ? 'numericJobs' : 'textJobs']++;
+    }
     if (key !== undefined && !id) {
       check.unknownId(jobNode, key, 'job', CDX_JOB_IDS);
     }

@@ -48,7 +48,7 @@ export function initialiseFeatures(ctx: SimContext, features: readonly InitialFe
     ]);
   }
   const version = versionOf(ctx);
-  // A mandatory feature is on whatever the scenario says; saying 'false' is a disable HQ refuses.
+  // A mandatory feature is on whatever the scenario says; 'false' at the start does not apply (nothing is disabled).
   for (const feature of FEATURES.filter((f) => isMandatory(f.id, version))) {
     enableFeature(ctx, feature.id, features.find((f) => f.id === feature.id)?.origin);
   }
@@ -57,7 +57,7 @@ export function initialiseFeatures(ctx: SimContext, features: readonly InitialFe
     if (feature.enabled && !isMandatory(feature.id, version)) {
       enableFeature(ctx, feature.id, feature.origin);
     } else if (!feature.enabled && isMandatory(feature.id, version)) {
-      disableFeature(ctx, feature.id, feature.origin);
+      refuse(ctx, 'mandatoryFeatureAtStart', { feature: feature.id, from: formatVersion(MANDATORY_FROM[feature.id]!), version: formatVersion(version) }, feature.origin);
     }
   }
   // The starting state is not a change the channels must download.

@@ -18,7 +18,7 @@ export function issueLoyaltyCard(ctx: SimContext, input: Omit<OrderInput, 'mode'
     return refuse(
       ctx,
       'loyaltyNeedsAccountNumber',
-      { channel: channel.id, channelDatabase: channel.channelDatabase, customer: input.customer.reference, steps: stepsMissingFor(ctx, account).join(',') },
+      { channel: channel.id, channelDatabase: channel.channelDatabase, customer: input.customer.reference, asyncId: String(customer.CUSTACCOUNTASYNC ?? ''), steps: stepsMissingFor(ctx, account).join(',') },
       origin,
     );
   }

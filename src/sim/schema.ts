@@ -21,7 +21,12 @@ const ASYNC_CUSTOMER_COLUMNS = `
   CUSTGROUP TEXT,
   REPLICATIONCOUNTERFROMORIGIN INTEGER,
   CREATEDAT TEXT NOT NULL,
-  ORIGIN TEXT`;
+  ORIGIN TEXT,
+  MIDDLENAME TEXT,
+  CUSTNAME TEXT GENERATED ALWAYS AS (TRIM(COALESCE(FIRSTNAME, '') || ' ' || COALESCE(LASTNAME, ''))) VIRTUAL,
+  CURRENCY TEXT DEFAULT 'USD',
+  LANGUAGEID TEXT DEFAULT 'en-us',
+  DATAAREAID TEXT DEFAULT 'usrt'`;
 
 const ASYNC_ADDRESS_COLUMNS = `
   RECID INTEGER PRIMARY KEY,
@@ -37,7 +42,11 @@ const ASYNC_ADDRESS_COLUMNS = `
   COUNTRY TEXT,
   REPLICATIONCOUNTERFROMORIGIN INTEGER,
   CREATEDAT TEXT NOT NULL,
-  ORIGIN TEXT`;
+  ORIGIN TEXT,
+  ADDRESSID TEXT,
+  STATE TEXT,
+  COUNTY TEXT,
+  STREETNUMBER TEXT`;
 
 const ASYNC_CONTACT_COLUMNS = `
   RECID INTEGER PRIMARY KEY,
@@ -76,9 +85,16 @@ const ASYNC_TABLE_COLUMNS: Record<AsyncTable, string> = {
   RETAILASYNCCUSTOMERATTRIBUTEV2: ASYNC_ATTRIBUTE_COLUMNS,
 };
 
-/** The columns both sides of an async table share, in order (what the P-job copies). */
+/** The columns both sides of an async table share, in order (what the P-job copies); generated ones (CUSTNAME) compute themselves. */
 export const ASYNC_COLUMNS = Object.fromEntries(
-  Object.entries(ASYNC_TABLE_COLUMNS).map(([table, columns]) => [table, columns.trim().split(/,\s*\n\s*/).map((line) => line.trim().split(/\s+/)[0])]),
+  Object.entries(ASYNC_TABLE_COLUMNS).map(([table, columns]) => [
+    table,
+    columns
+      .trim()
+      .split(/,\s*\n\s*/)
+      .filter((line) => !/\bGENERATED\b/.test(line))
+      .map((line) => line.trim().split(/\s+/)[0]),
+  ]),
 ) as Record<AsyncTable, string[]>;
 
 /** The async tables of one side. HQ looks rows up by operation (the batch job); the channel only by state (the P-job). */
@@ -338,7 +354,7 @@ CREATE TABLE ${p}CUSTOMER (
 );
 -- The product's name for the channel's customer table, so a query written for a real channel
 -- database (ax.RETAILCUSTTABLE, the SQL pack) runs unchanged; nothing in the simulation uses it.
-CREATE VIEW ${p}RETAILCUSTTABLE AS SELECT ACCOUNTNUM, CUSTACCOUNTASYNC FROM CUSTOMER;
+CREATE VIEW ${p}RETAILCUSTTABLE AS SELECT ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL FROM CUSTOMER;
 ${asyncTables(
     p,
     `

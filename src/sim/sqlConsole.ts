@@ -92,7 +92,7 @@ export function runConsoleQuery(sim: Simulation, database: string, sql: string, 
     }
     return conn.rawQuery(db, text, Math.max(0, maxRows));
   } catch (error) {
-    throw asConsoleError(error);
+    throw asConsoleError(error, (message) => userSchemaNames(conn, db, message));
   } finally {
     setQueryOnly(conn, false);
   }
@@ -179,6 +179,15 @@ function schemaFor(conn: SimDatabase, db: DbHandle, name: string, sql: string, a
   return undefined;
 }
 
+/** SQLite's message with the schema names the user wrote (ax., dbo.) instead of the attached aliases. */
+function userSchemaNames(conn: SimDatabase, db: DbHandle, message: string): string {
+  const names: [string, string][] = [[conn.hq.schema, 'dbo']];
+  if (db !== conn.hq) {
+    names.push([db.schema, 'ax']);
+  }
+  return names.reduce((text, [alias, user]) => text.replace(new RegExp(`\\b${alias}\\.`, 'g'), `${user}.`), message);
+}
+
 function setQueryOnly(conn: SimDatabase, on: boolean): void {
   conn.rawQuery(conn.hq, `PRAGMA query_only = ${on ? 'ON' : 'OFF'}`, 0);
 }
@@ -200,11 +209,11 @@ function checkProgram(program: { rows: readonly SqlValue[][] }): void {
   }
 }
 
-function asConsoleError(error: unknown): Error {
+function asConsoleError(error: unknown, inUserNames: (message: string) => string): Error {
   if (error instanceof ConsoleRefusal) {
     return error;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = inUserNames(error instanceof Error ? error.message : String(error));
   if (/attempt to write a readonly database/i.test(message)) {
     return new ConsoleRefusal('write', `The SQL console is read-only: SQLite refused the statement because it writes (${message}).`);
   }

@@ -15,7 +15,7 @@ export function editFailedOperation(
   changes: Readonly<Partial<Record<EditableField, string | null>>>,
   origin: string | undefined,
 ): Outcome {
-  const refused = refuseWithoutPage(ctx, origin) ?? refuseUnlessFailed(ctx, operationId, origin);
+  const refused = refuseWithoutPage(ctx, operationId, origin) ?? refuseUnlessFailed(ctx, operationId, origin);
   if (refused) {
     return refused;
   }
@@ -34,7 +34,7 @@ export function editFailedOperation(
 
 /** Synchronize on the page: processes a failed operation again now. */
 export function resync(ctx: SimContext, operationId: string, origin: string | undefined): Outcome {
-  const refused = refuseWithoutPage(ctx, origin) ?? refuseUnlessFailed(ctx, operationId, origin);
+  const refused = refuseWithoutPage(ctx, operationId, origin) ?? refuseUnlessFailed(ctx, operationId, origin);
   if (refused) {
     return refused;
   }
@@ -50,9 +50,9 @@ function operationStatus(ctx: SimContext, operationId: string): string | undefin
 }
 
 /** Before 10.0.31 HQ has no Customer synchronization status page to edit or synchronize on. */
-function refuseWithoutPage(ctx: SimContext, origin: string | undefined): Outcome | undefined {
+function refuseWithoutPage(ctx: SimContext, operationId: string, origin: string | undefined): Outcome | undefined {
   const version = versionOf(ctx);
-  return version < STATUS_PAGE_FROM ? refuse(ctx, 'statusPageNeedsVersion', { needs: formatVersion(STATUS_PAGE_FROM), version: formatVersion(version) }, origin) : undefined;
+  return version < STATUS_PAGE_FROM ? refuse(ctx, 'statusPageNeedsVersion', { needs: formatVersion(STATUS_PAGE_FROM), version: formatVersion(version), operation: operationId }, origin) : undefined;
 }
 
 function refuseUnlessFailed(ctx: SimContext, operationId: string, origin: string | undefined): Outcome | undefined {

@@ -113,6 +113,7 @@ export type RefusalCode =
   | 'requiredByEnabledFeature'
   | 'featureNotInVersion'
   | 'mandatoryFeature'
+  | 'mandatoryFeatureAtStart'
   | 'statusPageNeedsVersion'
   | 'orderNeedsSynchronizedCustomer'
   | 'loyaltyNeedsAccountNumber'

@@ -6,7 +6,7 @@ import { MENU } from '../../domain/tables';
 import { appendEntries } from '../../scenario/edits';
 import { accountNumbersNotDownloaded as notDownloaded, anyCustomerSynchronized, channelDatabasesInScenarioOrder, lastJobRun } from '../../sim/queries';
 import type { DraftFinding, Rule, RuleContext } from '../types';
-import { customerLabel, evidence, listParam, spanFor } from './shared';
+import { customerLabel, evidence, lastRunFailure, listParam, spanFor } from './shared';
 
 export const accountNumbersNotDownloaded: Rule = {
   id: RULE.accountNumbersNotDownloaded,
@@ -27,6 +27,7 @@ export const accountNumbersNotDownloaded: Rule = {
         message: msg('ACD007.message', {
           n: count,
           db,
+          ...lastRunFailure(sim, '1010', db),
           accounts: listParam(customers.slice(0, 3).map((c) => `${customerLabel(c, c.asyncCustomerId)} → ${c.accountNum}`)),
         }),
         span: spanFor(context, customers[0]?.origin),

@@ -4,7 +4,7 @@ import { msg } from '../../domain/l10n';
 import { RULE } from '../../domain/ruleIds';
 import { MENU } from '../../domain/tables';
 import { insertEntries } from '../../scenario/edits';
-import { refusalsWithCode } from '../../sim/queries';
+import { channelCustomerRow, refusalsWithCode } from '../../sim/queries';
 import type { DraftFinding, Rule, RuleContext } from '../types';
 import { catchUpEntries, evidence, spanFor, timelineIndexOf } from './shared';
 
@@ -15,14 +15,16 @@ export const loyaltyCardForUnsynchronizedCustomer: Rule = {
   check(context: RuleContext) {
     const { scenario } = context;
     const findings = refusalsWithCode(context.sim, 'loyaltyNeedsAccountNumber').map((refusal): DraftFinding => {
-      const { channel, channelDatabase, customer, steps } = refusal.params;
+      const { channel, channelDatabase, customer, steps, asyncId } = refusal.params;
+      // The proof first: the channel's row for the customer, still Pending sync with no real account number.
+      const proof = asyncId ? channelCustomerRow(context.sim, channelDatabase, asyncId) : undefined;
       const index = timelineIndexOf(refusal.origin);
       return {
         ruleId: RULE.loyaltyCardForUnsynchronizedCustomer,
         severity: 'warning',
         message: msg('ACD013.message', { channel, customer, steps, db: channelDatabase }),
         span: spanFor(context, refusal.origin),
-        evidence: [evidence(refusal.evidence)],
+        evidence: proof ? [evidence(proof)] : [evidence(refusal.evidence)],
         remedy: { text: msg('ACD013.remedy', { steps, db: channelDatabase }), menuPath: MENU.distributionSchedule },
         fixes:
           index === undefined

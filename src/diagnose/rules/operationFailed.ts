@@ -5,7 +5,8 @@ import { msg } from '../../domain/l10n';
 import { RULE } from '../../domain/ruleIds';
 import { DEFAULT_CUSTOMER_GROUP, KNOWN_COUNTRY_REGIONS, MENU } from '../../domain/tables';
 import { closest } from '../../domain/text';
-import { appendEntries, type EntryValue } from '../../scenario/edits';
+import { formatVersion, STATUS_PAGE_FROM } from '../../domain/versions';
+import { appendEntries, setTopLevel, type EntryValue, type RawEdit } from '../../scenario/edits';
 import {
   anyOperationInHq,
   channelCustomer,
@@ -47,8 +48,9 @@ export const operationFailed: Rule = {
 function findingFor(context: RuleContext, op: StagedOperation): DraftFinding {
   const { sim, scenario } = context;
   const { operationId } = op;
+  const page = statusPageVersion(context);
   const label = customerLabel(channelCustomer(sim, op.channelDatabase, op.asyncCustomerId) ?? op.customers[0], op.asyncCustomerId);
-  const about = { op: operationId, type: op.operationType, customer: label, asyncId: op.asyncCustomerId, channel: op.channel };
+  const about = { op: operationId, type: op.operationType, customer: label, asyncId: op.asyncCustomerId, channel: op.channel, ...page.params };
   const base = {
     ruleId: RULE.operationFailed,
     severity: 'error' as const,
@@ -66,17 +68,18 @@ function findingFor(context: RuleContext, op: StagedOperation): DraftFinding {
     };
   }
   if (fields.length > 0) {
-    const set = suggestedChanges(sim, fields, op);
+    const { changes: set, guess } = suggestedChanges(sim, fields, op);
     return {
       ...base,
       message: msg(op.edited ? 'ACD006.messageAfterEdit' : 'ACD006.message', { ...about, reason: op.failureReason, fields: listParam(fields) }),
-      remedy: { text: msg('ACD006.remedy', { op: operationId, fields: listParam(fields) }), menuPath: MENU.syncStatus },
+      remedy: page.remedy({ op: operationId, fields: listParam(fields) }),
       fixes: [
         {
           // The title says which values the fix writes: they are our guess, the user should see it before applying.
-          title: msg('ACD006.fix', { op: operationId, changes: listParam(Object.entries(set).map(([field, value]) => `${field}=${value ?? ''}`)) }),
-          edits: [appendEntries(scenario, [{ editFailedOperation: { operation: operationId, set } }, { resync: operationId }])],
-          isPreferred: true,
+          title: msg('ACD006.fix', { op: operationId, changes: listParam(Object.entries(set).map(([field, value]) => `${field}=${value ?? ''}`)), guess: guess ?? '', ...page.params }),
+          edits: [...page.edits, appendEntries(scenario, [{ editFailedOperation: { operation: operationId, set } }, { resync: operationId }])],
+          // A value guessed from the spelling is the user's choice to make, not the preferred fix.
+          isPreferred: guess === undefined,
         },
       ],
     };
@@ -96,24 +99,51 @@ function findingFor(context: RuleContext, op: StagedOperation): DraftFinding {
   return {
     ...base,
     message: msg(failedCreation ? 'ACD006.messageCreationFailed' : 'ACD006.message', { ...about, reason: op.failureReason, fields: '', creation: failedCreation }),
-    remedy: { text: msg('ACD006.remedy', { op: operationId, fields: '', creation: failedCreation }), menuPath: MENU.syncStatus },
+    remedy: page.remedy({ op: operationId, fields: '', creation: failedCreation }),
     fixes: [
       {
-        title: msg('ACD006.fixDependent', { op: operationId, creation: failedCreation }),
-        edits: [appendEntries(scenario, [...creationSteps(sim, op), { resync: operationId }])],
+        title: msg('ACD006.fixDependent', { op: operationId, creation: failedCreation, ...page.params }),
+        edits: [...page.edits, appendEntries(scenario, [...creationSteps(sim, op), { resync: operationId }])],
         isPreferred: true,
       },
     ],
   };
 }
 
-/** Values that pass HQ's checks, as close to what was entered as we can tell. */
-function suggestedChanges(sim: Simulation, fields: readonly EditableField[], op: StagedOperation): Record<string, string | null> {
+/**
+ * Before 10.0.31 HQ has no Customer synchronization status page: the remedy is the update, and a
+ * fix sets the version that has the page before it edits and synchronizes.
+ */
+function statusPageVersion(context: RuleContext): {
+  params: { needs?: string; version?: string };
+  remedy: (p: { op: string; fields: string; creation?: string }) => DraftFinding['remedy'];
+  edits: RawEdit[];
+} {
+  const version = context.scenario.commerceVersion;
+  if (version === undefined || version >= STATUS_PAGE_FROM) {
+    return { params: {}, remedy: (p) => ({ text: msg('ACD006.remedy', p), menuPath: MENU.syncStatus }), edits: [] };
+  }
+  const params = { needs: formatVersion(STATUS_PAGE_FROM), version: formatVersion(version) };
+  return {
+    params,
+    remedy: (p) => ({ text: msg('ACD006.remedyNeedsVersion', { ...p, ...params }) }),
+    edits: [setTopLevel(context.scenario, 'commerceVersion', params.needs)],
+  };
+}
+
+/**
+ * Values that pass HQ's checks. A country/region comes from the scenario (the one its other
+ * addresses use most); without one, the closest spelling is only a guess, named in `guess`.
+ */
+function suggestedChanges(sim: Simulation, fields: readonly EditableField[], op: StagedOperation): { changes: Record<string, string | null>; guess?: string } {
   const changes: Record<string, string | null> = {};
+  let guess: string | undefined;
   for (const field of fields) {
     if (field === 'countryRegion') {
       const entered = op.addresses.find((a) => !KNOWN_COUNTRY_REGIONS.includes(a.countryRegion))?.countryRegion ?? '';
-      changes.countryRegion = closest(entered.toUpperCase(), KNOWN_COUNTRY_REGIONS) ?? mostUsedCountryRegion(sim);
+      const grounded = mostUsedCountryRegion(sim);
+      changes.countryRegion = grounded ?? closest(entered.toUpperCase(), KNOWN_COUNTRY_REGIONS) ?? KNOWN_COUNTRY_REGIONS[0];
+      guess = grounded === undefined ? changes.countryRegion : undefined;
     } else if (field === 'email') {
       changes.email = null;
     } else if (field === 'customerGroup') {
@@ -123,7 +153,7 @@ function suggestedChanges(sim: Simulation, fields: readonly EditableField[], op:
       changes[field] = local ? local.charAt(0).toUpperCase() + local.slice(1) : 'Customer';
     }
   }
-  return changes;
+  return { changes, guess };
 }
 
 /**
@@ -141,7 +171,7 @@ function creationSteps(sim: Simulation, op: StagedOperation): EntryValue[] {
   if (creation.status === 'Failed') {
     const id = creation.operationId;
     const steps: EntryValue[] =
-      creation.failedFields.length > 0 ? [{ editFailedOperation: { operation: id, set: suggestedChanges(sim, creation.failedFields, creation) } }] : [];
+      creation.failedFields.length > 0 ? [{ editFailedOperation: { operation: id, set: suggestedChanges(sim, creation.failedFields, creation).changes } }] : [];
     return [...steps, { resync: id }];
   }
   return [];

@@ -7,7 +7,7 @@ import { formatShort } from '../../domain/time';
 import { appendEntries } from '../../scenario/edits';
 import { anyOperationInHq, lastBatchRun, scheduledRun, stagedAwaitingBatch, waitingNormally } from '../../sim/queries';
 import type { DraftFinding, Rule, RuleContext } from '../types';
-import { customerLabel, evidence, listParam, spanFor } from './shared';
+import { customerLabel, evidence, lastRunFailure, listParam, spanFor } from './shared';
 
 export const recordsAwaitingBatchJob: Rule = {
   id: RULE.recordsAwaitingBatchJob,
@@ -33,6 +33,7 @@ export const recordsAwaitingBatchJob: Rule = {
           names: listParam(named),
           since: formatShort(Date.parse(group.firstUploadedAt)),
           lastRun: lastBatch ? formatShort(Date.parse(lastBatch.runAt)) : '',
+          ...lastRunFailure(sim, 'SynchronizeCustomersAndChannelRequests'),
         }),
         span: spanFor(context, group.firstOrigin),
         evidence: [...group.customers, ...group.addresses].map((r) => evidence(r.evidence)),

@@ -6,7 +6,7 @@ import { formatShort } from '../../domain/time';
 import { appendEntries } from '../../scenario/edits';
 import { channelDatabasesInScenarioOrder, hasAsyncRecords, lastJobRun, pendingUploads, scheduledRun, waitingNormally } from '../../sim/queries';
 import type { DraftFinding, Rule, RuleContext } from '../types';
-import { customerLabel, evidence, listParam, spanFor } from './shared';
+import { customerLabel, evidence, lastRunFailure, listParam, spanFor } from './shared';
 
 export const recordsAwaitingUpload: Rule = {
   id: RULE.recordsAwaitingUpload,
@@ -42,6 +42,7 @@ export const recordsAwaitingUpload: Rule = {
             names: listParam(named),
             since: formatShort(Date.parse(group.firstAt)),
             lastRun: lastRun && lastRun.origin !== 'start' ? formatShort(Date.parse(lastRun.runAt)) : '',
+            ...lastRunFailure(sim, 'P-0001', db),
           }),
           span: spanFor(context, first?.origin),
           evidence: records.map((r) => evidence(r.evidence)),

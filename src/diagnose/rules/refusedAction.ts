@@ -3,7 +3,7 @@
 import { msg, type MessageKey } from '../../domain/l10n';
 import { RULE } from '../../domain/ruleIds';
 import { MENU } from '../../domain/tables';
-import { insertEntries } from '../../scenario/edits';
+import { insertEntries, setTopLevel } from '../../scenario/edits';
 import type { SpanFix } from '../../scenario/model';
 import { type Refusal, refusals } from '../../sim/queries';
 import type { RefusalCode } from '../../sim/simulation';
@@ -26,9 +26,7 @@ export const refusedAction: Rule = {
         message: msg(`refused.${refusal.code}` as MessageKey, { ...refusal.params, kind: kindOf(context, refusal.params.channel) }),
         span: spanFor(context, refusal.origin),
         evidence: [evidence(refusal.evidence)],
-        ...(refusal.code === 'offlineCreationFiltered'
-          ? { remedy: { text: msg('refused.offlineCreationFiltered.remedy', refusal.params), menuPath: MENU.channelSchema } }
-          : {}),
+        ...remedyFor(refusal),
         fixes: fixesFor(context, refusal),
       };
     });
@@ -40,8 +38,25 @@ function kindOf(context: RuleContext, channel: string | undefined): string {
   return context.scenario.channels.find((c) => c.id === channel)?.kind ?? 'store';
 }
 
-/** HQ refused to disable a feature others depend on: disable those first, right before it. */
+function remedyFor(refusal: Refusal): Pick<DraftFinding, 'remedy'> {
+  if (refusal.code === 'offlineCreationFiltered') {
+    return { remedy: { text: msg('refused.offlineCreationFiltered.remedy', refusal.params), menuPath: MENU.channelSchema } };
+  }
+  if (refusal.code === 'statusPageNeedsVersion') {
+    // The same remedy as ACD006's on that version: the page comes with the update.
+    return { remedy: { text: msg('ACD006.remedyNeedsVersion', { ...refusal.params, op: refusal.params.operation ?? '', fields: '' }) } };
+  }
+  return {};
+}
+
+/**
+ * HQ refused to disable a feature others depend on: disable those first, right before it.
+ * The status page is missing: set the version that has it.
+ */
 function fixesFor(context: RuleContext, refusal: Refusal): SpanFix[] {
+  if (refusal.code === 'statusPageNeedsVersion') {
+    return [{ title: msg('ACD009.fix', { needs: refusal.params.needs }), edits: [setTopLevel(context.scenario, 'commerceVersion', refusal.params.needs)], isPreferred: true }];
+  }
   const index = timelineIndexOf(refusal.origin);
   if (refusal.code !== 'requiredByEnabledFeature' || index === undefined) {
     return [];

@@ -1,7 +1,9 @@
 // Small helpers the rules share: where an origin points, evidence from read-model rows, labels.
 import { entryOfOrigin, spanOfOrigin, type Span } from '../../scenario/model';
 import type { EntryValue } from '../../scenario/edits';
-import type { TableRow } from '../../sim/queries';
+import { failedRuns, type TableRow } from '../../sim/queries';
+import { formatShort } from '../../domain/time';
+import type { Simulation } from '../../sim/simulation';
 import type { DraftEvidence, RuleContext } from '../types';
 
 /** Where a finding about a row points: the action's value in its timeline entry, else the origin's span, else the top. */
@@ -45,4 +47,10 @@ export function catchUpEntries(steps: string, channelDatabase: string): EntryVal
     .split(',')
     .filter(Boolean)
     .map((step) => (step === 'SynchronizeCustomersAndChannelRequests' ? { runBatch: step } : { runJob: step, channelDatabase }));
+}
+
+/** When the last run of a job (for a channel database) failed: its time and message, for a message that says so instead of "has not run" (ACD011 has the run). */
+export function lastRunFailure(sim: Simulation, job: string, channelDatabase?: string): { failedAt?: string; failure?: string } {
+  const run = failedRuns(sim).find((r) => r.job === job && (channelDatabase === undefined || r.channelDatabase === channelDatabase));
+  return run ? { failedAt: formatShort(Date.parse(run.at)), failure: run.message } : {};
 }

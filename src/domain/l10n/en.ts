@@ -172,7 +172,9 @@ export const en = {
   'ACD004.cause': () => 'The P-job uploaded the async records to HQ',
   'ACD004.message': (p: Params) =>
     `${operations(p)} at ${p.channel} ${agree(recordCount(p), 'is', 'are')} still in channel database ${p.db}${p.names ? ` (${listEn(p.names)})` : ''}: ` +
-    (p.lastRun
+    (p.failedAt
+      ? `the last run of the P-job for channel database ${p.db}, at ${p.failedAt}, failed: '${p.failure}' (see ACD011)`
+      : p.lastRun
       ? `the P-job has not run for channel database ${p.db} since ${p.since} (its last run, at ${p.lastRun}, came before ${agree(recordCount(p), 'it was', 'they were')} written)`
       : `the P-job has never run for channel database ${p.db}`) +
     `, so HQ has not received ${agree(recordCount(p), 'it', 'them')}.`,
@@ -183,7 +185,9 @@ export const en = {
   'ACD005.cause': () => 'The batch job processed the staged records',
   'ACD005.message': (p: Params) =>
     `${plural(p.n, 'customer operation', 'customer operations')} from ${p.channel}${p.names ? ` (${listEn(p.names)})` : ''} ${agree(p.n, 'waits', 'wait')} in the HQ staging tables with OnlineOperationCompleted = 0 (${listEn(tableCounts(p.rows, (n, table) => `${plural(n, 'row', 'rows')} in ${table}`))}): ` +
-    (p.lastRun
+    (p.failedAt
+      ? `the last run of the batch job Synchronize customers and channel requests, at ${p.failedAt}, failed: '${p.failure}' (see ACD011); ${agree(p.n, 'it was', 'they were')} uploaded at ${p.since}.`
+      : p.lastRun
       ? `the batch job Synchronize customers and channel requests has not run since ${agree(p.n, 'it was', 'they were')} uploaded at ${p.since} (its last run, at ${p.lastRun}, came before the upload).`
       : `the batch job Synchronize customers and channel requests has never run (${agree(p.n, 'it was', 'they were')} uploaded at ${p.since}).`),
   'ACD005.remedy': () => 'Run the batch job Synchronize customers and channel requests, and schedule it as a recurring batch job.',
@@ -192,7 +196,11 @@ export const en = {
   'ACD006.cause': () => 'No asynchronous operation failed',
   'ACD006.message': (p: Params) =>
     `Operation ${p.op} (${opType(p.type)} for ${p.customer}, temporary id ${p.asyncId}, from ${p.channel}) failed in HQ: ${p.reason}` +
-    (p.fields ? ` Correct ${fieldList(p.fields)} on the Customer synchronization status page, Save, then Synchronize.` : ' Synchronize it again once the customer exists in HQ.'),
+    (p.needs
+      ? ` Correcting${p.fields ? ` ${fieldList(p.fields)}` : ''} and synchronizing it again needs the Customer synchronization status page, which exists from Commerce version ${p.needs}; HQ is on ${p.version}.`
+      : p.fields
+        ? ` Correct ${fieldList(p.fields)} on the Customer synchronization status page, Save, then Synchronize.`
+        : ' Synchronize it again once the customer exists in HQ.'),
   'ACD006.messageAfterEdit': (p: Params) =>
     `Operation ${p.op} (${opType(p.type)} for ${p.customer}, temporary id ${p.asyncId}, from ${p.channel}) still fails after it was edited: ${p.reason}` +
     (p.fields ? ` Correct ${fieldList(p.fields)}, Save, then Synchronize.` : ' Synchronize it again once the customer exists in HQ.'),
@@ -205,15 +213,19 @@ export const en = {
   'ACD006.messageObserved': (p: Params) =>
     `Operation ${p.op} (${opType(p.type)} for ${p.customer}, temporary id ${p.asyncId}, from ${p.channel}) failed in HQ with the last known error '${p.reason}'. Correct what it names on the Customer synchronization status page, Save, then Synchronize.`,
   'ACD006.fixObserved': (p: Params) => `Synchronize ${p.op} again (once it is corrected in HQ)`,
+  'ACD006.remedyNeedsVersion': (p: Params) =>
+    `Update Commerce headquarters to ${p.needs} or later (Lifecycle Services): HQ ${p.version} has no page to correct a failed operation and synchronize it again. Then open ${p.op ? `the operation ${p.op}` : 'each failed operation'} on the Customer synchronization status page${p.fields ? `, Edit ${fieldList(p.fields)}` : ''}, Save, then Synchronize.`,
   'ACD006.remedySaved': (p: Params) => `Open the operation ${p.op} and choose Synchronize: the correction is already saved.`,
   'ACD006.fixResync': (p: Params) => `Synchronize ${p.op} (the correction is saved)`,
-  'ACD006.fix': (p: Params) => `Edit ${p.op} (${listEn(fieldChanges(p.changes, 'cleared', fieldLabel))}) and Synchronize`,
-  'ACD006.fixDependent': (p: Params) => (p.creation ? `Correct and synchronize ${p.creation} first, then ${p.op}` : `Synchronize the customer's creation first, then ${p.op}`),
+  'ACD006.fix': (p: Params) =>
+    withVersion(p, `Edit ${p.op} (${listEn(fieldChanges(p.changes, 'cleared', fieldLabel))}) and Synchronize`) + (p.guess ? `; ${p.guess} is a guess from the spelling: check it first` : ''),
+  'ACD006.fixDependent': (p: Params) =>
+    withVersion(p, p.creation ? `Correct and synchronize ${p.creation} first, then ${p.op}` : `Synchronize the customer's creation first, then ${p.op}`),
   'ACD006.more': (p: Params) => `${plural(p.n, 'more operation', 'more operations')} failed; see the Synchronization status view.`,
 
   'ACD007.cause': () => 'Account numbers are back on the channel (job 1010)',
   'ACD007.message': (p: Params) =>
-    `${plural(p.n, 'customer', 'customers')} got ${agree(p.n, 'its account number', 'their account numbers')} in HQ (${listEn(p.accounts)}) but ${agree(p.n, 'is', 'are')} still Pending sync in channel database ${p.db}: job 1010 (Customers) has not run for ${p.db} since. Loyalty cards cannot be issued to ${agree(p.n, 'the customer', 'them')} until it does.`,
+    `${plural(p.n, 'customer', 'customers')} got ${agree(p.n, 'its account number', 'their account numbers')} in HQ (${listEn(p.accounts)}) but ${agree(p.n, 'is', 'are')} still Pending sync in channel database ${p.db}: ${p.failedAt ? `the last run of job 1010 (Customers) for ${p.db}, at ${p.failedAt}, failed: '${p.failure}' (see ACD011).` : `job 1010 (Customers) has not run for ${p.db} since.`} Loyalty cards cannot be issued to ${agree(p.n, 'the customer', 'them')} until it does.`,
   'ACD007.remedy': (p: Params) => `Run job 1010 (Customers) for channel database ${p.db}.`,
   'ACD007.fix': (p: Params) => `Run job 1010 for ${p.db}`,
 
@@ -289,6 +301,8 @@ export const en = {
   'refused.featureNotInVersion': (p: Params) => `'${featureName(p.feature)}' does not exist in Commerce version ${p.version}; it needs ${p.needs}.`,
   'refused.mandatoryFeature': (p: Params) =>
     `HQ refuses to disable '${featureName(p.feature)}': the feature is mandatory from Commerce version ${p.from} (HQ is on ${p.version}), always on.`,
+  'refused.mandatoryFeatureAtStart': (p: Params) =>
+    `'${featureName(p.feature)}' is mandatory from Commerce version ${p.from} and always on (HQ is on ${p.version}): false at the start does not apply. Leave it out or set it to true.`,
   'refused.statusPageNeedsVersion': (p: Params) =>
     `The Customer synchronization status page exists from Commerce version ${p.needs}; HQ is on ${p.version}, so an operation cannot be edited or synchronized there.`,
   'question.ordersAndLoyalty': () => "Why can't I create a customer order or issue a loyalty card for this new customer? (beyond the FAQ)",
@@ -311,6 +325,11 @@ export const en = {
 };
 
 export type MessageKey = keyof typeof en;
+
+/** A fix that needs the Customer synchronization status page first sets the version that has it. */
+function withVersion(p: Params, title: string): string {
+  return p.needs ? `Set commerceVersion to ${p.needs}, then: ${title}` : title;
+}
 
 function idKind(kind: string | number | undefined): string {
   switch (kind) {

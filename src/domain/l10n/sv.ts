@@ -29,6 +29,8 @@ export function svFeatureName(id: Value): string {
   return SWEDISH_FEATURE_NAMES[String(id) as keyof typeof SWEDISH_FEATURE_NAMES] ?? String(id);
 }
 const quotedFeatures = (ids: Value, separator = '|') => listSv(items(ids, separator).map((id) => `'${svFeatureName(id)}'`).join('|'));
+/** En korrigering som behöver sidan Kundsynkroniseringsstatus sätter först den version som har den. */
+const withVersion = (p: Params, title: string) => (p.needs ? `Sätt "commerceVersion" till ${p.needs}, därefter: ${title}` : title);
 const EDITING = `'${SWEDISH_FEATURE_NAMES.AsyncCustomerEditing}'`;
 
 /** '1110' → '1110 (Global konfiguration)'. */
@@ -137,7 +139,9 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD004.cause': () => 'CDX P-jobbet har laddat upp de asynkrona posterna till HQ',
   'ACD004.message': (p) =>
     `${operations(p)} i ${p.channel} finns fortfarande i kanaldatabasen ${p.db}${p.names ? ` (${listSv(p.names)})` : ''}: ` +
-    (p.lastRun
+    (p.failedAt
+      ? `den senaste körningen av CDX P-jobbet för kanaldatabasen ${p.db}, ${p.failedAt}, misslyckades: '${p.failure}' (se ACD011)`
+      : p.lastRun
       ? `CDX P-jobbet har inte körts för kanaldatabasen ${p.db} sedan ${p.since} (den senaste körningen, ${p.lastRun}, var innan ${agree(recordCount(p), 'den', 'de')} skrevs)`
       : `CDX P-jobbet har aldrig körts för kanaldatabasen ${p.db}`) +
     `, så HQ har inte fått ${agree(recordCount(p), 'den', 'dem')}.`,
@@ -148,7 +152,9 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD005.cause': () => 'Batchjobbet har bearbetat de mellanlagrade posterna',
   'ACD005.message': (p) =>
     `${plural(p.n, 'kundåtgärd', 'kundåtgärder')} från ${p.channel}${p.names ? ` (${listSv(p.names)})` : ''} väntar i HQ:s mellanlagringstabeller med OnlineOperationCompleted = 0 (${listSv(tableCounts(p.rows, (n, table) => `${plural(n, 'rad', 'rader')} i ${table}`))}): ` +
-    (p.lastRun
+    (p.failedAt
+      ? `den senaste körningen av batchjobbet ${BATCH}, ${p.failedAt}, misslyckades: '${p.failure}' (se ACD011); ${agree(p.n, 'den', 'de')} laddades upp ${p.since}.`
+      : p.lastRun
       ? `batchjobbet ${BATCH} har inte körts sedan ${agree(p.n, 'den', 'de')} laddades upp ${p.since} (den senaste körningen, ${p.lastRun}, var före uppladdningen).`
       : `batchjobbet ${BATCH} har aldrig körts (${agree(p.n, 'den', 'de')} laddades upp ${p.since}).`),
   'ACD005.remedy': () => `Kör batchjobbet ${BATCH} och schemalägg det som ett återkommande batchjobb.`,
@@ -157,7 +163,11 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD006.cause': () => 'Ingen asynkron åtgärd har misslyckats',
   'ACD006.message': (p) =>
     `Åtgärden ${p.op} (${about(p)}) misslyckades i HQ: ${svReason(p.reason)}` +
-    (p.fields ? ` Rätta ${fieldList(p.fields)} på sidan ${PAGE}, välj Spara och sedan Synkronisera.` : ' Synkronisera den igen när kunden finns i HQ.'),
+    (p.needs
+      ? ` Att rätta${p.fields ? ` ${fieldList(p.fields)}` : ''} och synkronisera den igen kräver sidan ${PAGE}, som finns från Commerce-version ${p.needs}; HQ har ${p.version}.`
+      : p.fields
+        ? ` Rätta ${fieldList(p.fields)} på sidan ${PAGE}, välj Spara och sedan Synkronisera.`
+        : ' Synkronisera den igen när kunden finns i HQ.'),
   'ACD006.messageAfterEdit': (p) =>
     `Åtgärden ${p.op} (${about(p)}) misslyckas fortfarande efter redigeringen: ${svReason(p.reason)}` +
     (p.fields ? ` Rätta ${fieldList(p.fields)}, välj Spara och sedan Synkronisera.` : ' Synkronisera den igen när kunden finns i HQ.'),
@@ -172,16 +182,20 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'ACD006.messageObserved': (p) =>
     `Åtgärden ${p.op} (${about(p)}) misslyckades i HQ med det senast kända felet '${p.reason}'. Rätta det som felet anger på sidan ${PAGE}, välj Spara och sedan Synkronisera.`,
   'ACD006.fixObserved': (p) => `Synkronisera ${p.op} igen (när den är rättad i HQ)`,
+  'ACD006.remedyNeedsVersion': (p) =>
+    `Uppdatera Commerce headquarters till ${p.needs} eller senare (Lifecycle Services): HQ ${p.version} har ingen sida där en misslyckad åtgärd kan rättas och synkroniseras igen. Öppna sedan ${p.op ? `åtgärden ${p.op}` : 'varje misslyckad åtgärd'} på sidan ${PAGE}${p.fields ? `, ändra ${fieldList(p.fields)}` : ''}, välj Spara och sedan Synkronisera.`,
   'ACD006.remedySaved': (p) => `Öppna åtgärden ${p.op} och välj Synkronisera: rättelsen är redan sparad.`,
   'ACD006.fixResync': (p) => `Synkronisera ${p.op} (rättelsen är sparad)`,
-  'ACD006.fix': (p) => `Redigera ${p.op} (${listSv(fieldChanges(p.changes, 'tömt', fieldLabel))}) och synkronisera`,
+  'ACD006.fix': (p) =>
+    withVersion(p, `Redigera ${p.op} (${listSv(fieldChanges(p.changes, 'tömt', fieldLabel))}) och synkronisera`) +
+    (p.guess ? `; ${p.guess} är en gissning utifrån stavningen: kontrollera det först` : ''),
   'ACD006.fixDependent': (p) =>
-    p.creation ? `Rätta och synkronisera först ${p.creation}, därefter ${p.op}` : `Synkronisera först kundens skapande, därefter ${p.op}`,
+    withVersion(p, p.creation ? `Rätta och synkronisera först ${p.creation}, därefter ${p.op}` : `Synkronisera först kundens skapande, därefter ${p.op}`),
   'ACD006.more': (p) => `${plural(p.n, 'åtgärd till', 'åtgärder till')} misslyckades; se vyn Synkroniseringsstatus.`,
 
   'ACD007.cause': () => 'Kontonumren har kommit tillbaka till kanalen (jobbet 1010)',
   'ACD007.message': (p) =>
-    `${plural(p.n, 'kund', 'kunder')} har fått ${agree(p.n, 'sitt kontonummer', 'sina kontonummer')} i HQ (${listSv(p.accounts)}) men väntar fortfarande på synkronisering i kanaldatabasen ${p.db}: jobbet 1010 (Kunder) har inte körts för ${p.db} sedan dess. Lojalitetskort kan inte utfärdas till ${agree(p.n, 'kunden', 'dem')} förrän det har körts.`,
+    `${plural(p.n, 'kund', 'kunder')} har fått ${agree(p.n, 'sitt kontonummer', 'sina kontonummer')} i HQ (${listSv(p.accounts)}) men väntar fortfarande på synkronisering i kanaldatabasen ${p.db}: ${p.failedAt ? `den senaste körningen av jobbet 1010 (Kunder) för ${p.db}, ${p.failedAt}, misslyckades: '${p.failure}' (se ACD011).` : `jobbet 1010 (Kunder) har inte körts för ${p.db} sedan dess.`} Lojalitetskort kan inte utfärdas till ${agree(p.n, 'kunden', 'dem')} förrän det har körts.`,
   'ACD007.remedy': (p) => `Kör jobbet 1010 (Kunder) för kanaldatabasen ${p.db}.`,
   'ACD007.fix': (p) => `Kör jobbet 1010 för ${p.db}`,
 
@@ -258,6 +272,8 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'refused.featureNotInVersion': (p) => `'${svFeatureName(p.feature)}' finns inte i Commerce-version ${p.version}; den kräver ${p.needs}.`,
   'refused.mandatoryFeature': (p) =>
     `HQ nekar att inaktivera '${svFeatureName(p.feature)}': funktionen är obligatorisk från Commerce-version ${p.from} (HQ har ${p.version}) och alltid aktiverad.`,
+  'refused.mandatoryFeatureAtStart': (p) =>
+    `'${svFeatureName(p.feature)}' är obligatorisk från Commerce-version ${p.from} och alltid aktiverad (HQ har ${p.version}): false vid starten gäller inte. Utelämna den eller sätt den till true.`,
   'refused.statusPageNeedsVersion': (p) =>
     `Sidan ${PAGE} finns från Commerce-version ${p.needs}; HQ har ${p.version}, så en åtgärd kan inte redigeras eller synkroniseras där.`,
   'question.ordersAndLoyalty': () => 'Varför kan jag inte skapa en kundorder eller utfärda ett lojalitetskort för den här nya kunden? (utanför FAQ:n)',

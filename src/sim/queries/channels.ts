@@ -97,6 +97,16 @@ export function channelCustomer(sim: Simulation, channelDatabase: string, key: s
   return row ? { firstName: text(row.FIRSTNAME), lastName: text(row.LASTNAME) } : undefined;
 }
 
+/** A customer's row in the channel database's customer table (ax.RETAILCUSTTABLE's proof: CUSTACCOUNTASYNC, Pending sync). */
+export function channelCustomerRow(sim: Simulation, channelDatabase: string, asyncCustomerId: string): TableRow | undefined {
+  const ctx = contextOf(sim);
+  const db = ctx.db.channelDatabases.get(channelDatabase);
+  const row = db
+    ? ctx.db.one(db, 'SELECT CUSTACCOUNTASYNC, ACCOUNTNUM, PENDINGSYNC, FIRSTNAME, LASTNAME, EMAIL, CHANNEL, ORIGIN FROM CUSTOMER WHERE CUSTACCOUNTASYNC = ?', [asyncCustomerId])
+    : undefined;
+  return row ? tableRow(channelDatabase, 'CUSTOMER', asyncCustomerId, row) : undefined;
+}
+
 /** Customers a POS could pick from in a channel database: email, name and id, paged. */
 export function channelCustomers(sim: Simulation, channelDatabase: string, offset: number, limit: number): Row[] {
   const ctx = contextOf(sim);

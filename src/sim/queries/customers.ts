@@ -53,10 +53,17 @@ export function anyCustomerSynchronized(sim: Simulation): boolean {
   return ctx.db.one(ctx.hq, "SELECT 1 AS X FROM CUSTTABLE WHERE CREATEDBY = 'AsyncSynchronization' LIMIT 1", []) !== undefined;
 }
 
-/** The country/region most of HQ's addresses have, if HQ knows it; else the first HQ knows. */
-export function mostUsedCountryRegion(sim: Simulation): string {
+/**
+ * The valid country/region the scenario's addresses use most (HQ's addresses and the staged
+ * ones), or undefined when no address has one: then there is nothing to ground a value on.
+ */
+export function mostUsedCountryRegion(sim: Simulation): string | undefined {
   const ctx = contextOf(sim);
-  const row = ctx.db.one(ctx.hq, 'SELECT COUNTRYREGIONID FROM LOGISTICSPOSTALADDRESS GROUP BY COUNTRYREGIONID ORDER BY COUNT(*) DESC LIMIT 1', []);
-  const code = String(row?.COUNTRYREGIONID ?? '');
-  return KNOWN_COUNTRY_REGIONS.includes(code) ? code : KNOWN_COUNTRY_REGIONS[0];
+  const rows = ctx.db.all(
+    ctx.hq,
+    `SELECT C, COUNT(*) AS N FROM (SELECT COUNTRYREGIONID AS C FROM LOGISTICSPOSTALADDRESS UNION ALL SELECT COUNTRY AS C FROM RETAILASYNCADDRESSV2)
+     WHERE C IS NOT NULL GROUP BY C ORDER BY N DESC, C`,
+    [],
+  );
+  return rows.map((r) => String(r.C)).find((code) => KNOWN_COUNTRY_REGIONS.includes(code));
 }
