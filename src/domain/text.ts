@@ -72,7 +72,7 @@ export function minimalEdit(before: string, after: string): { offset: number; le
 }
 
 /** Levenshtein distance, case-insensitive, for "did you mean". */
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   const s = a.toLowerCase();
   const t = b.toLowerCase();
   const row = Array.from({ length: t.length + 1 }, (_, i) => i);

@@ -348,11 +348,11 @@ describe('diagnosis rules', () => {
       assert.equal(finding.evidence[0].columns.STATUS, 'Failed');
     });
 
-    it('suggests the close country code as a guess, says so in the fix title (not preferred), then synchronizes', async () => {
+    it('takes a one-letter typo of a country code as meant (SVE → SWE), edits it and synchronizes', async () => {
       const text = sample('failed-operation');
       const [finding] = await rule(text, 'ACD006');
-      assert.equal(finding.fixes[0].title, "Edit ASYNC-000001 (Country/region 'SWE') and Synchronize; SWE is a guess from the spelling: check it first");
-      assert.equal(finding.fixes[0].isPreferred, false);
+      assert.equal(finding.fixes[0].title, "Edit ASYNC-000001 (Country/region 'SWE') and Synchronize");
+      assert.equal(finding.fixes[0].isPreferred, true);
       const fixed = await assertFixWorks(text, finding);
       assert.deepEqual(parse(fixed).timeline.slice(-2), [
         { editFailedOperation: { operation: 'ASYNC-000001', set: { countryRegion: 'SWE' } } },

@@ -4,7 +4,7 @@ import type { EditableField } from '../../domain/fields';
 import { msg } from '../../domain/l10n';
 import { RULE } from '../../domain/ruleIds';
 import { DEFAULT_CUSTOMER_GROUP, KNOWN_COUNTRY_REGIONS, MENU } from '../../domain/tables';
-import { closest } from '../../domain/text';
+import { closest, editDistance } from '../../domain/text';
 import { formatVersion, STATUS_PAGE_FROM } from '../../domain/versions';
 import { appendEntries, setTopLevel, type EntryValue, type RawEdit } from '../../scenario/edits';
 import {
@@ -133,7 +133,8 @@ function statusPageVersion(context: RuleContext): {
 
 /**
  * Values that pass HQ's checks. A country/region comes from the scenario (the one its other
- * addresses use most); without one, the closest spelling is only a guess, named in `guess`.
+ * addresses use most); without one, the closest spelling: a one-letter typo is taken as meant,
+ * anything further is only a guess, named in `guess`.
  */
 function suggestedChanges(sim: Simulation, fields: readonly EditableField[], op: StagedOperation): { changes: Record<string, string | null>; guess?: string } {
   const changes: Record<string, string | null> = {};
@@ -143,7 +144,9 @@ function suggestedChanges(sim: Simulation, fields: readonly EditableField[], op:
       const entered = op.addresses.find((a) => !KNOWN_COUNTRY_REGIONS.includes(a.countryRegion))?.countryRegion ?? '';
       const grounded = mostUsedCountryRegion(sim);
       changes.countryRegion = grounded ?? closest(entered.toUpperCase(), KNOWN_COUNTRY_REGIONS) ?? KNOWN_COUNTRY_REGIONS[0];
-      guess = grounded === undefined ? changes.countryRegion : undefined;
+      // One letter off ('SVE' for 'SWE') is a typo with one reading; further off ('XXX' → 'MEX') is a guess.
+      const typo = entered !== '' && editDistance(entered.toUpperCase(), changes.countryRegion) <= 1;
+      guess = grounded === undefined && !typo ? changes.countryRegion : undefined;
     } else if (field === 'email') {
       changes.email = null;
     } else if (field === 'customerGroup') {
