@@ -137,6 +137,6 @@ function queryMarkdown(database: string, sql: string, result: QueryResult): stri
   const header = `| ${result.columns.join(' | ')} |\n|${result.columns.map(() => '---').join('|')}|`;
   const body = result.rows.map((row) => `| ${row.map((v) => (v === null ? 'NULL' : String(v).replace(/\|/g, '\\|'))).join(' | ')} |`).join('\n');
   const truncated = result.truncated ? ` ${l10n.t('(first 1000 shown)')}` : '';
-  const count = result.rows.length === 1 ? l10n.t('1 row') : l10n.t('{0} rows', result.rows.length);
+  const count = l10n.tn(result.rows.length, '{0} row', '{0} rows');
   return `# ${database}\n\n\`\`\`sql\n${sql}\n\`\`\`\n\n${count}${truncated}\n\n${header}\n${body}\n`;
 }

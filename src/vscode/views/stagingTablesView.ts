@@ -28,7 +28,7 @@ export class StagingTablesView extends ScenarioTree {
               const key = `${database}/${table.table}`;
               const data = { kind: 'stagingTable', database, table: table.table } as const;
               const pending = database === 'HQ' ? l10n.t('{0} pending', table.pendingCount) : l10n.t('{0} not uploaded', table.pendingCount);
-              const rows = table.rowCount === 1 ? l10n.t('1 row') : l10n.t('{0} rows', table.rowCount);
+              const rows = l10n.tn(table.rowCount, '{0} row', '{0} rows');
               const options = {
                 description: `${rows}${table.rowCount > 0 ? ` · ${pending}` : ''}`,
                 tooltip:
