@@ -13,7 +13,9 @@ export function nativeConnection(onOpen?: (db: Database.Database) => void): SqlC
     },
     prepare: (text): SqlStatement => {
       const statement = db.prepare(text);
-      const args = (params: readonly SqlValue[]) => params.map((p) => (p instanceof Uint8Array ? Buffer.from(p) : p));
+      // better-sqlite3 binds every JS number as REAL; sql.js binds whole numbers as INTEGER. Bind
+      // them as sql.js does (BigInt), or CAST(? AS TEXT) gives '100001.0' and the baseline differs.
+      const args = (params: readonly SqlValue[]) => params.map((p) => (p instanceof Uint8Array ? Buffer.from(p) : Number.isSafeInteger(p) ? BigInt(p as number) : p));
       return {
         run: (params) => {
           statement.run(...args(params));
