@@ -100,6 +100,9 @@ function processOperations(ctx: SimContext, selectOperations: string, params: Sq
     );
     if (knownAccountNum === undefined) {
       setNextAccountNumber(ctx, first + created);
+    } else if (/^\d+$/.test(knownAccountNum) && Number(knownAccountNum) >= first) {
+      // HQ issued the export's number from this sequence: the next customer gets a later one.
+      setNextAccountNumber(ctx, Number(knownAccountNum) + 1);
     }
     db.run(
       hq,

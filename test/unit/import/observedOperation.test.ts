@@ -51,6 +51,17 @@ describe('observedOperation (a line of the Customer synchronization status page)
     assert.deepEqual(only((await diagnose(scenario({ timeline: [...timeline, { runJob: '1010', channelDatabase: 'Default' }] }))).findings, 'ACD007'), []);
   });
 
+  it('succeeded: a customer created after it gets a later account number from the sequence, never the export\'s again', async () => {
+    const sim = await simOf([
+      observed({ status: 'succeeded', customerAccount: '100001' }),
+      { createCustomer: { channel: 'Store42', firstName: 'Ann', lastName: 'Berg', email: 'ann@example.com' } },
+      { runJob: 'P-0001', channelDatabase: 'Default' },
+      { runBatch: 'SynchronizeCustomersAndChannelRequests' },
+    ]);
+    assert.deepEqual(rawAll(sim, 'HQ', 'SELECT ACCOUNTNUM FROM CUSTTABLE ORDER BY ACCOUNTNUM'), [{ ACCOUNTNUM: '100001' }, { ACCOUNTNUM: '100002' }]);
+    assert.deepEqual(rawAll(sim, 'HQ', "SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS <> 'Succeeded'"), []);
+  });
+
   it('pending: ACD005 until the batch job runs; the batch job then processes it like any staged operation', async () => {
     const timeline = [observed({ status: 'pending' })];
     assert.equal(only((await diagnose(scenario({ timeline }))).findings, 'ACD005').length, 1);
