@@ -6,6 +6,7 @@
 // replayOnlyMs the incremental replay of a further edit without running the rules.
 import { join } from 'node:path';
 import { analyze } from '../src/diagnose/engine';
+import { DEFAULT_MEMORY_BUDGET_MB, estimateMemory } from '../src/diagnose/memoryBudget';
 import { IncrementalReplay } from '../src/scenario/incremental';
 import { parseScenario } from '../src/scenario/parse';
 import { loadSqlJs } from '../src/sim/sqljs';
@@ -17,7 +18,11 @@ async function main(): Promise<void> {
   const text = scaleScenario(count);
   const last = text.lastIndexOf('"PT1H"');
   const edited = `${text.slice(0, last)}"PT2H"${text.slice(last + '"PT1H"'.length)}`;
-  const limits = { maxGeneratedCustomers: count, memoryBudgetMB: 1 << 20 };
+  // The memory budget of a user who raised the setting until the scenario fits, with 256 MB of
+  // headroom for the checkpoints (the default, 1.5 GB, at 100k). Unbounded checkpoints would
+  // journal every large entry and run sql.js out of memory at a million customers.
+  const memoryBudgetMB = Math.max(DEFAULT_MEMORY_BUDGET_MB, estimateMemory(parseScenario(text)).megabytes + 256);
+  const limits = { maxGeneratedCustomers: count, memoryBudgetMB };
 
   const incremental = new IncrementalReplay(sql);
   const first = analyze(sql, text, { incremental, limits });
@@ -39,7 +44,7 @@ async function main(): Promise<void> {
   if (full.findings.length !== findings || again.resumedAt === 0) {
     throw new Error(`The incremental re-diagnosis differs from the full one (${findings} findings against ${full.findings.length}, resumed at ${again.resumedAt})`);
   }
-  process.stdout.write(`${JSON.stringify({ count, incrementalMs, fullMs, replayOnlyMs, resumedAt: again.resumedAt, firstFindings: first.findings.length, findings })}\n`);
+  process.stdout.write(`${JSON.stringify({ count, memoryBudgetMB, incrementalMs, fullMs, replayOnlyMs, resumedAt: again.resumedAt, firstFindings: first.findings.length, findings })}\n`);
 }
 
 main().catch((error: unknown) => {

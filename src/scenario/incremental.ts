@@ -51,11 +51,24 @@ export class IncrementalReplay {
   private applied: Applied[] = [];
   /** False while the last entry may be half applied (a cancelled replay): roll back before going on. */
   private clean = false;
+  /**
+   * Set when SQLite ran out of memory with checkpoints open (their journal is what did not fit):
+   * scenarios of at least this many customers replay without checkpoints, as a replay from the
+   * start does, which needs no journal at all.
+   */
+  private noCheckpointsFrom?: number;
+  private checkpointsEnabled = true;
 
   constructor(private readonly engine: SqlJsStatic | SqlConnection) {}
 
   replay(scenario: Scenario, options: IncrementalOptions = {}): IncrementalResult {
     const keys = scenario.timeline.map(entryKey);
+    const allowed = this.checkpointsAllowed(scenario);
+    if (allowed !== this.checkpointsEnabled) {
+      // Checkpoints switch on or off: the simulation starts over in the other mode.
+      this.close();
+      this.checkpointsEnabled = allowed;
+    }
     const resumedAt = this.resume(scenario, keys);
     const sim = this.sim!;
     sim.setCancellation(options.isCancelled);
@@ -67,7 +80,7 @@ export class IncrementalReplay {
           cancelled = true;
           break;
         }
-        if (plan.has(position) && this.checkpoints.at(-1)!.position < position) {
+        if (plan.has(position) && (this.checkpoints.at(-1)?.position ?? -1) < position) {
           this.open(position);
         }
         this.clean = false;
@@ -79,7 +92,12 @@ export class IncrementalReplay {
     } catch (error) {
       if (!(error instanceof SimulationCancelled)) {
         // A bug or SQLite out of memory: nothing here can be trusted any more.
+        const retry = isOutOfMemory(error) && this.checkpointsAllowed(scenario);
         this.close();
+        if (retry) {
+          this.noCheckpointsFrom = customerCount(scenario);
+          return this.replay(scenario, options);
+        }
         throw error;
       }
       cancelled = true;
@@ -135,7 +153,14 @@ export class IncrementalReplay {
     return 0;
   }
 
+  private checkpointsAllowed(scenario: Scenario): boolean {
+    return this.noCheckpointsFrom === undefined || customerCount(scenario) < this.noCheckpointsFrom;
+  }
+
   private open(position: number): void {
+    if (!this.checkpointsEnabled) {
+      return;
+    }
     if (this.checkpoints.length >= MAX_CHECKPOINTS) {
       // Only the newest can go (a savepoint takes every later one with it); the new one is nearer the end.
       releaseCheckpoint(this.sim!, this.checkpoints.pop()!.sim);
@@ -174,6 +199,24 @@ export class IncrementalReplay {
     });
     return { sim, references: this.references, problems, outcomes, cancelled };
   }
+}
+
+/** sql.js's heap (2 GB at most) is full: SQLite answers SQLITE_NOMEM, sql.js throws this. */
+function isOutOfMemory(error: unknown): boolean {
+  return error instanceof Error && /\bout of memory\b/i.test(error.message);
+}
+
+/** The customers a scenario creates (generated and one by one): what its memory grows with. */
+function customerCount(scenario: Scenario): number {
+  let count = 0;
+  for (const entry of scenario.timeline) {
+    if (entry.action.kind === 'generateCustomers') {
+      count += entry.action.count;
+    } else if (entry.action.kind === 'createCustomer') {
+      count += 1;
+    }
+  }
+  return count;
 }
 
 /**

@@ -170,4 +170,46 @@ describe('incremental replay', () => {
       incremental.close();
     }
   });
+  it('replays without checkpoints, to the same result, when their journal does not fit in memory', () => {
+    // sql.js as it is at a million customers: the first upload run while a checkpoint is open
+    // fails with SQLite's out of memory, as the journal kept for the checkpoint fills the heap.
+    let failures = 0;
+    class TightDatabase extends sql.Database {
+      private savepointOpen = false;
+      override exec(text: string, params?: Parameters<InstanceType<SqlJsStatic['Database']>['exec']>[1]) {
+        if (/^SAVEPOINT /.test(text)) {
+          this.savepointOpen = true;
+        }
+        return super.exec(text, params);
+      }
+      override prepare(text: string, params?: Parameters<InstanceType<SqlJsStatic['Database']>['prepare']>[1]) {
+        const statement = super.prepare(text, params);
+        if (this.savepointOpen && /INSERT INTO hq\.RETAILASYNCCUSTOMERV2/.test(text)) {
+          statement.step = () => {
+            failures++;
+            throw new Error('out of memory');
+          };
+        }
+        return statement;
+      }
+    }
+    const tight = { ...sql, Database: TightDatabase } as unknown as SqlJsStatic;
+    const incremental = new IncrementalReplay(tight);
+    try {
+      const timeline: unknown[] = [{ generateCustomers: { count: 40 } }, { runJob: 'P-0001' }, { runBatch: 'SynchronizeCustomersAndChannelRequests' }, { advance: 'PT1H' }];
+      const first = analyze(tight, scenario({ timeline }), { incremental });
+      assert.equal(failures, 1, 'the upload ran out of memory once, with a checkpoint open');
+      const full = analyze(sql, scenario({ timeline }));
+      assert.deepEqual(first.findings, full.findings);
+      assert.ok(first.findings.some((f) => f.ruleId === 'ACD007'), 'the customers reached HQ and wait for 1010');
+      const edited = analyze(tight, scenario({ timeline: [...timeline.slice(0, 3), { advance: 'PT2H' }] }), { incremental });
+      assert.equal(failures, 1, 'no checkpoint is opened again for a scenario that size');
+      assert.equal(edited.resumedAt, 0, 'without checkpoints an edit replays from the start');
+      assert.deepEqual(edited.findings, analyze(sql, scenario({ timeline: [...timeline.slice(0, 3), { advance: 'PT2H' }] })).findings);
+      const appended = analyze(tight, scenario({ timeline: [...timeline.slice(0, 3), { advance: 'PT2H' }, { runJob: '1010' }] }), { incremental });
+      assert.equal(appended.resumedAt, 4, 'an appended entry still continues where the last replay ended');
+    } finally {
+      incremental.close();
+    }
+  });
 });
