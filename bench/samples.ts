@@ -1,7 +1,8 @@
 // First and repeated diagnosis of one sample, in a fresh process:
 //   node out/bench/samples.js sqljs|native FILE
 // first: load the engine (sql.js wasm, or the native module) and diagnose once.
-// again: the median of 20 re-diagnoses, each after a one-character edit.
+// again: the median of 20 re-diagnoses, each after a one-character edit, as the editor makes
+// them: incrementally, on the simulation the first diagnosis left (IncrementalReplay).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,14 +12,17 @@ async function main(): Promise<void> {
   const started = performance.now();
   // Loading the engine is part of the first diagnosis, as it is for a user.
   const { analyze } = await import('../src/diagnose/engine');
+  const { IncrementalReplay } = await import('../src/scenario/incremental');
   let run: (t: string) => void;
   if (engine === 'native') {
     const { nativeConnection } = await import('./nativeConnection');
-    run = (t) => analyze(nativeConnection, t);
+    const incremental = new IncrementalReplay(nativeConnection());
+    run = (t) => analyze(nativeConnection, t, { incremental });
   } else {
     const { loadSqlJs } = await import('../src/sim/sqljs');
     const sql = await loadSqlJs(join(__dirname, '..', '..', 'node_modules', 'sql.js', 'dist', 'sql-wasm.wasm'));
-    run = (t) => analyze(sql, t);
+    const incremental = new IncrementalReplay(sql);
+    run = (t) => analyze(sql, t, { incremental });
   }
   run(text);
   const firstMs = performance.now() - started;

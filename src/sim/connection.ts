@@ -33,6 +33,22 @@ export function sqlJsConnection(sql: SqlJsStatic): SqlConnection {
 }
 
 function sqlJsStatement(statement: Statement): SqlStatement {
+  // sql.js's getAsObject() asks SQLite for every column's name again on every row, each a call
+  // into wasm and a string decode: most of a small query's cost. A prepared statement's columns
+  // do not change (the simulation never alters a table), so they are read once; a row of
+  // another width (a statement SQLite prepared again) reads them afresh.
+  let names: string[] | undefined;
+  const object = (): Row => {
+    const values = statement.get();
+    if (names?.length !== values.length) {
+      names = statement.getColumnNames();
+    }
+    const row: Row = {};
+    for (let i = 0; i < values.length; i++) {
+      row[names[i]] = values[i];
+    }
+    return row;
+  };
   const withBound = <T>(params: readonly SqlValue[], body: () => T): T => {
     try {
       statement.bind(params as SqlValue[]);
@@ -49,11 +65,11 @@ function sqlJsStatement(statement: Statement): SqlStatement {
       withBound(params, () => {
         const rows: Row[] = [];
         while (statement.step()) {
-          rows.push(statement.getAsObject());
+          rows.push(object());
         }
         return rows;
       }),
-    one: (params) => withBound(params, () => (statement.step() ? (statement.getAsObject()) : undefined)),
+    one: (params) => withBound(params, () => (statement.step() ? object() : undefined)),
     raw: (params, maxRows) =>
       withBound(params, () => {
         const rows: SqlValue[][] = [];
