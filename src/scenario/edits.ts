@@ -62,6 +62,12 @@ export function setTopLevel(scenario: Scenario, key: string, value: EntryValue):
   return minimalEdit(scenario.text, applyAll(scenario.text, after.map(toRaw)));
 }
 
+/** Sets one value inside a timeline entry (`path` below the entry), adding the key when missing; the rest of the entry and its comments stay. */
+export function setInEntry(scenario: Scenario, index: number, path: readonly string[], value: EntryValue): RawEdit {
+  const after = modify(scenario.text, ['timeline', index, ...path], value, { formattingOptions: formattingOf(scenario.text) });
+  return minimalEdit(scenario.text, applyAll(scenario.text, after.map(toRaw)));
+}
+
 /** Sets feature keys in the "features" object (the key as already written, or the id). */
 export function setFeatures(scenario: Scenario, values: readonly { key: string; enabled: boolean }[]): RawEdit {
   let text = scenario.text;

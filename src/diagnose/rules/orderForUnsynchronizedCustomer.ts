@@ -3,7 +3,7 @@
 import { msg } from '../../domain/l10n';
 import { RULE } from '../../domain/ruleIds';
 import { MENU } from '../../domain/tables';
-import { insertEntries } from '../../scenario/edits';
+import { insertEntries, setInEntry } from '../../scenario/edits';
 import { entryOfOrigin, type SpanFix } from '../../scenario/model';
 import { refusalsWithCode } from '../../sim/queries';
 import type { DraftFinding, Rule, RuleContext } from '../types';
@@ -26,7 +26,7 @@ export const orderForUnsynchronizedCustomer: Rule = {
               { title: msg('ACD012.fix', { steps, db: channelDatabase }), edits: [insertEntries(scenario, index, catchUpEntries(steps, channelDatabase))], isPreferred: true },
               {
                 title: msg('ACD012.fixAsync', {}),
-                edits: [{ ...entry.actionSpan, newText: JSON.stringify({ channel, customer, mode: 'async' }).replace(/,"/g, ', "').replace(/":/g, '": ') }],
+                edits: [setInEntry(scenario, index, ['createCustomerOrder', 'mode'], 'async')],
                 isPreferred: false,
               },
             ];

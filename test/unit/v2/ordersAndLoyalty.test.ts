@@ -22,6 +22,25 @@ describe('orders, sales and loyalty cards', () => {
     assert.match(asAsync, /"mode": "async"/);
   });
 
+  it('changes only the mode when the order is made asynchronous, keeping the entry\'s comments and layout', async () => {
+    const text = `{
+  "start": "2026-11-01T08:00:00Z",
+  "features": { "CustomerOrderPerformance": true, "EnhancedAsyncCustomerCreation": true },
+  "channels": [{ "id": "Store42", "channelDatabase": "Default", "asyncCustomerCreation": true }],
+  "timeline": [
+    { "createCustomer": { "channel": "Store42", "firstName": "Ana", "lastName": "Berg" } },
+    { "createCustomerOrder": {
+        "channel": "Store42", // the store from ticket 4711
+        "customer": "Ana Berg",
+        "mode": "sync" /* as the POS was set up */
+    } }
+  ]
+}`;
+    const [finding] = only((await diagnose(text)).findings, 'ACD012');
+    const asAsync = await fixRemovesFinding(text, { ...finding, fixes: [finding.fixes[1]] });
+    assert.equal(asAsync, text.replace('"mode": "sync"', '"mode": "async"'));
+  });
+
   it('accepts an asynchronous order; Synchronize orders creates it and the customer, which then no longer waits for the customer batch job', async () => {
     const text = scenario({
       channels: ASYNC_ORDERS,
