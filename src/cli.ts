@@ -99,7 +99,14 @@ function diagnoseFile(sql: Awaited<ReturnType<typeof loadSqlJs>>, file: string, 
     const code = (error as NodeJS.ErrnoException).code;
     return { file, findings: [], walk: [], unusable: `${file}: ${localize(msg('cli.cannotRead', { code: code ?? String(error) }), locale)}` };
   }
-  const analysis = analyze(sql, text, { locale });
+  let analysis: ReturnType<typeof analyze>;
+  try {
+    analysis = analyze(sql, text, { locale });
+  } catch (error) {
+    // A bug of ours: this file says so, the others are still diagnosed.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { file, findings: [], walk: [], unusable: `${file}: ${localize(msg('cli.internalError', { error: reason }), locale)}` };
+  }
   if (!analysis.scenario.usable) {
     const first = analysis.findings[0];
     const where = first ? `:${first.location.range.start.line + 1}:${first.location.range.start.character + 1}` : '';
@@ -131,6 +138,15 @@ function printHuman(report: FileReport, locale: Locale, out: (line: string) => v
 }
 
 if (require.main === module) {
+  // Output piped into a reader that stopped (| head): end quietly, as other command-line tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') {
+        process.exit(process.exitCode ?? 0);
+      }
+      throw error;
+    });
+  }
   main(process.argv.slice(2), (line) => process.stdout.write(`${line}\n`), (line) => process.stderr.write(`${line}\n`)).then(
     (code) => {
       process.exitCode = code;

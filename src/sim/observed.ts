@@ -35,6 +35,14 @@ export function observeOperation(ctx: SimContext, input: ObservedOperationInput,
     return refuse(ctx, 'unknownChannel', { channel: input.channel }, origin);
   }
   const asyncId = input.asyncCustomerAccount;
+  if (input.status === 'succeeded' && input.operation === 'create' && input.customerAccount !== undefined) {
+    // Another customer of the scenario already has the number: HQ would never have issued it twice.
+    const holder = ctx.db.one(ctx.hq, 'SELECT CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME FROM CUSTTABLE WHERE ACCOUNTNUM = ? AND (CUSTACCOUNTASYNC IS NULL OR CUSTACCOUNTASYNC <> ?)', [input.customerAccount, asyncId]);
+    if (holder) {
+      const name = [holder.FIRSTNAME, holder.LASTNAME].filter((part) => typeof part === 'string' && part !== '').join(' ');
+      return refuse(ctx, 'accountNumberInUse', { account: input.customerAccount, holder: name || String(holder.CUSTACCOUNTASYNC ?? input.customerAccount), customer: asyncId, channel: channel.id }, origin);
+    }
+  }
   const onChannel = ctx.db.one(ctx.db.channelDb(channel.channelDatabase), 'SELECT 1 AS X FROM CUSTOMER WHERE CUSTACCOUNTASYNC = ? OR ACCOUNTNUM = ?', [asyncId, asyncId]);
   // The export carries no names: the customer is known by its temporary id, which HQ's
   // name check accepts as the last name.

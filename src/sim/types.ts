@@ -128,7 +128,8 @@ export type RefusalCode =
   | 'realtimeCallRejected'
   | 'unknownOperation'
   | 'operationNotFailed'
-  | 'fieldNotInOperation';
+  | 'fieldNotInOperation'
+  | 'accountNumberInUse';
 
 export type Outcome =
   | { readonly ok: true; readonly summary: string; readonly key?: string }

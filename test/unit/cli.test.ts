@@ -88,6 +88,13 @@ describe('command line: diagnose', () => {
     assert.equal(run('diagnose', dir).code, 2);
   });
 
+  it('ends quietly when the reader of its output stops early (| head)', () => {
+    // A pipe whose reader closes after the first line: node writes on into a closed pipe (EPIPE).
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" diagnose samples/customers-stuck-in-staging.asyncscenario.json --json | head -1`], { cwd: repoRoot, encoding: 'utf8' });
+    assert.equal(result.stdout, '[\n');
+    assert.equal(result.stderr, '', 'no stack trace');
+  });
+
   it('exits 2 with usage on a wrong command line', () => {
     assert.equal(run().code, 2);
     assert.equal(run('diagnose').code, 2);

@@ -47,7 +47,7 @@ const action = fc.oneof(
   {
     weight: 1,
     arbitrary: fc
-      .record({ channel: fc.constantFrom('S1', 'W1'), id: fc.constantFrom('SE-1', 'SE-2'), status: fc.constantFrom('pending', 'failed', 'succeeded'), operation: fc.constantFrom('create', 'update'), account: fc.constantFrom('900001', '900002') })
+      .record({ channel: fc.constantFrom('S1', 'W1'), id: fc.constantFrom('SE-1', 'SE-2'), status: fc.constantFrom('pending', 'failed', 'succeeded'), operation: fc.constantFrom('create', 'update'), account: fc.constantFrom('100001', '100002', 'C-1') })
       .map((o) => ({ observedOperation: { channel: o.channel, asyncCustomerAccount: o.id, status: o.status, operation: o.operation, ...(o.status === 'succeeded' ? { customerAccount: o.account } : { lastKnownError: 'x' }) } })),
   },
 );

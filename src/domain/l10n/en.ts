@@ -141,6 +141,7 @@ export const en = {
   'cli.fix': () => 'fix',
   'cli.noFindings': () => 'no findings',
   'cli.directory': () => 'is a directory, not a scenario file',
+  'cli.internalError': (p: Params) => `could not be analysed: an internal error in Async Customer Doctor (${p.error}); please report it with this file`,
   'cli.cannotRead': (p: Params) => `cannot read the file (${p.code})`,
 
   // ---- the FAQ ----
@@ -260,6 +261,8 @@ export const en = {
     `${atChannel(p)} cannot add an address to '${p.customer}': the customer is Pending sync, and without asynchronous address creation the address would need a real-time call to HQ.`,
   'refused.offlineOnlineStore': (p: Params) => `${p.channel} is an online store: only a POS works offline. Leave out "offline" for it.`,
   'refused.offlineNeedsAsync': (p: Params) => `POS at ${p.channel} is offline and this change of '${p.customer}' needs a real-time call to HQ.`,
+  'refused.accountNumberInUse': (p: Params) =>
+    `HQ already has customer account ${p.account} (${p.holder}): account numbers are unique, so ${p.customer} cannot have succeeded with it. Check the customer account in the export, or the entries that created ${p.holder}.`,
   'refused.realtimeCallRejected': (p: Params) =>
     `HQ rejected the real-time call ${p.operation} from ${p.channel}${p.customer ? ` for '${p.customer}'` : ''}: ${p.reason} ${p.kind === 'online' ? 'The online store' : 'POS'} shows the error and nothing is saved.`,
   'refused.unknownOperation': (p: Params) => `There is no asynchronous operation '${p.operation}' in HQ (it may not have been uploaded by the P-job yet).`,

@@ -109,6 +109,7 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
   'cli.fix': () => 'korrigering',
   'cli.noFindings': () => 'inga anmärkningar',
   'cli.directory': () => 'är en mapp, inte en scenariofil',
+  'cli.internalError': (p) => `kunde inte analyseras: ett internt fel i Async Customer Doctor (${p.error}); rapportera det gärna med den här filen`,
   'cli.cannotRead': (p) => `filen kan inte läsas (${p.code})`,
 
   'question.cannotEnableEditing': () => `Varför kan jag inte aktivera ${EDITING}?`,
@@ -231,6 +232,8 @@ export const sv: Record<MessageKey, (p: Params) => string> = {
     `${atChannel(p)} kan inte lägga till en adress för '${p.customer}': kunden väntar på synkronisering, och utan asynkront skapande av adresser skulle det kräva ett realtidsanrop till HQ.`,
   'refused.offlineOnlineStore': (p) => `${p.channel} är en e-handelskanal: bara kassan (POS) arbetar offline. Ta bort "offline" för den.`,
   'refused.offlineNeedsAsync': (p) => `Kassan (POS) i ${p.channel} är offline och den här ändringen av '${p.customer}' kräver ett realtidsanrop till HQ.`,
+  'refused.accountNumberInUse': (p) =>
+    `HQ har redan kundkontot ${p.account} (${p.holder}): kontonummer är unika, så ${p.customer} kan inte ha synkroniserats med det. Kontrollera kundkontot i exporten, eller posterna som skapade ${p.holder}.`,
   'refused.realtimeCallRejected': (p) =>
     `HQ avvisade realtidsanropet (${realtimeOperation(p.operation)}) från ${p.channel}${p.customer ? ` för '${p.customer}'` : ''}: ${svReason(p.reason)} ${p.kind === 'online' ? 'E-handelskanalen' : 'Kassan'} visar felet och inget sparas.`,
   'refused.unknownOperation': (p) => `Det finns ingen asynkron åtgärd '${p.operation}' i HQ (CDX P-jobbet har kanske inte laddat upp den än).`,

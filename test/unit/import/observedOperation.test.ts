@@ -62,6 +62,24 @@ describe('observedOperation (a line of the Customer synchronization status page)
     assert.deepEqual(rawAll(sim, 'HQ', "SELECT STATUS FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS <> 'Succeeded'"), []);
   });
 
+  it('succeeded with an account number another customer already has: refused (ACD106) naming the holder, and the rest replays', async () => {
+    const text = scenario({
+      timeline: [
+        { createCustomer: { channel: 'Store42', firstName: 'Ann', lastName: 'Berg', email: 'ann@example.com' } },
+        { runJob: 'P-0001', channelDatabase: 'Default' },
+        { runBatch: 'SynchronizeCustomersAndChannelRequests' },
+        observed({ status: 'succeeded', customerAccount: '100001' }),
+        { runJob: '1010', channelDatabase: 'Default' },
+      ],
+    });
+    const [refused] = only((await diagnose(text)).findings, 'ACD106');
+    assert.match(refused.message, /^HQ already has customer account 100001 \(Ann Berg\): account numbers are unique, so SE42-000202 cannot have succeeded with it\./);
+    assert.match(coveredText(text, refused), /"asyncCustomerAccount": "SE42-000202"/);
+    const sim = await simOf((JSON.parse(text) as { timeline: unknown[] }).timeline);
+    assert.deepEqual(rawAll(sim, 'HQ', 'SELECT ACCOUNTNUM, CUSTACCOUNTASYNC FROM CUSTTABLE'), [{ ACCOUNTNUM: '100001', CUSTACCOUNTASYNC: rawOne(sim, 'Default', 'SELECT CUSTACCOUNTASYNC FROM CUSTOMER')?.CUSTACCOUNTASYNC }]);
+    assert.equal(rawOne(sim, 'Default', 'SELECT PENDINGSYNC FROM CUSTOMER')?.PENDINGSYNC, 0, 'the entries after it replay');
+  });
+
   it('pending: ACD005 until the batch job runs; the batch job then processes it like any staged operation', async () => {
     const timeline = [observed({ status: 'pending' })];
     assert.equal(only((await diagnose(scenario({ timeline }))).findings, 'ACD005').length, 1);
