@@ -85,7 +85,9 @@ export function runConsoleQuery(sim: Simulation, database: string, sql: string, 
   setQueryOnly(conn, true);
   try {
     if (!explained) {
-      checkProgram(conn.rawQuery(db, `EXPLAIN ${text}`, Number.MAX_SAFE_INTEGER));
+      const program = conn.rawQuery(db, `EXPLAIN ${text}`, Number.MAX_SAFE_INTEGER);
+      checkProgram(program);
+      checkDatabases(conn, db, program);
     }
     if (!queryOnly(conn)) {
       throw new ConsoleRefusal('connection', 'The statement turned off read-only mode (query_only); it was not run.');
@@ -207,6 +209,39 @@ function checkProgram(program: { rows: readonly SqlValue[][] }): void {
       );
     }
   }
+}
+
+/**
+ * The databases the program reads (SQLite opens each with a Transaction opcode, P1 its index)
+ * are the one the statement runs against and, from a channel database, HQ: an unqualified name
+ * of a table HQ does not have (CUSTOMER) would otherwise be found in another attached database,
+ * and the simulation's own names for them (c1., temp.) would reach past the console's two.
+ */
+function checkDatabases(conn: SimDatabase, db: DbHandle, program: { rows: readonly SqlValue[][] }): void {
+  if (program.rows.some(([, opcode, , p2]) => opcode === 'Transaction' && Number(p2) !== 0)) {
+    // A write (P2 of Transaction): query_only refuses it when it runs, with the clearer reason.
+    return;
+  }
+  // main is the connection's empty database, where SQLite's pragma functions live.
+  const allowed = new Set([db.schema, conn.hq.schema, 'main']);
+  const schemas = new Map(conn.rawQuery(conn.hq, 'SELECT seq, name FROM pragma_database_list', Number.MAX_SAFE_INTEGER).rows.map(([seq, name]) => [Number(seq), String(name)]));
+  const others = new Set<string>();
+  for (const [, opcode, p1, , p3] of program.rows) {
+    const index = opcode === 'Transaction' ? p1 : opcode === 'OpenRead' || opcode === 'OpenWrite' || opcode === 'ReopenIdx' ? p3 : undefined;
+    const schema = index === undefined ? undefined : schemas.get(Number(index));
+    if (schema !== undefined && !allowed.has(schema)) {
+      others.add(schema);
+    }
+  }
+  if (others.size === 0) {
+    return;
+  }
+  const byAlias = new Map([...conn.channelDatabases.values()].map((handle) => [handle.schema, handle.name]));
+  const named = [...others].map((schema) => byAlias.get(schema)).filter((name): name is string => name !== undefined).sort();
+  const reads = named.length > 0 ? `tables of ${named.join(', ')}` : "the simulation's own working tables";
+  const scope = db === conn.hq ? "HQ's tables (dbo.)" : `${db.name}'s tables (ax.) and HQ's (dbo.)`;
+  const instead = named.length > 0 ? ` Run it against ${named.join(' or ')} to read those.` : '';
+  throw new ConsoleRefusal('schema', `This statement reads ${reads}; run against ${db.name}, a statement reads only ${scope}.${instead}`);
 }
 
 function asConsoleError(error: unknown, inUserNames: (message: string) => string): Error {

@@ -58,6 +58,15 @@ describe('the SQL console (read-only, enforced by SQLite)', () => {
     assert.deepEqual(databases(), ['main', 'temp', 'hq', 'c1']);
   });
 
+  it('reads only the database it runs against (and HQ from a channel database), whatever names the statement uses', () => {
+    assert.throws(() => runConsoleQuery(sim, 'HQ', 'SELECT FIRSTNAME FROM CUSTOMER'), refusal('schema', /^This statement reads tables of Default; run against HQ, a statement reads only HQ's tables \(dbo\.\)\. Run it against Default to read those\.$/));
+    assert.throws(() => runConsoleQuery(sim, 'HQ', 'SELECT * FROM RETAILCUSTTABLE'), refusal('schema', /reads tables of Default/));
+    assert.throws(() => runConsoleQuery(sim, 'HQ', 'SELECT * FROM c1.CHANNELFEATURE'), refusal('schema', /reads tables of Default/));
+    assert.throws(() => runConsoleQuery(sim, 'Default', 'SELECT * FROM temp.BATCHOPS'), refusal('schema', /reads the simulation's own working tables; run against Default, a statement reads only Default's tables \(ax\.\) and HQ's \(dbo\.\)\.$/));
+    assert.deepEqual(runConsoleQuery(sim, 'Default', 'SELECT COUNT(*) FROM ax.CUSTOMER c JOIN dbo.RETAILCHANNELTABLE h ON h.CHANNELID = c.CHANNEL').rows, [[3]]);
+    assert.equal(customers(), 3);
+  });
+
   it('runs one statement at a time', () => {
     assert.throws(() => runConsoleQuery(sim, 'Default', 'SELECT 1; DELETE FROM CUSTOMER'), refusal('several', /one statement at a time; this text has 2/));
     assert.throws(() => runConsoleQuery(sim, 'Default', '  ;  -- nothing'), refusal('empty', /no SQL statement/));
