@@ -24,19 +24,27 @@ const common = {
   external: ['vscode'],
 };
 
-// extension.ts loads the command handlers on the first command: they are a bundle of their
-// own, and its require('./commands') stays a require of dist/commands.js.
-const commandsOnFirstUse = {
-  name: 'commands-on-first-use',
+// Modules loaded on first use are bundles of their own: extension.ts loads the workbench when a
+// scenario is in sight, the workbench loads the command handlers on the first command. Their
+// require('./workbench') and require('./commands') stay requires of dist/workbench.js and
+// dist/commands.js.
+const loadedOnFirstUse = {
+  name: 'loaded-on-first-use',
   setup(build) {
-    build.onResolve({ filter: /^\.\/commands$/ }, (args) =>
-      args.importer.endsWith(join('src', 'vscode', 'extension.ts')) ? { path: './commands.js', external: true } : undefined,
-    );
+    const bundles = [
+      { importer: join('src', 'vscode', 'extension.ts'), path: './workbench', bundle: './workbench.js' },
+      { importer: join('src', 'vscode', 'workbench.ts'), path: './commands', bundle: './commands.js' },
+    ];
+    build.onResolve({ filter: /^\.\/(workbench|commands)$/ }, (args) => {
+      const lazy = bundles.find((b) => b.path === args.path && args.importer.endsWith(b.importer));
+      return lazy ? { path: lazy.bundle, external: true } : undefined;
+    });
   },
 };
 
 const entries = [
-  { entryPoints: [join(root, 'src/vscode/extension.ts')], outfile: join(root, 'dist/extension.js'), plugins: [commandsOnFirstUse] },
+  { entryPoints: [join(root, 'src/vscode/extension.ts')], outfile: join(root, 'dist/extension.js'), plugins: [loadedOnFirstUse] },
+  { entryPoints: [join(root, 'src/vscode/workbench.ts')], outfile: join(root, 'dist/workbench.js'), plugins: [loadedOnFirstUse] },
   { entryPoints: [join(root, 'src/vscode/commands/index.ts')], outfile: join(root, 'dist/commands.js') },
   { entryPoints: [join(root, 'src/cli.ts')], outfile: join(root, 'dist/cli.js') },
   // The worker thread that owns the simulation (src/engine/client.ts starts it).
