@@ -4,7 +4,7 @@
 // (right after activate returns), opened later, or found in the workspace, or on the first use of
 // a command or view. Activation for a JSONC file that is not a scenario (settings.json) costs
 // only this module.
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { AnalysisSnapshot } from '../engine/protocol';
 import { publishLanguage } from './l10n';
 import { Placeholders } from './placeholders';
@@ -54,8 +54,9 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
     return workbench;
   };
   const placeholders = new Placeholders(context, load);
-  context.subscriptions.push(publishLanguage());
   loadWhenScenariosAreSeen(context, load);
+  // The walkthrough's language (a context key) is read from the settings once activation is done.
+  setTimeout(() => context.subscriptions.push(publishLanguage()), 0);
 
   return {
     activationMs: performance.now() - started,
