@@ -1,6 +1,6 @@
-// The view registrations: one tree provider per view, created at activation (each builds its
-// nodes only when shown). The only module that knows the view classes; the rest of the
-// extension reaches the trees through what registerViews returns.
+// The view registrations: one tree provider per view, bound to the tree view activation created
+// (each builds its nodes only when shown). The only module that knows the view classes; the rest
+// of the extension reaches the trees through what registerViews returns.
 import * as vscode from 'vscode';
 import type { EngineClient } from '../../engine/client';
 import type { Node, TreeService } from '../nodes';
