@@ -19,11 +19,8 @@ export default tseslint.config(
       // is named with a leading underscore; the compiler's noUnusedParameters agrees.
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
       // extension.ts loads the workbench, and the workbench the command table, with require() on
-      // purpose: bundles of their own (scripts/build.mjs), so activation need not load them. The
-      // modules activation loads import vscode with `import vscode = require('vscode')`: the
-      // bundle then uses VS Code's API object as it is instead of copying its few hundred
-      // properties for each module (esbuild's ESM interop), which activation would pay for.
-      '@typescript-eslint/no-require-imports': ['error', { allow: ['^\\./commands$', '^\\./workbench$', '^vscode$'] }],
+      // purpose: bundles of their own (scripts/build.mjs), so activation need not load them.
+      '@typescript-eslint/no-require-imports': ['error', { allow: ['^\\./commands$', '^\\./workbench$'] }],
     },
   },
   {

@@ -4,7 +4,7 @@
 // (right after activate returns), opened later, or found in the workspace, or on the first use of
 // a command or view. Activation for a JSONC file that is not a scenario (settings.json) costs
 // only this module.
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { AnalysisSnapshot } from '../engine/protocol';
 import { publishLanguage } from './l10n';
 import { Placeholders } from './placeholders';

@@ -4,7 +4,7 @@
 // l10n/bundle.l10n.sv.json itself when the setting (or, with `auto`, VS Code) says Swedish.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import { localeOf, type Locale } from '../domain/l10n';
 import { form } from '../domain/l10n/plural';
 

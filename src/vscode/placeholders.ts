@@ -2,7 +2,7 @@
 // VS Code finds each one the moment the extension is active (a command that activated it, a view
 // restored open). The first use of a placeholder loads the workbench, which binds the real
 // handler or provider through the Registrar; a placeholder never decides anything itself.
-import vscode = require('vscode');
+import * as vscode from 'vscode';
 import type { CommandHandler } from './commands';
 import type { Node } from './nodes';
 import type { Registrar } from './registrar';
