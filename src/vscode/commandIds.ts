@@ -1,5 +1,6 @@
-// The commands extension.ts registers at activation; their handlers (the command table in
-// src/vscode/commands/, with the scenario reader and the report they use) load on the first command.
+// The commands of the command table, which workbench.ts binds to activation's placeholders; their
+// handlers (src/vscode/commands/, with the scenario reader and the report they use) load on the
+// first command.
 export const COMMAND_IDS = [
   'newScenario',
   'openSample',

@@ -1,27 +1,25 @@
-// Activation: cheap listeners only. The engine (sql.js, in a worker thread) starts on the first
-// scenario that needs analyzing; views build lazily when shown.
+// Activation: placeholders and one listener, nothing else. Every contributed command and view is
+// registered at once through a thin placeholder (placeholders.ts); the workbench (workbench.ts, a
+// bundle of its own) loads when a scenario is in sight: a scenario document open at activation
+// (right after activate returns), opened later, or found in the workspace, or on the first use of
+// a command or view. Activation for a JSONC file that is not a scenario (settings.json) costs
+// only this module.
 import * as vscode from 'vscode';
-import { EngineClient, type EngineRestart } from '../engine/client';
 import type { AnalysisSnapshot } from '../engine/protocol';
-import { ScenarioFixProvider } from './codeActions';
-import { COMMAND_IDS, type CommandId } from './commandIds';
-import type { CommandDependencies, CommandHandler } from './commands';
-import { registerDiagnostics } from './diagnostics';
-import * as l10n from './l10n';
-import { publishLanguage, setBundleDirectory } from './l10n';
-import { registerPipeline, scenarioPipelineSource } from './pipeline/register';
-import { PIPELINE_VIEW_ID } from './pipeline/view';
-import { ScenarioManager } from './scenarios';
-import { StatusBar } from './statusBar';
-import { registerTimeTravel } from './timeTravel';
-import { registerViews, type TreeSnapshot } from './views';
+import { publishLanguage } from './l10n';
+import { Placeholders } from './placeholders';
+import type { TreeSnapshot } from './views';
+import type { Workbench } from './workbench';
 
 export type { TreeSnapshot } from './views';
 
 /** What tests (and other extensions) can read: the same data the views show. */
 export interface DoctorApi {
   readonly activationMs: number;
+  /** Whether the workbench (engine client, views, diagnostics) has loaded. */
+  workbenchLoaded(): boolean;
   registeredViews(): string[];
+  registeredCommands(): string[];
   whenAnalyzed(document: vscode.TextDocument): Promise<AnalysisSnapshot>;
   activeScenario(): vscode.Uri | undefined;
   /** Labels and descriptions of a view's items, expanded to `depth` levels. */
@@ -33,134 +31,81 @@ export interface DoctorApi {
   crashEngineForTest(): void;
 }
 
-const MEMORY_BUDGET_SETTING = 'asyncCustomerDoctor.limits.memoryBudgetMB';
+const SCENARIO_PATTERN = '**/*.asyncscenario.json';
 
-function memoryBudgetMB(): number | undefined {
-  return vscode.workspace.getConfiguration().get<number>(MEMORY_BUDGET_SETTING);
-}
-
-/** What the status bar says when the engine's worker was replaced, by why. */
-function restartNotice(event: EngineRestart): string {
-  switch (event.reason) {
-    case 'timeout':
-      return l10n.t('Async Customers: a SQL statement ran past its time budget; the engine restarted and open scenarios are analysed again');
-    case 'crashed':
-      return l10n.t('Async Customers: the engine stopped and restarted; open scenarios are analysed again');
-    case 'requested':
-      return l10n.t('Async Customers: the engine restarted with the new memory budget; open scenarios are analysed again');
-  }
+function isScenario(document: vscode.TextDocument): boolean {
+  return document.uri.path.endsWith('.asyncscenario.json');
 }
 
 export function activate(context: vscode.ExtensionContext): DoctorApi {
   const started = performance.now();
-  setBundleDirectory(context.asAbsolutePath('l10n'));
-  const log = vscode.window.createOutputChannel('Async Customer Doctor', { log: true });
-  const engine = new EngineClient({
-    wasmPath: context.asAbsolutePath('dist/sql-wasm.wasm'),
-    workerPath: context.asAbsolutePath('dist/engineWorker.js'),
-    log: (line) => log.info(line),
-    memoryBudgetMB: memoryBudgetMB(),
-  });
-  const scenarios = new ScenarioManager(engine, log);
-  context.subscriptions.push(log, scenarios, { dispose: () => engine.dispose() }, publishLanguage());
-  let restartShown: string | undefined;
-  let restartMessage: vscode.Disposable | undefined;
-  context.subscriptions.push(
-    {
-      dispose: () => {
-        restartMessage?.dispose();
-      },
-    },
-    engine.onDidRestart((event) => {
-      restartShown = restartNotice(event);
-      restartMessage?.dispose();
-      restartMessage = vscode.window.setStatusBarMessage(`$(debug-restart) ${restartShown}`, 15_000);
-      scenarios.analyzeAllAgain();
-    }),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration(MEMORY_BUDGET_SETTING)) {
-        engine.setMemoryBudgetMB(memoryBudgetMB() ?? 0);
-        engine.restart(`The memory budget is now ${memoryBudgetMB()} MB.`);
-      }
-    }),
-  );
-  warmUpWhenScenariosAreSeen(context, engine);
-  registerDiagnostics(context, scenarios);
-  context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider({ pattern: '**/*.asyncscenario.json' }, new ScenarioFixProvider(scenarios), {
-      providedCodeActionKinds: ScenarioFixProvider.providedCodeActionKinds,
-    }),
-  );
-
-  const travel = registerTimeTravel(context, scenarios, engine);
-  const views = registerViews(context, scenarios, engine, log, travel);
-  registerPipeline(context, scenarioPipelineSource(scenarios, (request) => engine.request(request), travel));
-
-  const statusBar = new StatusBar(scenarios);
-  context.subscriptions.push(statusBar);
-  registerCommandsLazily({ context, scenarios, engine, log, trees: views });
-  void vscode.commands.executeCommand('setContext', 'asyncCustomers.hasScenario', scenarios.activeScenario !== undefined);
+  let workbench: Workbench | undefined;
+  let failure: Error | undefined;
+  const load = (): Workbench => {
+    if (failure) throw failure;
+    try {
+      // A separate bundle in dist/ (scripts/build.mjs), the compiled module in out/.
+      workbench ??= (require('./workbench') as typeof import('./workbench')).startWorkbench(context, placeholders);
+    } catch (error) {
+      // Half started is not started again: every later use reports the same failure.
+      failure = error instanceof Error ? error : new Error(String(error));
+      throw failure;
+    }
+    return workbench;
+  };
+  const placeholders = new Placeholders(context, load);
+  loadWhenScenariosAreSeen(context, load);
+  // The walkthrough's language (a context key) is read from the settings once activation is done.
+  setTimeout(() => context.subscriptions.push(publishLanguage()), 0);
 
   return {
     activationMs: performance.now() - started,
-    registeredViews: () => [...views.viewIds, PIPELINE_VIEW_ID],
-    whenAnalyzed: (document) => scenarios.whenAnalyzed(document),
-    activeScenario: () => scenarios.activeScenario,
-    treeItems: (viewId, depth = 2) => views.treeItems(viewId, depth),
-    statusBarText: () => statusBar.text,
-    engineRestartNotice: () => restartShown,
-    crashEngineForTest: () => engine.crashForTest(),
+    workbenchLoaded: () => workbench !== undefined,
+    registeredViews: () => {
+      load();
+      return placeholders.registeredViews();
+    },
+    registeredCommands: () => {
+      load();
+      return placeholders.registeredCommands();
+    },
+    whenAnalyzed: (document) => load().whenAnalyzed(document),
+    activeScenario: () => load().activeScenario(),
+    treeItems: (viewId, depth = 2) => load().treeItems(viewId, depth),
+    statusBarText: () => load().statusBarText(),
+    engineRestartNotice: () => load().engineRestartNotice(),
+    crashEngineForTest: () => load().crashEngineForTest(),
   };
 }
 
 /**
- * The engine (worker, sql.js, the code's first run) warms up once a scenario is in sight: a
- * scenario file in the workspace, found after activation has returned, or the first scenario
- * document opened. Activation itself only installs the listener.
+ * Loads the workbench once a scenario is in sight, and warms the engine up for a scenario not yet
+ * open: a scenario document open now loads it right after activation returns (its analysis starts
+ * the engine); the first scenario document opened later, or a scenario file found in the
+ * workspace after activation, loads it and warms the engine up.
  */
-function warmUpWhenScenariosAreSeen(context: vscode.ExtensionContext, engine: EngineClient): void {
-  const isScenario = (document: vscode.TextDocument) => document.uri.path.endsWith('.asyncscenario.json');
+function loadWhenScenariosAreSeen(context: vscode.ExtensionContext, load: () => Workbench): void {
   if (vscode.workspace.textDocuments.some(isScenario)) {
-    return; // Its analysis starts the engine now.
+    setTimeout(load, 0);
+    return;
   }
   const opened = vscode.workspace.onDidOpenTextDocument((document) => {
     if (isScenario(document)) {
       opened.dispose();
-      engine.warmUp();
+      load().warmUp();
     }
   });
   context.subscriptions.push(opened);
   setTimeout(() => {
-    vscode.workspace.findFiles('**/*.asyncscenario.json', '**/node_modules/**', 1).then(
+    vscode.workspace.findFiles(SCENARIO_PATTERN, '**/node_modules/**', 1).then(
       (found) => {
         if (found.length > 0) {
-          engine.warmUp();
+          load().warmUp();
         }
       },
       () => undefined,
     );
   }, 0);
-}
-
-/**
- * Registers every command now and loads their handlers on the first one: the handlers, the
- * scenario reader (jsonc-parser) and the report are two thirds of the code, and activation
- * need not pay for loading them.
- */
-function registerCommandsLazily(deps: CommandDependencies): void {
-  let handlers: Map<CommandId, CommandHandler> | undefined;
-  const handlerOf = (id: CommandId): CommandHandler => {
-    // A separate bundle in dist/ (scripts/build.mjs), the compiled module in out/.
-    handlers ??= (require('./commands') as typeof import('./commands')).commandHandlers(deps);
-    const handler = handlers.get(id);
-    if (!handler) {
-      throw new Error(`No handler for the command asyncCustomers.${id}.`);
-    }
-    return handler;
-  };
-  for (const id of COMMAND_IDS) {
-    deps.context.subscriptions.push(vscode.commands.registerCommand(`asyncCustomers.${id}`, (...args: unknown[]) => handlerOf(id)(...args)));
-  }
 }
 
 export function deactivate(): void {}

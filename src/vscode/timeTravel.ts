@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import * as l10n from './l10n';
 import type { EngineClient } from '../engine/client';
 import { isEngineError, type TravelState } from '../engine/protocol';
+import type { Registrar } from './registrar';
 import type { ScenarioManager } from './scenarios';
 
 const TRAVEL_COMMAND = 'asyncCustomers.timeTravel';
@@ -31,6 +32,7 @@ class TimeTravel implements TimeTravelView, vscode.Disposable {
   readonly onDidChange = this.changed.event;
 
   constructor(
+    registrar: Registrar,
     private readonly scenarios: ScenarioManager,
     private readonly engine: EngineClient,
   ) {
@@ -40,8 +42,8 @@ class TimeTravel implements TimeTravelView, vscode.Disposable {
     this.disposables.push(
       scenarios.onDidChangeAnalysis((uri) => this.follow(uri)),
       scenarios.onDidChangeActiveScenario(() => this.updateBanner()),
-      vscode.commands.registerCommand(TRAVEL_COMMAND, (uri: unknown, index: unknown) => this.travelTo(uri, index)),
-      vscode.commands.registerCommand(BACK_TO_NOW_COMMAND, (uri: unknown) => this.backToNow(uri instanceof vscode.Uri ? uri : this.scenarios.activeScenario)),
+      registrar.registerCommand(TRAVEL_COMMAND, (uri: unknown, index: unknown) => this.travelTo(uri, index)),
+      registrar.registerCommand(BACK_TO_NOW_COMMAND, (uri: unknown) => this.backToNow(uri instanceof vscode.Uri ? uri : this.scenarios.activeScenario)),
     );
   }
 
@@ -161,8 +163,8 @@ class TimeTravelLenses implements vscode.CodeLensProvider {
   }
 }
 
-export function registerTimeTravel(context: vscode.ExtensionContext, scenarios: ScenarioManager, engine: EngineClient): TimeTravel {
-  const travel = new TimeTravel(scenarios, engine);
+export function registerTimeTravel(context: vscode.ExtensionContext, registrar: Registrar, scenarios: ScenarioManager, engine: EngineClient): TimeTravel {
+  const travel = new TimeTravel(registrar, scenarios, engine);
   const lenses = new TimeTravelLenses(scenarios, travel);
   context.subscriptions.push(travel, lenses, vscode.languages.registerCodeLensProvider({ pattern: '**/*.asyncscenario.json' }, lenses));
   return travel;

@@ -3,6 +3,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { DoctorApi } from '../../src/vscode/extension';
 
 const EXTENSION_ID = 'async-customer-doctor.async-customer-doctor';
 interface Manifest {
@@ -18,6 +19,15 @@ describe('the extension in VS Code', () => {
     assert.equal(extension.isActive, true);
   });
 
+  it('gets its views and engine ready by itself in a workspace with scenarios, without waiting for a view or command', async () => {
+    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as DoctorApi;
+    const deadline = Date.now() + 20_000;
+    while (!api.workbenchLoaded() && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(api.workbenchLoaded(), true, 'the workbench did not load after activation although the workspace has scenario files');
+  });
+
   it('runs from the copy under test (the installed .vsix when the launcher installed one)', () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
     const expected = process.env.ACD_EXPECT_EXTENSION_PATH ?? join(__dirname, '..', '..', '..');
@@ -30,6 +40,10 @@ describe('the extension in VS Code', () => {
     assert.ok(contributed.length > 0, 'the manifest contributes no commands');
     const missing = contributed.map((c) => c.command).filter((id) => !registered.has(id));
     assert.deepEqual(missing, [], 'commands in package.json that the extension does not register');
+    // Activation registers placeholders; each must have a handler behind it once the workbench is up.
+    const handled = new Set((vscode.extensions.getExtension(EXTENSION_ID)!.exports as DoctorApi).registeredCommands());
+    const unhandled = contributed.map((c) => c.command).filter((id) => !handled.has(id));
+    assert.deepEqual(unhandled, [], 'commands in package.json that nothing handles');
   });
 
   it('provides a tree or webview for every view its manifest contributes', async () => {
@@ -39,7 +53,7 @@ describe('the extension in VS Code', () => {
       // Focusing a view whose id has no registered provider fails or leaves no tree.
       await vscode.commands.executeCommand(`${view.id}.focus`);
     }
-    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { registeredViews(): string[] };
+    const api = vscode.extensions.getExtension(EXTENSION_ID)!.exports as DoctorApi;
     assert.deepEqual([...api.registeredViews()].sort(), views.map((v) => v.id).sort());
   });
 });

@@ -1,6 +1,6 @@
 // The command table: every command of the extension, one small factory each, sharing the
-// CommandContext. extension.ts registers the ids at activation (commandIds.ts) and loads this
-// module, a bundle of its own, on the first command.
+// CommandContext. workbench.ts binds the ids (commandIds.ts) to activation's placeholders and
+// loads this module, a bundle of its own, on the first command.
 import type { CommandId } from '../commandIds';
 import { CommandContext, type CommandDependencies } from './context';
 import * as customers from './customers';

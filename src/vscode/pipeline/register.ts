@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../../domain/finding';
 import { findingForStage, PIPELINE_STAGES, type PipelineSnapshot, type PipelineStageId } from '../../domain/pipeline';
+import type { Registrar } from '../registrar';
 import type { TimeTravelView } from '../timeTravel';
 import type { PipelineRequest } from './protocol';
 import { PIPELINE_VIEW_ID, PipelinePanel, PipelineViewProvider, REVEAL_STAGE_COMMAND, SHOW_PIPELINE_COMMAND, type PipelineSource } from './view';
@@ -34,15 +35,15 @@ async function revealStage(source: PipelineSource, args: unknown): Promise<void>
   }
 }
 
-export function registerPipeline(context: vscode.ExtensionContext, source: PipelineSource): void {
+export function registerPipeline(context: vscode.ExtensionContext, registrar: Registrar, source: PipelineSource): void {
   const provider = new PipelineViewProvider(context.extensionUri, source);
   const panel = new PipelinePanel(context.extensionUri, source);
   context.subscriptions.push(
     provider,
     panel,
-    vscode.window.registerWebviewViewProvider(PIPELINE_VIEW_ID, provider),
-    vscode.commands.registerCommand(SHOW_PIPELINE_COMMAND, () => panel.show()),
-    vscode.commands.registerCommand(REVEAL_STAGE_COMMAND, (args: unknown) => revealStage(source, args)),
+    registrar.registerWebviewViewProvider(PIPELINE_VIEW_ID, provider),
+    registrar.registerCommand(SHOW_PIPELINE_COMMAND, () => panel.show()),
+    registrar.registerCommand(REVEAL_STAGE_COMMAND, (args: unknown) => revealStage(source, args)),
   );
 }
 

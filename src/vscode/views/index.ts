@@ -1,9 +1,10 @@
-// The view registrations: one tree provider per view, created at activation (each builds its
-// nodes only when shown). The only module that knows the view classes; the rest of the
-// extension reaches the trees through what registerViews returns.
+// The view registrations: one tree provider per view, bound to the tree view activation created
+// (each builds its nodes only when shown). The only module that knows the view classes; the rest
+// of the extension reaches the trees through what registerViews returns.
 import * as vscode from 'vscode';
 import type { EngineClient } from '../../engine/client';
 import type { Node, TreeService } from '../nodes';
+import type { Registrar } from '../registrar';
 import type { ScenarioManager } from '../scenarios';
 import type { TimeTravelView } from '../timeTravel';
 import type { ScenarioTree } from './base';
@@ -34,6 +35,7 @@ interface RegisteredViews extends TreeService {
 
 export function registerViews(
   context: vscode.ExtensionContext,
+  registrar: Registrar,
   scenarios: ScenarioManager,
   engine: EngineClient,
   log: vscode.LogOutputChannel,
@@ -41,7 +43,7 @@ export function registerViews(
 ): RegisteredViews {
   const trees = new Map<string, ScenarioTree>();
   const add = <T extends ScenarioTree>(tree: T): T => {
-    const view = vscode.window.createTreeView(tree.viewId, { treeDataProvider: tree, showCollapseAll: true });
+    const view = registrar.createTreeView(tree.viewId, tree);
     tree.attach(view);
     trees.set(tree.viewId, tree);
     context.subscriptions.push(tree);
