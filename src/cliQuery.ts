@@ -10,12 +10,17 @@ import { isEngineError, type QueryResult } from './engine/protocol';
 import { CONSOLE_LIMITS } from './sim/sqlConsole';
 import { defaultWasmPath } from './sim/sqljs';
 
-export const QUERY_USAGE = `query FILE --database HQ|NAME "SQL" [--json] [--timeout-ms N] [--locale en|sv]
+/** The longest time budget a timer can keep (setTimeout's limit); a longer one would fire at once. */
+const MAX_TIMEOUT_MS = 2_147_483_647;
+
+export const QUERY_USAGE = `query FILE --database HQ|NAME ("SQL" | --sql-file FILE.sql) [--json] [--timeout-ms N] [--locale en|sv]
 
 query: replays the scenario, then runs one read-only SQL statement against HQ or a
 channel database (its name in the scenario) and prints the rows (at most ${CONSOLE_LIMITS.maxRows}).
+--sql-file reads the statement from a file, e.g. one of the SQL pack's (queries/); SQL given
+as an argument may start with a -- comment, or follow -- (the end of the options).
 Read-only is enforced by SQLite; a statement still running after the time budget
-(--timeout-ms, default ${CONSOLE_LIMITS.timeoutMs}) is stopped.
+(--timeout-ms, default ${CONSOLE_LIMITS.timeoutMs}, at most ${MAX_TIMEOUT_MS}) is stopped.
 Exit codes: 0 rows printed, 2 unusable input, or a statement refused, failed or stopped.`;
 
 interface QueryArgs {
@@ -28,6 +33,10 @@ interface QueryArgs {
 }
 
 export async function queryCommand(argv: readonly string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    out(`Usage: async-customer-doctor ${QUERY_USAGE}`);
+    return 0;
+  }
   const args = parseArgs(argv);
   if (typeof args === 'string') {
     err(`${args}\n\nUsage: async-customer-doctor ${QUERY_USAGE}`);
@@ -78,12 +87,23 @@ export async function queryCommand(argv: readonly string[], out: (line: string) 
 
 function parseArgs(argv: readonly string[]): QueryArgs | string {
   const positional: string[] = [];
+  let sqlFile: string | undefined;
+  let optionsEnded = false;
   let database: string | undefined;
   let json = false;
   let timeoutMs: number = CONSOLE_LIMITS.timeoutMs;
   let locale: Locale = localeOf(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    // After --, and for SQL that starts with a comment ("-- Async customer operations..."), an argument is not an option.
+    if (optionsEnded || /^--\s/.test(arg)) {
+      positional.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      optionsEnded = true;
+      continue;
+    }
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = () => inline ?? argv[++i];
     if (name === '--json') {
@@ -93,8 +113,13 @@ function parseArgs(argv: readonly string[]): QueryArgs | string {
     } else if (name === '--timeout-ms') {
       const given = value();
       timeoutMs = Number(given);
-      if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) {
-        return `--timeout-ms takes a whole number of milliseconds above 0, not '${given ?? ''}'.`;
+      if (!Number.isInteger(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT_MS) {
+        return `--timeout-ms takes a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, not '${given ?? ''}'.`;
+      }
+    } else if (name === '--sql-file') {
+      sqlFile = value();
+      if (!sqlFile) {
+        return '--sql-file takes the path of a file with one SQL statement.';
       }
     } else if (name === '--locale') {
       locale = localeOf(value());
@@ -104,10 +129,21 @@ function parseArgs(argv: readonly string[]): QueryArgs | string {
       positional.push(arg);
     }
   }
-  const [file, sql, ...extra] = positional;
+  const [file, ...rest] = positional;
   if (!file) {
     return 'No scenario file given.';
   }
+  if (sqlFile !== undefined) {
+    if (rest.length > 0) {
+      return `The statement comes from --sql-file ${sqlFile}; unexpected '${rest[0]}'.`;
+    }
+    try {
+      rest.push(readFileSync(sqlFile, 'utf8'));
+    } catch (error) {
+      return `${sqlFile}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+    }
+  }
+  const [sql, ...extra] = rest;
   if (!database) {
     return 'No database given: --database HQ, or the name of a channel database in the scenario.';
   }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, scenario } from './helpers';
@@ -56,6 +56,18 @@ describe('command line: query (read-only SQL)', () => {
     assert.ok(runaway.ms - quick.ms < 1500 + 1000, `${Math.round(runaway.ms)} ms against ${Math.round(quick.ms)} ms for a quick statement`);
   });
 
+  it('runs a file of the SQL pack unchanged, from --sql-file or as an argument that starts with its -- comment', () => {
+    const pack = 'queries/hq/staged-customers-not-completed.sql';
+    const fromFile = run('query', stuck, '--database', 'HQ', '--sql-file', pack);
+    assert.equal(fromFile.code, 0, fromFile.stderr);
+    assert.match(fromFile.stdout, /^\(\d+ rows?\)$/m);
+    const asArgument = run('query', stuck, '--database', 'HQ', readFileSync(join(repoRoot, pack), 'utf8'));
+    assert.equal(asArgument.stdout, fromFile.stdout);
+    assert.equal(run('query', stuck, '--database', 'HQ', '--', '--x\nSELECT 1 AS one').code, 0, 'after --, an argument is SQL even when it looks like an option');
+    assert.match(run('query', '--help').stdout, /^Usage: async-customer-doctor query FILE --database HQ\|NAME/);
+    assert.equal(run('query', '--help').code, 0);
+  });
+
   it('truncates a huge result at the row limit and says so', () => {
     const { code, stdout } = run('query', stuck, '--database', 'HQ', 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT x FROM c');
     assert.equal(code, 0);
@@ -72,7 +84,11 @@ describe('command line: query (read-only SQL)', () => {
     const noDatabase = run('query', stuck, 'SELECT 1');
     assert.equal(noDatabase.code, 2);
     assert.match(noDatabase.stderr, /^No database given: --database HQ, or the name of a channel database in the scenario\./);
-    assert.match(run('query', stuck, '--database', 'HQ', '--timeout-ms', 'soon', 'SELECT 1').stderr, /^--timeout-ms takes a whole number of milliseconds above 0, not 'soon'\./);
+    assert.match(run('query', stuck, '--database', 'HQ', '--timeout-ms', 'soon', 'SELECT 1').stderr, /^--timeout-ms takes a whole number of milliseconds from 1 to 2147483647, not 'soon'\./);
+    // Beyond what a timer can keep, the budget would run out at once.
+    const tooLong = run('query', stuck, '--database', 'HQ', '--timeout-ms', '99999999999', 'SELECT 1');
+    assert.equal(tooLong.code, 2);
+    assert.match(tooLong.stderr, /^--timeout-ms takes a whole number of milliseconds from 1 to 2147483647, not '99999999999'\./);
     assert.match(run('query', 'missing.asyncscenario.json', '--database', 'HQ', 'SELECT 1').stderr, /^missing\.asyncscenario\.json: cannot read the file \(ENOENT\)$/m);
   });
 
