@@ -136,8 +136,9 @@ function findChannelCustomer(ctx: SimContext, db: DbHandle, ref: CustomerRef, or
   // A converted customer keeps its temporary id in CUSTACCOUNTASYNC once job 1010 brought its account number.
   return (
     ctx.db.one(db, 'SELECT * FROM CUSTOMER WHERE ACCOUNTNUM = ? OR CUSTACCOUNTASYNC = ?', [ref.key, ref.key]) ??
-    // Generated customers are not remembered one by one; they are found by their email.
-    ctx.db.one(db, 'SELECT * FROM CUSTOMER WHERE EMAIL = ? LIMIT 1', [ref.reference.trim().toLowerCase()])
+    // Generated customers are not remembered one by one; they are found by their email or "First Last".
+    ctx.db.one(db, 'SELECT * FROM CUSTOMER WHERE EMAIL = ? LIMIT 1', [ref.reference.trim().toLowerCase()]) ??
+    ctx.db.one(db, "SELECT * FROM CUSTOMER WHERE LOWER(TRIM(COALESCE(FIRSTNAME, '') || ' ' || COALESCE(LASTNAME, ''))) = ? LIMIT 1", [ref.reference.trim().replace(/\s+/g, ' ').toLowerCase()])
   );
 }
 

@@ -41,6 +41,23 @@ describe('orders, sales and loyalty cards', () => {
     assert.equal(asAsync, text.replace('"mode": "sync"', '"mode": "async"'));
   });
 
+  it('finds a generated customer by each name the README gives: email, "First Last", temporary id, account number', async () => {
+    const customers = ['customer0000001@example.com', 'Customer 0000003', '6E789E6A-A1B9-45F4-86B7-000000000005', '100004'];
+    const text = scenario({
+      timeline: [
+        { generateCustomers: { count: 6, channels: ['Store42'] } },
+        { runJob: 'P-0001', channelDatabase: 'Default' },
+        { runBatch: 'SynchronizeCustomersAndChannelRequests' },
+        { runJob: '1010', channelDatabase: 'Default' },
+        ...customers.map((customer) => ({ issueLoyaltyCard: { channel: 'Store42', customer } })),
+      ],
+    });
+    const analysis = await diagnose(text, { keepSimulation: true });
+    assert.deepEqual(only(analysis.findings, 'ACD102'), [], 'every reference resolves');
+    assert.deepEqual(rawAll(analysis.sim!, 'HQ', 'SELECT CUSTACCOUNT FROM RETAILLOYALTYCARD ORDER BY CUSTACCOUNT').map((r) => r.CUSTACCOUNT), ['100001', '100003', '100004', '100005']);
+    analysis.sim!.close();
+  });
+
   it('accepts an asynchronous order; Synchronize orders creates it and the customer, which then no longer waits for the customer batch job', async () => {
     const text = scenario({
       channels: ASYNC_ORDERS,
