@@ -107,7 +107,8 @@ function diagnoseFile(sql: Awaited<ReturnType<typeof loadSqlJs>>, file: string, 
     const reason = error instanceof Error ? error.message : String(error);
     return { file, findings: [], walk: [], unusable: `${file}: ${localize(msg('cli.internalError', { error: reason }), locale)}` };
   }
-  if (!analysis.scenario.usable) {
+  // Too large to read at all is still a finding (ACD108, exit 1), like the other limits.
+  if (!analysis.scenario.usable && analysis.findings[0]?.ruleId !== 'ACD108') {
     const first = analysis.findings[0];
     const where = first ? `:${first.location.range.start.line + 1}:${first.location.range.start.character + 1}` : '';
     // The first finding says why (not JSON, not an object, none of the scenario's keys); the rest follow it.

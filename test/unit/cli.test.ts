@@ -88,6 +88,14 @@ describe('command line: diagnose', () => {
     assert.equal(run('diagnose', dir).code, 2);
   });
 
+  it('reports a file over the size limit as ACD108, an error finding with exit 1, like the other limits', () => {
+    const big = join(dir, 'big.asyncscenario.json');
+    writeFileSync(big, `{ "name": "${'x'.repeat(5_000_100)}", "timeline": [] }`);
+    const { code, stdout, stderr } = run('diagnose', big);
+    assert.equal(code, 1, stderr);
+    assert.match(stdout, /^.*big\.asyncscenario\.json:1:1: error ACD108: This scenario has 5,?000,?1\d\d characters/m);
+  });
+
   it('ends quietly when the reader of its output stops early (| head)', () => {
     // A pipe whose reader closes after the first line: node writes on into a closed pipe (EPIPE).
     const result = spawnSync('sh', ['-c', `"${process.execPath}" "${cli}" diagnose samples/customers-stuck-in-staging.asyncscenario.json --json | head -1`], { cwd: repoRoot, encoding: 'utf8' });
