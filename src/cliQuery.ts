@@ -4,7 +4,7 @@
 // by terminating the worker (sql.js cannot interrupt a statement).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { localeOf, type Locale } from './domain/l10n';
+import { localeOf, localize, msg, type Locale } from './domain/l10n';
 import { EngineClient } from './engine/client';
 import { isEngineError, type QueryResult } from './engine/protocol';
 import { CONSOLE_LIMITS } from './sim/sqlConsole';
@@ -45,12 +45,12 @@ export async function queryCommand(argv: readonly string[], out: (line: string) 
   let text: string;
   try {
     if (statSync(args.file).isDirectory()) {
-      err(`${args.file}: is a directory, not a scenario file`);
+      err(`${args.file}: ${localize(msg('cli.directory', {}), args.locale)}`);
       return 2;
     }
     text = readFileSync(args.file, 'utf8');
   } catch (error) {
-    err(`${args.file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    err(`${args.file}: ${localize(msg('cli.cannotRead', { code: (error as NodeJS.ErrnoException).code ?? String(error) }), args.locale)}`);
     return 2;
   }
   const client = new EngineClient({ wasmPath: wasmPath(), workerPath: workerPath() });
@@ -59,21 +59,21 @@ export async function queryCommand(argv: readonly string[], out: (line: string) 
     const refusal = snapshot.findings.find((f) => f.ruleId === 'ACD108') ?? (snapshot.scenario.usable ? undefined : snapshot.findings[0]);
     if (refusal || !snapshot.scenario.usable) {
       const where = refusal ? `:${refusal.location.range.start.line + 1}:${refusal.location.range.start.character + 1}` : '';
-      err(`${args.file}${where}: nothing was simulated, so there is nothing to query${refusal ? ` (${refusal.message})` : ''}`);
+      err(`${args.file}${where}: ${localize(msg('cli.query.nothingSimulated', { why: refusal?.message ?? '' }), args.locale)}`);
       return 2;
     }
-    const result = await client.request({ kind: 'query', doc: args.file, database: args.database, sql: args.sql, maxRows: CONSOLE_LIMITS.maxRows, timeoutMs: args.timeoutMs });
+    const result = await client.request({ kind: 'query', doc: args.file, database: args.database, sql: args.sql, maxRows: CONSOLE_LIMITS.maxRows, timeoutMs: args.timeoutMs, locale: args.locale });
     if (args.json) {
       out(JSON.stringify({ file: args.file, database: args.database, columns: result.columns, rows: result.rows.map((r) => r.map(cell)), truncated: result.truncated, rowLimit: CONSOLE_LIMITS.maxRows }, null, 2));
     } else {
-      printTable(result, out);
+      printTable(result, out, args.locale);
     }
     return 0;
   } catch (error) {
     if (isEngineError(error, 'readOnly') || isEngineError(error, 'sqlError')) {
-      err(`${args.database}: statement refused: ${error.message}`);
+      err(localize(msg('cli.query.refused', { db: args.database, message: error.message }), args.locale));
     } else if (isEngineError(error, 'timeout')) {
-      err(`${args.database}: statement stopped: ${error.message} (--timeout-ms ${args.timeoutMs})`);
+      err(localize(msg('cli.query.stopped', { db: args.database, message: error.message, ms: args.timeoutMs }), args.locale));
     } else if (isEngineError(error)) {
       err(`${args.file}: ${error.message}`);
     } else {
@@ -165,7 +165,7 @@ function cell(value: unknown): string | number | null {
 
 const MAX_CELL = 60;
 
-function printTable(result: QueryResult, out: (line: string) => void): void {
+function printTable(result: QueryResult, out: (line: string) => void, locale: Locale): void {
   const show = (value: unknown) => {
     const text = value === null ? 'NULL' : String(cell(value));
     const flat = text.replace(/\s+/g, ' ');
@@ -179,11 +179,7 @@ function printTable(result: QueryResult, out: (line: string) => void): void {
   for (const row of rows) {
     out(line(row));
   }
-  out(
-    result.truncated
-      ? `(${rows.length} rows shown: the result was truncated at the row limit of ${CONSOLE_LIMITS.maxRows})`
-      : `(${rows.length} ${rows.length === 1 ? 'row' : 'rows'})`,
-  );
+  out(localize(result.truncated ? msg('cli.query.truncated', { n: rows.length, max: CONSOLE_LIMITS.maxRows }) : msg('cli.query.rows', { n: rows.length }), locale));
 }
 
 /** The bundled worker beside dist/cli.js, or the compiled one beside out/src/cli.js. */

@@ -8,7 +8,7 @@
 // that every document's simulation is gone and must be analysed again.
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import type { ScenarioLimits } from '../diagnose/engine';
-import type { Locale } from '../domain/l10n';
+import { localize, msg, type Locale } from '../domain/l10n';
 import type { EngineHost } from './host';
 import {
   type AnalysisSnapshot,
@@ -56,6 +56,8 @@ interface Pending {
   readonly slot: number;
   /** A SQL statement's time budget, counted from when the worker starts it. */
   budgetMs?: number;
+  /** The language the statement's answer is asked in. */
+  locale?: Locale;
   timer?: NodeJS.Timeout;
 }
 
@@ -137,6 +139,7 @@ export class EngineClient {
     const pending = this.pending.get(id);
     if (pending && sent.kind === 'query' && this.options.workerPath) {
       pending.budgetMs = sent.timeoutMs;
+      pending.locale = sent.locale;
     }
     return promise as Promise<EngineResults[K]>;
   }
@@ -158,11 +161,12 @@ export class EngineClient {
       if (!this.pending.has(id)) {
         return;
       }
-      const seconds = (timeoutMs / 1000).toLocaleString('en', { maximumFractionDigits: 3 });
       this.release(id);
-      pending.reject(new EngineError('timeout', `The statement ran longer than its time budget (${seconds} s) and was stopped.`));
+      const seconds = (timeoutMs / 1000).toLocaleString(pending.locale ?? 'en', { maximumFractionDigits: 3 });
+      pending.reject(new EngineError('timeout', localize(msg('console.timeout', { seconds }), pending.locale)));
+      const english = (timeoutMs / 1000).toLocaleString('en', { maximumFractionDigits: 3 });
       this.replaceWorker(
-        { reason: 'timeout', message: `A SQL statement ran past its time budget (${seconds} s); the engine was restarted.` },
+        { reason: 'timeout', message: `A SQL statement ran past its time budget (${english} s); the engine was restarted.` },
         new EngineError('cancelled', 'The engine was restarted after a SQL statement ran past its time budget.'),
       );
     }, timeoutMs);

@@ -15,6 +15,7 @@ import {
   stagingRows,
   stagingTables,
 } from '../sim/queries';
+import { localize } from '../domain/l10n';
 import { RULE } from '../domain/ruleIds';
 import { ConsoleRefusal, ConsoleSqlError, runConsoleQuery } from '../sim/sqlConsole';
 import { loadSqlJs } from '../sim/sqljs';
@@ -93,10 +94,10 @@ export class EngineHost {
           return runConsoleQuery(this.sim(request.doc), request.database, request.sql, request.maxRows);
         } catch (error) {
           if (error instanceof ConsoleRefusal) {
-            throw new EngineError('readOnly', error.message);
+            throw new EngineError('readOnly', localize(error.ref, request.locale));
           }
           if (error instanceof ConsoleSqlError) {
-            throw new EngineError('sqlError', error.message);
+            throw new EngineError('sqlError', localize(error.ref, request.locale));
           }
           throw error;
         }

@@ -79,6 +79,8 @@ export type EngineRequest =
       readonly maxRows: number;
       /** The time budget: past it the client replaces the worker and rejects with 'timeout'. */
       readonly timeoutMs?: number;
+      /** The language of a refusal's message (English by default). */
+      readonly locale?: Locale;
     }
   | { readonly kind: 'dispose'; readonly doc: string }
   /** Load sql.js and run a small analysis, so the first real one finds the engine warm. */

@@ -16,6 +16,7 @@
 //
 // A statement cannot be interrupted inside sql.js: the time budget is kept by the engine client,
 // which replaces the worker running a statement past its budget (src/engine/client.ts).
+import { localize, msg, type MessageRef } from '../domain/l10n';
 import type { SqlValue } from './connection';
 import type { DbHandle, SimDatabase } from './database';
 import { contextOf } from './internal';
@@ -33,21 +34,21 @@ export const CONSOLE_LIMITS = { maxRows: 1000, timeoutMs: 5000 } as const;
 
 export type RefusalReason = 'empty' | 'several' | 'pragma' | 'connection' | 'write' | 'unknownDatabase' | 'schema';
 
-/** The statement was not run, or SQLite stopped it before it changed anything. */
+/** The statement was not run, or SQLite stopped it before it changed anything. `ref` says why in any language; the message is English. */
 export class ConsoleRefusal extends Error {
   constructor(
     readonly reason: RefusalReason,
-    message: string,
+    readonly ref: MessageRef,
   ) {
-    super(message);
+    super(localize(ref));
     this.name = 'ConsoleRefusal';
   }
 }
 
 /** SQLite rejected the statement itself (syntax, no such table or column). */
 export class ConsoleSqlError extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly ref: MessageRef) {
+    super(localize(ref));
     this.name = 'ConsoleSqlError';
   }
 }
@@ -65,19 +66,16 @@ const ATTACH_FUNCTIONS = /^sqlite_(attach|detach)\b/;
 export function runConsoleQuery(sim: Simulation, database: string, sql: string, maxRows: number = CONSOLE_LIMITS.maxRows): QueryResult {
   const statements = splitStatements(sql);
   if (statements.length === 0) {
-    throw new ConsoleRefusal('empty', 'There is no SQL statement to run.');
+    throw new ConsoleRefusal('empty', msg('console.empty', {}));
   }
   if (statements.length > 1) {
-    throw new ConsoleRefusal('several', `The SQL console runs one statement at a time; this text has ${statements.length}. Run them one by one.`);
+    throw new ConsoleRefusal('several', msg('console.several', { n: statements.length }));
   }
   const [words] = statements;
   const explained = words[0] === 'EXPLAIN';
   const verb = explained ? (words[1] === 'QUERY' ? words[3] : words[1]) : words[0];
   if (verb === 'PRAGMA') {
-    throw new ConsoleRefusal(
-      'pragma',
-      "PRAGMA statements are not run in the SQL console (SQLite applies their settings while compiling them). Read a pragma with its table-valued function instead, e.g. SELECT * FROM pragma_table_info('CUSTOMER').",
-    );
+    throw new ConsoleRefusal('pragma', msg('console.pragma', {}));
   }
   const { db: conn } = contextOf(sim);
   const db = consoleDatabase(conn, database);
@@ -90,7 +88,7 @@ export function runConsoleQuery(sim: Simulation, database: string, sql: string, 
       checkDatabases(conn, db, program);
     }
     if (!queryOnly(conn)) {
-      throw new ConsoleRefusal('connection', 'The statement turned off read-only mode (query_only); it was not run.');
+      throw new ConsoleRefusal('connection', msg('console.queryOnlyOff', {}));
     }
     return conn.rawQuery(db, text, Math.max(0, maxRows));
   } catch (error) {
@@ -108,7 +106,7 @@ function consoleDatabase(conn: SimDatabase, name: string): DbHandle {
   const db = conn.channelDatabases.get(name);
   if (!db) {
     const known = ['HQ', ...[...conn.channelDatabases.keys()].sort()].join(', ');
-    throw new ConsoleRefusal('unknownDatabase', `There is no database '${name}' in this scenario. Databases: ${known}.`);
+    throw new ConsoleRefusal('unknownDatabase', msg('console.unknownDatabase', { name, known }));
   }
   return db;
 }
@@ -174,7 +172,7 @@ function schemaFor(conn: SimDatabase, db: DbHandle, name: string, sql: string, a
   if (lower === 'ax') {
     if (db === conn.hq) {
       const known = [...conn.channelDatabases.keys()].sort().join(', ');
-      throw new ConsoleRefusal('schema', `ax. names a channel database's tables; run the statement against a channel database (${known}), not HQ.`);
+      throw new ConsoleRefusal('schema', msg('console.axFromHq', { known }));
     }
     return db.schema;
   }
@@ -203,10 +201,7 @@ function checkProgram(program: { rows: readonly SqlValue[][] }): void {
   for (const [, opcode, , , , p4] of program.rows) {
     const op = String(opcode);
     if (CONNECTION_OPCODES.has(op) || ((op === 'Function' || op === 'PureFunc') && ATTACH_FUNCTIONS.test(String(p4)))) {
-      throw new ConsoleRefusal(
-        'connection',
-        'The SQL console is read-only: this statement would change the connection (ATTACH, DETACH, a transaction, VACUUM), so it was not run.',
-      );
+      throw new ConsoleRefusal('connection', msg('console.connection', {}));
     }
   }
 }
@@ -238,10 +233,7 @@ function checkDatabases(conn: SimDatabase, db: DbHandle, program: { rows: readon
   }
   const byAlias = new Map([...conn.channelDatabases.values()].map((handle) => [handle.schema, handle.name]));
   const named = [...others].map((schema) => byAlias.get(schema)).filter((name): name is string => name !== undefined).sort();
-  const reads = named.length > 0 ? `tables of ${named.join(', ')}` : "the simulation's own working tables";
-  const scope = db === conn.hq ? "HQ's tables (dbo.)" : `${db.name}'s tables (ax.) and HQ's (dbo.)`;
-  const instead = named.length > 0 ? ` Run it against ${named.join(' or ')} to read those.` : '';
-  throw new ConsoleRefusal('schema', `This statement reads ${reads}; run against ${db.name}, a statement reads only ${scope}.${instead}`);
+  throw new ConsoleRefusal('schema', msg('console.readsOther', { names: named.join(', '), db: db.name }));
 }
 
 function asConsoleError(error: unknown, inUserNames: (message: string) => string): Error {
@@ -250,9 +242,9 @@ function asConsoleError(error: unknown, inUserNames: (message: string) => string
   }
   const message = inUserNames(error instanceof Error ? error.message : String(error));
   if (/attempt to write a readonly database/i.test(message)) {
-    return new ConsoleRefusal('write', `The SQL console is read-only: SQLite refused the statement because it writes (${message}).`);
+    return new ConsoleRefusal('write', msg('console.write', { message }));
   }
-  return new ConsoleSqlError(`SQLite: ${message}`);
+  return new ConsoleSqlError(msg('console.sqlite', { message }));
 }
 
 /**

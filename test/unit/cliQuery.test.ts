@@ -68,6 +68,15 @@ describe('command line: query (read-only SQL)', () => {
     assert.equal(run('query', '--help').code, 0);
   });
 
+  it('speaks Swedish with --locale sv: its own words and the console\'s reasons', () => {
+    const rows = run('query', stuck, '--database', 'HQ', '--locale', 'sv', 'SELECT 1 AS one');
+    assert.match(rows.stdout, /^\(1 rad\)$/m);
+    const refused = run('query', stuck, '--database', 'HQ', '--locale', 'sv', 'DELETE FROM CUSTTABLE');
+    assert.equal(refused.code, 2);
+    assert.match(refused.stderr, /^HQ: satsen avvisades: SQL-konsolen är skrivskyddad: SQLite avvisade satsen eftersom den skriver/m);
+    assert.match(run('query', stuck, '--database', 'HQ', '--locale', 'sv', 'SELECT * FROM CUSTOMER').stderr, /^HQ: satsen avvisades: Satsen läser tabeller i Default; mot HQ läser en sats bara HQ:s tabeller \(dbo\.\)\./m);
+  });
+
   it('truncates a huge result at the row limit and says so', () => {
     const { code, stdout } = run('query', stuck, '--database', 'HQ', 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT x FROM c');
     assert.equal(code, 0);

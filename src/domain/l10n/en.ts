@@ -142,6 +142,24 @@ export const en = {
   'cli.noFindings': () => 'no findings',
   'cli.directory': () => 'is a directory, not a scenario file',
   'cli.internalError': (p: Params) => `could not be analysed: an internal error in Async Customer Doctor (${p.error}); please report it with this file`,
+  'console.empty': () => 'There is no SQL statement to run.',
+  'console.several': (p: Params) => `The SQL console runs one statement at a time; this text has ${p.n}. Run them one by one.`,
+  'console.pragma': () =>
+    "PRAGMA statements are not run in the SQL console (SQLite applies their settings while compiling them). Read a pragma with its table-valued function instead, e.g. SELECT * FROM pragma_table_info('CUSTOMER').",
+  'console.unknownDatabase': (p: Params) => `There is no database '${p.name}' in this scenario. Databases: ${p.known}.`,
+  'console.axFromHq': (p: Params) => `ax. names a channel database's tables; run the statement against a channel database (${p.known}), not HQ.`,
+  'console.readsOther': (p: Params) =>
+    `This statement reads ${p.names ? `tables of ${p.names}` : "the simulation's own working tables"}; run against ${p.db}, a statement reads only ${p.db === 'HQ' ? "HQ's tables (dbo.)" : `${p.db}'s tables (ax.) and HQ's (dbo.)`}.${p.names ? ` Run it against ${p.names} to read those.` : ''}`,
+  'console.connection': () => 'The SQL console is read-only: this statement would change the connection (ATTACH, DETACH, a transaction, VACUUM), so it was not run.',
+  'console.queryOnlyOff': () => 'The statement turned off read-only mode (query_only); it was not run.',
+  'console.write': (p: Params) => `The SQL console is read-only: SQLite refused the statement because it writes (${p.message}).`,
+  'console.sqlite': (p: Params) => `SQLite: ${p.message}`,
+  'console.timeout': (p: Params) => `The statement ran longer than its time budget (${p.seconds} s) and was stopped.`,
+  'cli.query.refused': (p: Params) => `${p.db}: statement refused: ${p.message}`,
+  'cli.query.stopped': (p: Params) => `${p.db}: statement stopped: ${p.message} (--timeout-ms ${p.ms})`,
+  'cli.query.nothingSimulated': (p: Params) => `nothing was simulated, so there is nothing to query${p.why ? ` (${p.why})` : ''}`,
+  'cli.query.rows': (p: Params) => `(${plural(p.n, 'row', 'rows')})`,
+  'cli.query.truncated': (p: Params) => `(${p.n} rows shown: the result was truncated at the row limit of ${p.max})`,
   'cli.cannotRead': (p: Params) => `cannot read the file (${p.code})`,
 
   // ---- the FAQ ----

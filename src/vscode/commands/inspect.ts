@@ -33,7 +33,7 @@ export const querySql: CommandFactory = (ctx) => async (databaseArg?: string, sq
   const database =
     databaseArg ?? (await vscode.window.showQuickPick(['HQ', ...active.snapshot.scenario.channelDatabases], { title: l10n.t('Query which database?') }));
   if (!database) return;
-  const run = (sql: string) => ctx.engine.request({ kind: 'query', doc: active.doc, database, sql, maxRows: CONSOLE_LIMITS.maxRows, timeoutMs: CONSOLE_LIMITS.timeoutMs });
+  const run = (sql: string) => ctx.engine.request({ kind: 'query', doc: active.doc, database, sql, maxRows: CONSOLE_LIMITS.maxRows, timeoutMs: CONSOLE_LIMITS.timeoutMs, locale: l10n.currentLocale() });
   if (sqlArg !== undefined) {
     try {
       return await run(sqlArg);
