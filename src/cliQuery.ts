@@ -79,6 +79,10 @@ export async function queryCommand(argv: readonly string[], out: (line: string) 
     } else {
       throw error;
     }
+    if (args.json) {
+      // A script reading --json gets the outcome as JSON too: why the statement gave no rows.
+      out(JSON.stringify({ file: args.file, database: args.database, error: { kind: error.code, message: error.message } }, null, 2));
+    }
     return 2;
   } finally {
     client.dispose();

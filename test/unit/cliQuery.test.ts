@@ -77,6 +77,15 @@ describe('command line: query (read-only SQL)', () => {
     assert.match(run('query', stuck, '--database', 'HQ', '--locale', 'sv', 'SELECT * FROM CUSTOMER').stderr, /^HQ: satsen avvisades: Satsen läser tabeller i Default; mot HQ läser en sats bara HQ:s tabeller \(dbo\.\)\./m);
   });
 
+  it('with --json, says as JSON why a statement gave no rows', () => {
+    const refused = run('query', stuck, '--database', 'HQ', '--json', 'DELETE FROM CUSTTABLE');
+    assert.equal(refused.code, 2);
+    const answer = JSON.parse(refused.stdout) as { database: string; error: { kind: string; message: string } };
+    assert.equal(answer.database, 'HQ');
+    assert.equal(answer.error.kind, 'readOnly');
+    assert.match(answer.error.message, /^The SQL console is read-only/);
+  });
+
   it('truncates a huge result at the row limit and says so', () => {
     const { code, stdout } = run('query', stuck, '--database', 'HQ', 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT x FROM c');
     assert.equal(code, 0);
