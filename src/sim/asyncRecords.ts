@@ -1,10 +1,10 @@
 // The channel database's async records (RETAILASYNC* tables): what a POS or an online store
 // writes when it works asynchronously, waiting for the P-job.
 import type { EditableField } from '../domain/fields';
-import { formatInstant } from '../domain/time';
 import { channelSeesFeature } from './channelView';
 import type { SimContext } from './context';
 import type { DbHandle } from './database';
+import { storedNow } from './storedValues';
 import { logEvent } from './eventLog';
 import { nextAsyncCustomerId, nextOperationId } from './identities';
 import { type AddressInput, type ChannelConfig, type CustomerInput, OPERATION_CODE, type OperationType } from './types';
@@ -19,15 +19,15 @@ export function createAsyncCustomer(
   knownAsyncId?: string,
 ): { asyncId: string; operationId: string } {
   const db = ctx.db.channelDb(channel.channelDatabase);
-  const now = formatInstant(ctx.now);
+  const now = storedNow(ctx.now);
   const o = origin ?? null;
   const asyncId = knownAsyncId ?? nextAsyncCustomerId(ctx);
   const operationId = nextOperationId(ctx);
   const enhanced = channelSeesFeature(ctx, channel.channelDatabase, 'EnhancedAsyncCustomerCreation');
   ctx.db.run(
     db,
-    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, ORIGIN)
-     VALUES (?, 'CustomerCreate', ${OPERATION_CODE.CustomerCreate}, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, ORIGIN)
+     VALUES (?, ${OPERATION_CODE.CustomerCreate}, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [operationId, asyncId, channel.id, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, enhanced ? (input.title ?? null) : null, input.customerGroup ?? null, now, o],
   );
   stampReplicationCounter(ctx, db, 'RETAILASYNCCUSTOMERV2');
@@ -37,13 +37,13 @@ export function createAsyncCustomer(
   if (enhanced) {
     for (const [type, locator] of [['Email', input.secondaryEmail], ['Phone', input.secondaryPhone]] as const) {
       if (locator) {
-        ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERCONTACT (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, TYPE, LOCATOR, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+        ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERCONTACT (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, TYPE, LOCATOR, CREATEDAT_S, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
           operationId, asyncId, channel.id, type, locator, now, o,
         ]);
       }
     }
     for (const affiliation of input.affiliations ?? []) {
-      ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERAFFILIATION (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, AFFILIATION, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
+      ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERAFFILIATION (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, AFFILIATION, CREATEDAT_S, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
         operationId, asyncId, channel.id, affiliation, now, o,
       ]);
     }
@@ -52,7 +52,7 @@ export function createAsyncCustomer(
     logEvent(ctx, 'note', 'enhancedFieldsDropped', { channel: channel.id, customer: asyncId }, origin);
   }
   for (const [name, value] of Object.entries(input.attributes ?? {})) {
-    ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERATTRIBUTEV2 (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, NAME, VALUE, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+    ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERATTRIBUTEV2 (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, NAME, VALUE, CREATEDAT_S, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
       operationId, asyncId, channel.id, name, value, now, o,
     ]);
   }
@@ -87,8 +87,8 @@ export function createAsyncUpdate(
   const db = ctx.db.channelDb(channel.channelDatabase);
   ctx.db.run(
     db,
-    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, ORIGIN)
-     VALUES (?, 'CustomerUpdate', ${OPERATION_CODE.CustomerUpdate}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, ORIGIN)
+     VALUES (?, ${OPERATION_CODE.CustomerUpdate}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       operationId,
       target.asyncId,
@@ -100,7 +100,7 @@ export function createAsyncUpdate(
       changes.phone ?? null,
       changes.title ?? null,
       changes.customerGroup ?? null,
-      formatInstant(ctx.now),
+      storedNow(ctx.now),
       origin ?? null,
     ],
   );
@@ -127,7 +127,7 @@ interface AddressRecordKey {
 function insertAsyncAddress(ctx: SimContext, db: DbHandle, key: AddressRecordKey, address: AddressInput, origin: string | undefined): void {
   ctx.db.run(
     db,
-    `INSERT INTO RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT, ORIGIN)
+    `INSERT INTO RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT_S, ORIGIN)
      VALUES (?, ?, ${OPERATION_CODE.AddressCreate}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       key.operationId,
@@ -139,7 +139,7 @@ function insertAsyncAddress(ctx: SimContext, db: DbHandle, key: AddressRecordKey
       address.city ?? null,
       address.zip ?? null,
       address.countryRegion ?? null,
-      formatInstant(ctx.now),
+      storedNow(ctx.now),
       origin ?? null,
     ],
   );

@@ -8,6 +8,7 @@ import type { SimContext } from './context';
 import { HQ_SCHEMA, type DbHandle } from './database';
 import { logEvent, refuse } from './eventLog';
 import { ASYNC_COLUMNS } from './schema';
+import { storedNow } from './storedValues';
 import { uploadTransactions } from './orders';
 import { recordDownloadSession, recordUploadSession } from './sessions';
 import type { Outcome } from './types';
@@ -148,13 +149,13 @@ export function uploadRecords(ctx: SimContext, channelDatabase: string, operatio
   const ch = ctx.db.channelDb(channelDatabase).schema;
   const only = operationId === undefined ? '' : ' AND OPERATIONID = ?';
   const onlyParams = operationId === undefined ? [] : [operationId];
-  const now = formatInstant(ctx.now);
+  const now = storedNow(ctx.now);
   let moved = 0;
   ctx.db.transaction(() => {
     // Every operation being uploaded gets its line on the Customer synchronization status page.
     ctx.db.run(
       ctx.hq,
-      `INSERT INTO RETAILASYNCOPERATIONSTATUS (OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, ACCOUNTNUM, CHANNEL, CHANNELDATABASE, STATUS, ATTEMPTS, UPLOADEDAT, ORIGIN)
+      `INSERT INTO RETAILASYNCOPERATIONSTATUS (OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, ACCOUNTNUM, CHANNEL, CHANNELDATABASE, STATUS, ATTEMPTS, UPLOADEDAT_S, ORIGIN)
        SELECT OPERATIONID, MIN(OPERATIONTYPE), MIN(CUSTACCOUNTASYNC), MIN(CUSTACCOUNT), MIN(ORIGINATINGCHANNEL), ?, 'Pending', 0, ?, MIN(ORIGIN)
        FROM (SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, ORIGIN FROM ${ch}.RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0${only}
              UNION ALL SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, ORIGIN FROM ${ch}.RETAILASYNCADDRESSV2 WHERE UPLOADED = 0${only})
@@ -166,10 +167,10 @@ export function uploadRecords(ctx: SimContext, channelDatabase: string, operatio
       moved += Number(ctx.db.one(ctx.hq, `SELECT COUNT(*) AS N FROM ${ch}.${table} WHERE UPLOADED = 0${only}`, onlyParams)?.N ?? 0);
       ctx.db.run(
         ctx.hq,
-        `INSERT INTO ${HQ_SCHEMA}.${table} (${columns}, ONLINEOPERATIONCOMPLETED, UPLOADEDAT) SELECT ${columns}, 0, ? FROM ${ch}.${table} WHERE UPLOADED = 0${only} ORDER BY RECID`,
+        `INSERT INTO ${HQ_SCHEMA}.${table} (${columns}, ONLINEOPERATIONCOMPLETED, UPLOADEDAT_S) SELECT ${columns}, 0, ? FROM ${ch}.${table} WHERE UPLOADED = 0${only} ORDER BY RECID`,
         [now, ...onlyParams],
       );
-      ctx.db.run(ctx.hq, `UPDATE ${ch}.${table} SET UPLOADED = 1, UPLOADEDAT = ? WHERE UPLOADED = 0${only}`, [now, ...onlyParams]);
+      ctx.db.run(ctx.hq, `UPDATE ${ch}.${table} SET UPLOADED = 1, UPLOADEDAT_S = ? WHERE UPLOADED = 0${only}`, [now, ...onlyParams]);
     }
   });
   return moved;

@@ -6,6 +6,7 @@ import { channelFiltersSharedTables, channelSeesAsyncCreation } from './channelV
 import type { SimContext } from './context';
 import { logEvent, refuse } from './eventLog';
 import { peekAccountNumber, setNextAccountNumber, sqlGuid } from './identities';
+import { type StoredInstant, storedNow } from './storedValues';
 import { type ChannelConfig, OPERATION_CODE, type Outcome } from './types';
 
 /** Generated customers are inserted this many per statement (per channel), with a cancellation check between. */
@@ -30,7 +31,7 @@ export function generateCustomers(ctx: SimContext, input: GenerateInput, origin:
     return refuse(ctx, 'offlineOnlineStore', { channel: onlineStore.id }, origin);
   }
   const ids = ctx.state.ids;
-  const base: ChunkBase = { customerBase: ids.customers, operationBase: ids.operations, generatedBase: ids.generated, now: formatInstant(ctx.now), countryRegion: input.countryRegion, origin };
+  const base: ChunkBase = { customerBase: ids.customers, operationBase: ids.operations, generatedBase: ids.generated, now: formatInstant(ctx.now), nowStored: storedNow(ctx.now), countryRegion: input.countryRegion, origin };
   let asyncCount = 0;
   ctx.db.transaction(() => {
     channels.forEach((channel, k) => {
@@ -66,6 +67,8 @@ interface ChunkBase {
   readonly operationBase: number;
   readonly generatedBase: number;
   readonly now: string;
+  /** now as the tables store it (storedValues.ts). */
+  readonly nowStored: StoredInstant;
   readonly countryRegion: string;
   readonly origin?: string;
 }
@@ -100,15 +103,15 @@ function generateAsyncChunk(ctx: SimContext, chunk: Chunk, base: ChunkBase): voi
   };
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, CREATEDAT, ORIGIN)
-     ${SEQUENCE} SELECT ${operation}, 'CustomerCreate', ${OPERATION_CODE.CustomerCreate}, ${guid}, ?, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ? FROM gen`,
-    [...params, channelId, base.now, origin],
+    `INSERT INTO ${ch}.RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATION, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, CREATEDAT_S, ORIGIN)
+     ${SEQUENCE} SELECT ${operation}, ${OPERATION_CODE.CustomerCreate}, ${guid}, ?, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ? FROM gen`,
+    [...params, channelId, base.nowStored, origin],
   );
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT, ORIGIN)
+    `INSERT INTO ${ch}.RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT_S, ORIGIN)
      ${SEQUENCE} SELECT ${operation}, 'CustomerCreate', ${OPERATION_CODE.AddressCreate}, ${guid}, ?, ${number} || ' Main Street', 'Springfield', CAST(10000 + (i - 1) % 90000 AS TEXT), ?, ?, ? FROM gen`,
-    [...params, channelId, base.countryRegion, base.now, origin],
+    [...params, channelId, base.countryRegion, base.nowStored, origin],
   );
   // The channel's own counter of each new row (REPLICATIONCOUNTERFROMORIGIN), as a single write stamps it.
   ctx.db.run(ctx.hq, `UPDATE ${ch}.RETAILASYNCCUSTOMERV2 SET REPLICATIONCOUNTERFROMORIGIN = RECID WHERE RECID > ?`, [before.customers]);
@@ -136,9 +139,9 @@ function generateRealtimeChunk(ctx: SimContext, chunk: Chunk, base: ChunkBase): 
   const accountParams = [first - start, k + 1, channelCount];
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+    `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, CUSTGROUP, CREATEDAT_S, CREATEDBY, CHANNEL, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
      ${SEQUENCE} SELECT ${account}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ?, 'RealtimeService', ?, ?, ?, ? FROM gen`,
-    [...params, ...accountParams, DEFAULT_CUSTOMER_GROUP, base.now, channel.id, seq, seq, origin],
+    [...params, ...accountParams, DEFAULT_CUSTOMER_GROUP, base.nowStored, channel.id, seq, seq, origin],
   );
   ctx.db.run(
     ctx.hq,

@@ -3,6 +3,7 @@
 import { DEFAULT_CUSTOMER_GROUP } from '../domain/tables';
 import { formatInstant } from '../domain/time';
 import type { SimContext } from './context';
+import { storedNow } from './storedValues';
 import { refuse } from './eventLog';
 import { nextAccountNumber } from './identities';
 import type { AddressInput, ChannelConfig, CustomerInput, OperationType, Outcome } from './types';
@@ -51,14 +52,13 @@ export function rejectRealtimeCall(
 /** HQ creates the customer at once and answers with its account number; the channel keeps a copy. */
 export function createCustomerInHq(ctx: SimContext, channel: ChannelConfig, input: CustomerInput, origin: string | undefined): string {
   const db = ctx.db.channelDb(channel.channelDatabase);
-  const now = formatInstant(ctx.now);
   const seq = ctx.nextSeq();
   const accountNum = nextAccountNumber(ctx);
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, CUSTACCOUNTASYNC, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+    `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, CREATEDBY, CHANNEL, CUSTACCOUNTASYNC, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RealtimeService', ?, NULL, ?, ?, ?)`,
-    [accountNum, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, input.title ?? null, input.customerGroup ?? DEFAULT_CUSTOMER_GROUP, now, channel.id, seq, seq, origin ?? null],
+    [accountNum, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, input.title ?? null, input.customerGroup ?? DEFAULT_CUSTOMER_GROUP, storedNow(ctx.now), channel.id, seq, seq, origin ?? null],
   );
   if (input.address) {
     insertHqAddress(ctx, accountNum, input.address, origin);

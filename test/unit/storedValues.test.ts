@@ -1,0 +1,84 @@
+import { strict as assert } from 'node:assert';
+import { analyze } from '../../src/diagnose/engine';
+import { runConsoleQuery } from '../../src/sim/sqlConsole';
+import { readableInstant, storedInstant } from '../../src/sim/storedValues';
+import { loadSql, scenario } from './helpers';
+
+describe('instants stored compactly read back as the text they were', () => {
+  it('reads back every instant exactly, whether stored as seconds or, when not in the canonical form, as text', async () => {
+    const SQL = await loadSql();
+    const db = new SQL.Database();
+    try {
+      db.exec(`CREATE TABLE T (AT TEXT GENERATED ALWAYS AS ${readableInstant('AT_S')} VIRTUAL, AT_S)`);
+      const instants = [
+        '2026-11-01T09:00:00Z',
+        '1969-12-31T23:59:59Z',
+        '0000-01-01T00:00:00Z',
+        '9999-12-31T23:59:59Z',
+        '2040-01-01T00:00:00Z',
+        '2026-11-01T10:00:00+01:00',
+        '2026-11-01T09:00:00.500Z',
+        '2026-02-31T00:00:00Z',
+        '+010000-01-01T00:00:00Z',
+        '2026-11-01 09:00:00',
+      ];
+      for (const instant of instants) {
+        db.run('INSERT INTO T (AT_S) VALUES (?)', [storedInstant(instant)]);
+      }
+      assert.deepEqual(
+        db.exec('SELECT AT, typeof(AT_S) FROM T ORDER BY ROWID')[0].values,
+        instants.map((instant, i) => [instant, i < 2 ? 'integer' : i < 5 ? 'real' : 'text']),
+      );
+    } finally {
+      db.close();
+    }
+  });
+
+  it('shows CREATEDAT and UPLOADEDAT as ISO text in the console, and SELECT * shows the same columns as before', async () => {
+    const text = scenario({
+      features: { CustomerOrderPerformance: true },
+      channels: [{ id: 'Store1', channelDatabase: 'Default', asyncCustomerCreation: true }],
+      timeline: [
+        { at: '2026-11-01T09:00:00Z', createCustomer: { channel: 'Store1', firstName: 'Ana', lastName: 'Berg' } },
+        { advance: 'PT15M' },
+        { runJob: 'P-0001' },
+      ],
+    });
+    const { sim } = analyze(await loadSql(), text, { keepSimulation: true });
+    try {
+      const staged = runConsoleQuery(sim!, 'HQ', 'SELECT * FROM dbo.RETAILASYNCCUSTOMERV2');
+      assert.equal(staged.columns.filter((c) => c.endsWith('_S')).length, 0, staged.columns.join(', '));
+      const row = Object.fromEntries(staged.columns.map((c, i) => [c, staged.rows[0][i]]));
+      assert.equal(row.CREATEDAT, '2026-11-01T09:00:00Z');
+      assert.equal(row.UPLOADEDAT, '2026-11-01T09:15:00Z');
+      assert.equal(row.OPERATIONTYPE, 'CustomerCreate');
+      assert.deepEqual([row.CURRENCY, row.LANGUAGEID, row.DATAAREAID], ['USD', 'en-us', 'usrt']);
+      const page = runConsoleQuery(sim!, 'HQ', "SELECT UPLOADEDAT FROM dbo.RETAILASYNCOPERATIONSTATUS WHERE UPLOADEDAT = '2026-11-01T09:15:00Z'");
+      assert.deepEqual(page.rows, [['2026-11-01T09:15:00Z']]);
+    } finally {
+      sim?.close();
+    }
+  });
+
+  it('reads the last second of year 9999 (stored as a REAL, beyond 32 bits) back exactly through the channel, the P-job and the batch job', async () => {
+    const text = scenario({
+      features: { CustomerOrderPerformance: true },
+      channels: [{ id: 'Store1', channelDatabase: 'Default', asyncCustomerCreation: true }],
+      timeline: [
+        { at: '9999-12-31T23:00:00Z', advance: 'PT2H' },
+        { createCustomer: { channel: 'Store1', firstName: 'Ana', lastName: 'Berg' } },
+        { runJob: 'P-0001' },
+        { runBatch: 'SynchronizeCustomersAndChannelRequests' },
+      ],
+    });
+    const { sim } = analyze(await loadSql(), text, { keepSimulation: true });
+    try {
+      const channel = runConsoleQuery(sim!, 'Default', 'SELECT CREATEDAT, UPLOADEDAT FROM ax.RETAILASYNCCUSTOMERV2');
+      assert.deepEqual(channel.rows, [['9999-12-31T23:59:59Z', '9999-12-31T23:59:59Z']]);
+      const hq = runConsoleQuery(sim!, 'HQ', 'SELECT c.CREATEDAT, s.UPLOADEDAT, s.LASTATTEMPTAT FROM dbo.CUSTTABLE c JOIN dbo.RETAILASYNCOPERATIONSTATUS s ON s.ACCOUNTNUM = c.ACCOUNTNUM');
+      assert.deepEqual(hq.rows, [['9999-12-31T23:59:59Z', '9999-12-31T23:59:59Z', '9999-12-31T23:59:59Z']]);
+    } finally {
+      sim?.close();
+    }
+  });
+});
