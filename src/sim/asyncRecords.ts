@@ -4,7 +4,7 @@ import type { EditableField } from '../domain/fields';
 import { channelSeesFeature } from './channelView';
 import type { SimContext } from './context';
 import type { DbHandle } from './database';
-import { storedNow } from './storedValues';
+import { storedAsyncId, storedNow, storedOperationType, storedOrigin } from './storedValues';
 import { logEvent } from './eventLog';
 import { nextAsyncCustomerId, nextOperationId } from './identities';
 import { type AddressInput, type ChannelConfig, type CustomerInput, OPERATION_CODE, type OperationType } from './types';
@@ -20,15 +20,16 @@ export function createAsyncCustomer(
 ): { asyncId: string; operationId: string } {
   const db = ctx.db.channelDb(channel.channelDatabase);
   const now = storedNow(ctx.now);
-  const o = origin ?? null;
+  const o = storedOrigin(origin);
   const asyncId = knownAsyncId ?? nextAsyncCustomerId(ctx);
+  const storedId = storedAsyncId(asyncId);
   const operationId = nextOperationId(ctx);
   const enhanced = channelSeesFeature(ctx, channel.channelDatabase, 'EnhancedAsyncCustomerCreation');
   ctx.db.run(
     db,
-    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, ORIGIN)
+    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATION, CUSTACCOUNTASYNC_S, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, ORIGIN_S)
      VALUES (?, ${OPERATION_CODE.CustomerCreate}, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [operationId, asyncId, channel.id, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, enhanced ? (input.title ?? null) : null, input.customerGroup ?? null, now, o],
+    [operationId, storedId, channel.id, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, enhanced ? (input.title ?? null) : null, input.customerGroup ?? null, now, o],
   );
   stampReplicationCounter(ctx, db, 'RETAILASYNCCUSTOMERV2');
   if (input.address) {
@@ -37,14 +38,14 @@ export function createAsyncCustomer(
   if (enhanced) {
     for (const [type, locator] of [['Email', input.secondaryEmail], ['Phone', input.secondaryPhone]] as const) {
       if (locator) {
-        ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERCONTACT (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, TYPE, LOCATOR, CREATEDAT_S, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-          operationId, asyncId, channel.id, type, locator, now, o,
+        ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERCONTACT (OPERATIONID, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, TYPE, LOCATOR, CREATEDAT_S, ORIGIN_S) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+          operationId, storedId, channel.id, type, locator, now, o,
         ]);
       }
     }
     for (const affiliation of input.affiliations ?? []) {
-      ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERAFFILIATION (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, AFFILIATION, CREATEDAT_S, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
-        operationId, asyncId, channel.id, affiliation, now, o,
+      ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERAFFILIATION (OPERATIONID, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, AFFILIATION, CREATEDAT_S, ORIGIN_S) VALUES (?, ?, ?, ?, ?, ?)', [
+        operationId, storedId, channel.id, affiliation, now, o,
       ]);
     }
   } else if (input.title || input.secondaryEmail || input.secondaryPhone || (input.affiliations?.length ?? 0) > 0) {
@@ -52,8 +53,8 @@ export function createAsyncCustomer(
     logEvent(ctx, 'note', 'enhancedFieldsDropped', { channel: channel.id, customer: asyncId }, origin);
   }
   for (const [name, value] of Object.entries(input.attributes ?? {})) {
-    ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERATTRIBUTEV2 (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, NAME, VALUE, CREATEDAT_S, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      operationId, asyncId, channel.id, name, value, now, o,
+    ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERATTRIBUTEV2 (OPERATIONID, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, NAME, VALUE, CREATEDAT_S, ORIGIN_S) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      operationId, storedId, channel.id, name, value, now, o,
     ]);
   }
   ctx.db.run(db, 'INSERT INTO CUSTOMER (ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)', [
@@ -64,7 +65,7 @@ export function createAsyncCustomer(
     input.email ?? null,
     input.phone ?? null,
     channel.id,
-    o,
+    origin ?? null,
   ]);
   return { asyncId, operationId };
 }
@@ -87,11 +88,11 @@ export function createAsyncUpdate(
   const db = ctx.db.channelDb(channel.channelDatabase);
   ctx.db.run(
     db,
-    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, ORIGIN)
+    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATION, CUSTACCOUNTASYNC_S, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, ORIGIN_S)
      VALUES (?, ${OPERATION_CODE.CustomerUpdate}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       operationId,
-      target.asyncId,
+      storedAsyncId(target.asyncId),
       target.accountNum,
       channel.id,
       changes.firstName ?? null,
@@ -101,7 +102,7 @@ export function createAsyncUpdate(
       changes.title ?? null,
       changes.customerGroup ?? null,
       storedNow(ctx.now),
-      origin ?? null,
+      storedOrigin(origin),
     ],
   );
   stampReplicationCounter(ctx, db, 'RETAILASYNCCUSTOMERV2');
@@ -127,12 +128,12 @@ interface AddressRecordKey {
 function insertAsyncAddress(ctx: SimContext, db: DbHandle, key: AddressRecordKey, address: AddressInput, origin: string | undefined): void {
   ctx.db.run(
     db,
-    `INSERT INTO RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT_S, ORIGIN)
+    `INSERT INTO RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE_S, OPERATION, CUSTACCOUNTASYNC_S, CUSTACCOUNT, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT_S, ORIGIN_S)
      VALUES (?, ?, ${OPERATION_CODE.AddressCreate}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
       key.operationId,
-      key.operationType,
-      key.asyncId,
+      storedOperationType(key.operationType),
+      storedAsyncId(key.asyncId),
       key.accountNum,
       key.channelId,
       address.street ?? null,
@@ -140,7 +141,7 @@ function insertAsyncAddress(ctx: SimContext, db: DbHandle, key: AddressRecordKey
       address.zip ?? null,
       address.countryRegion ?? null,
       storedNow(ctx.now),
-      origin ?? null,
+      storedOrigin(origin),
     ],
   );
   stampReplicationCounter(ctx, db, 'RETAILASYNCADDRESSV2');

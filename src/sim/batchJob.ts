@@ -17,12 +17,13 @@ const SYNCHRONIZE_CUSTOMERS = 'SynchronizeCustomersAndChannelRequests';
 
 /**
  * The batch job's working tables, created once per simulation in the connection's temp schema.
- * They are emptied after each run (see clearBatchTables); with auto_vacuum the emptied pages go
- * back to the allocator instead of staying on the temp schema's free list (measured: about
- * 70 bytes per customer processed).
+ * They are emptied after each run (see clearBatchTables) and their pages given back to the
+ * allocator by an incremental vacuum, instead of staying on the temp schema's free list while
+ * later jobs grow HQ (measured: about 70 bytes per customer processed). auto_vacuum = FULL
+ * freed them too but made the batch job's statements much slower (300k customers: 24 s → 41 s).
  */
 export function createBatchTables(ctx: SimContext): void {
-  ctx.db.exec(`PRAGMA temp.auto_vacuum = FULL;
+  ctx.db.exec(`PRAGMA temp.auto_vacuum = INCREMENTAL;
     CREATE TEMP TABLE BATCHOPS (OPERATIONID TEXT PRIMARY KEY, OPERATIONTYPE TEXT NOT NULL, CUSTACCOUNTASYNC TEXT NOT NULL);
     CREATE TEMP TABLE BATCHPROBLEMS (OPERATIONID TEXT NOT NULL, ORD INTEGER NOT NULL, FIELD TEXT NOT NULL, REASON TEXT NOT NULL);
     CREATE INDEX temp.BATCHPROBLEMS_BY_OPERATION ON BATCHPROBLEMS (OPERATIONID);
@@ -90,7 +91,7 @@ function processOperations(ctx: SimContext, selectOperations: string, params: Sq
 
 /** Nothing reads the working tables after a run: their rows would only hold memory. */
 function clearBatchTables(ctx: SimContext): void {
-  ctx.db.exec('DELETE FROM temp.BATCHOPS; DELETE FROM temp.BATCHPROBLEMS; DELETE FROM temp.BATCHSUCCEEDED;');
+  ctx.db.exec('DELETE FROM temp.BATCHOPS; DELETE FROM temp.BATCHPROBLEMS; DELETE FROM temp.BATCHSUCCEEDED; PRAGMA temp.incremental_vacuum;');
 }
 
 /** The operations in temp.BATCHOPS, validated into temp.BATCHPROBLEMS: creations, then the rest. */
@@ -114,9 +115,9 @@ function processBatch(ctx: SimContext, knownAccountNum: string | undefined, now:
     const seq = ctx.nextSeq();
     db.run(
       hq,
-      `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, CREATEDBY, CHANNEL, CUSTACCOUNTASYNC, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+      `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, CREATEDBY, CHANNEL, CUSTACCOUNTASYNC_S, CREATEDSEQ, MODIFIEDSEQ, ORIGIN_S)
        SELECT b.ACCOUNTNUM, s.FIRSTNAME, s.LASTNAME, s.EMAIL, s.PHONE, s.TITLE,
-              COALESCE(NULLIF(TRIM(s.CUSTGROUP), ''), ?), ?, 'AsyncSynchronization', s.ORIGINATINGCHANNEL, s.CUSTACCOUNTASYNC, ?, ?, s.ORIGIN
+              COALESCE(NULLIF(TRIM(s.CUSTGROUP), ''), ?), ?, 'AsyncSynchronization', s.ORIGINATINGCHANNEL, s.CUSTACCOUNTASYNC_S, ?, ?, s.ORIGIN_S
        FROM temp.BATCHSUCCEEDED b JOIN RETAILASYNCCUSTOMERV2 s ON s.OPERATIONID = b.OPERATIONID ORDER BY s.OPERATIONID`,
       [DEFAULT_CUSTOMER_GROUP, now, seq, seq],
     );

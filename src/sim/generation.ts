@@ -6,7 +6,7 @@ import { channelFiltersSharedTables, channelSeesAsyncCreation } from './channelV
 import type { SimContext } from './context';
 import { logEvent, refuse } from './eventLog';
 import { peekAccountNumber, setNextAccountNumber, sqlGuid } from './identities';
-import { type StoredInstant, storedNow } from './storedValues';
+import { type StoredInstant, storedNow, storedOperationType, storedOrigin } from './storedValues';
 import { type ChannelConfig, OPERATION_CODE, type Outcome } from './types';
 
 /** Generated customers are inserted this many per statement (per channel), with a cancellation check between. */
@@ -93,24 +93,25 @@ function generateAsyncChunk(ctx: SimContext, chunk: Chunk, base: ChunkBase): voi
   const ch = ctx.db.channelDb(chunk.channel.channelDatabase).schema;
   const params = sequenceParams(chunk);
   const number = `printf('%07d', ${base.generatedBase} + i)`;
-  const guid = sqlGuid(`(${base.customerBase} + i)`);
+  const counter = `(${base.customerBase} + i)`;
+  const guid = sqlGuid(counter);
   const operation = `'ASYNC-' || printf('%06d', ${base.operationBase} + i)`;
   const channelId = chunk.channel.id;
-  const origin = base.origin ?? null;
+  const origin = storedOrigin(base.origin);
   const before = {
     customers: Number(ctx.db.one(ctx.hq, `SELECT COALESCE(MAX(RECID), 0) AS N FROM ${ch}.RETAILASYNCCUSTOMERV2`, [])?.N ?? 0),
     addresses: Number(ctx.db.one(ctx.hq, `SELECT COALESCE(MAX(RECID), 0) AS N FROM ${ch}.RETAILASYNCADDRESSV2`, [])?.N ?? 0),
   };
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATION, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, CREATEDAT_S, ORIGIN)
-     ${SEQUENCE} SELECT ${operation}, ${OPERATION_CODE.CustomerCreate}, ${guid}, ?, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ? FROM gen`,
+    `INSERT INTO ${ch}.RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATION, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, CREATEDAT_S, ORIGIN_S)
+     ${SEQUENCE} SELECT ${operation}, ${OPERATION_CODE.CustomerCreate}, ${counter}, ?, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ? FROM gen`,
     [...params, channelId, base.nowStored, origin],
   );
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT_S, ORIGIN)
-     ${SEQUENCE} SELECT ${operation}, 'CustomerCreate', ${OPERATION_CODE.AddressCreate}, ${guid}, ?, ${number} || ' Main Street', 'Springfield', CAST(10000 + (i - 1) % 90000 AS TEXT), ?, ?, ? FROM gen`,
+    `INSERT INTO ${ch}.RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE_S, OPERATION, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT_S, ORIGIN_S)
+     ${SEQUENCE} SELECT ${operation}, ${storedOperationType('CustomerCreate')}, ${OPERATION_CODE.AddressCreate}, ${counter}, ?, ${number} || ' Main Street', 'Springfield', CAST(10000 + (i - 1) % 90000 AS TEXT), ?, ?, ? FROM gen`,
     [...params, channelId, base.countryRegion, base.nowStored, origin],
   );
   // The channel's own counter of each new row (REPLICATIONCOUNTERFROMORIGIN), as a single write stamps it.
@@ -120,7 +121,7 @@ function generateAsyncChunk(ctx: SimContext, chunk: Chunk, base: ChunkBase): voi
     ctx.hq,
     `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN)
      ${SEQUENCE} SELECT ${guid}, ${guid}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', 1, ?, ? FROM gen`,
-    [...params, channelId, origin],
+    [...params, channelId, base.origin ?? null],
   );
 }
 
@@ -139,9 +140,9 @@ function generateRealtimeChunk(ctx: SimContext, chunk: Chunk, base: ChunkBase): 
   const accountParams = [first - start, k + 1, channelCount];
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, CUSTGROUP, CREATEDAT_S, CREATEDBY, CHANNEL, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+    `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, CUSTGROUP, CREATEDAT_S, CREATEDBY, CHANNEL, CREATEDSEQ, MODIFIEDSEQ, ORIGIN_S)
      ${SEQUENCE} SELECT ${account}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ?, 'RealtimeService', ?, ?, ?, ? FROM gen`,
-    [...params, ...accountParams, DEFAULT_CUSTOMER_GROUP, base.nowStored, channel.id, seq, seq, origin],
+    [...params, ...accountParams, DEFAULT_CUSTOMER_GROUP, base.nowStored, channel.id, seq, seq, storedOrigin(origin)],
   );
   ctx.db.run(
     ctx.hq,

@@ -3,7 +3,7 @@
 import { DEFAULT_CUSTOMER_GROUP } from '../domain/tables';
 import { formatInstant } from '../domain/time';
 import type { SimContext } from './context';
-import { storedNow } from './storedValues';
+import { storedNow, storedOrigin } from './storedValues';
 import { refuse } from './eventLog';
 import { nextAccountNumber } from './identities';
 import type { AddressInput, ChannelConfig, CustomerInput, OperationType, Outcome } from './types';
@@ -56,9 +56,9 @@ export function createCustomerInHq(ctx: SimContext, channel: ChannelConfig, inpu
   const accountNum = nextAccountNumber(ctx);
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, CREATEDBY, CHANNEL, CUSTACCOUNTASYNC, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+    `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, CREATEDBY, CHANNEL, CUSTACCOUNTASYNC_S, CREATEDSEQ, MODIFIEDSEQ, ORIGIN_S)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RealtimeService', ?, NULL, ?, ?, ?)`,
-    [accountNum, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, input.title ?? null, input.customerGroup ?? DEFAULT_CUSTOMER_GROUP, storedNow(ctx.now), channel.id, seq, seq, origin ?? null],
+    [accountNum, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, input.title ?? null, input.customerGroup ?? DEFAULT_CUSTOMER_GROUP, storedNow(ctx.now), channel.id, seq, seq, storedOrigin(origin)],
   );
   if (input.address) {
     insertHqAddress(ctx, accountNum, input.address, origin);

@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/diagnose/engine';
 import { runConsoleQuery } from '../../src/sim/sqlConsole';
-import { readableInstant, storedInstant } from '../../src/sim/storedValues';
+import { readableAsyncId, readableInstant, storedAsyncId, storedInstant } from '../../src/sim/storedValues';
 import { loadSql, scenario } from './helpers';
 
-describe('instants stored compactly read back as the text they were', () => {
+describe('values stored compactly read back as the text they were', () => {
   it('reads back every instant exactly, whether stored as seconds or, when not in the canonical form, as text', async () => {
     const SQL = await loadSql();
     const db = new SQL.Database();
@@ -34,12 +34,30 @@ describe('instants stored compactly read back as the text they were', () => {
     }
   });
 
+  it('reads back a simulated temporary id stored as its counter, also one beyond 32 bits, and any other id as text', async () => {
+    const SQL = await loadSql();
+    const db = new SQL.Database();
+    try {
+      db.exec(`CREATE TABLE T (ID TEXT GENERATED ALWAYS AS ${readableAsyncId('ID_S')} VIRTUAL, ID_S)`);
+      const ids = ['6E789E6A-A1B9-45F4-86B7-000000000001', '6E789E6A-A1B9-45F4-86B7-FFFFFFFFFFFF', '6e789e6a-a1b9-45f4-86b7-000000000001', 'SE42-000201', '42'];
+      for (const id of ids) {
+        db.run('INSERT INTO T (ID_S) VALUES (?)', [storedAsyncId(id)]);
+      }
+      assert.deepEqual(
+        db.exec('SELECT ID, typeof(ID_S) FROM T ORDER BY ROWID')[0].values,
+        ids.map((id, i) => [id, ['integer', 'real'][i] ?? 'text']),
+      );
+    } finally {
+      db.close();
+    }
+  });
+
   it('shows CREATEDAT and UPLOADEDAT as ISO text in the console, and SELECT * shows the same columns as before', async () => {
     const text = scenario({
       features: { CustomerOrderPerformance: true },
       channels: [{ id: 'Store1', channelDatabase: 'Default', asyncCustomerCreation: true }],
       timeline: [
-        { at: '2026-11-01T09:00:00Z', createCustomer: { channel: 'Store1', firstName: 'Ana', lastName: 'Berg' } },
+        { at: '2026-11-01T09:00:00Z', createCustomer: { channel: 'Store1', firstName: 'Ana', lastName: 'Berg', address: { street: 'Storgatan 1', city: 'Umeå', zip: '90326', countryRegion: 'SWE' } } },
         { advance: 'PT15M' },
         { runJob: 'P-0001' },
       ],
@@ -53,8 +71,14 @@ describe('instants stored compactly read back as the text they were', () => {
       assert.equal(row.UPLOADEDAT, '2026-11-01T09:15:00Z');
       assert.equal(row.OPERATIONTYPE, 'CustomerCreate');
       assert.deepEqual([row.CURRENCY, row.LANGUAGEID, row.DATAAREAID], ['USD', 'en-us', 'usrt']);
-      const page = runConsoleQuery(sim!, 'HQ', "SELECT UPLOADEDAT FROM dbo.RETAILASYNCOPERATIONSTATUS WHERE UPLOADEDAT = '2026-11-01T09:15:00Z'");
-      assert.deepEqual(page.rows, [['2026-11-01T09:15:00Z']]);
+      assert.equal(row.ORIGIN, 'timeline/0');
+      assert.equal(row.CUSTACCOUNTASYNC, '6E789E6A-A1B9-45F4-86B7-000000000001');
+      const page = runConsoleQuery(sim!, 'HQ', "SELECT UPLOADEDAT, OPERATIONTYPE, ORIGIN FROM dbo.RETAILASYNCOPERATIONSTATUS WHERE UPLOADEDAT = '2026-11-01T09:15:00Z'");
+      assert.deepEqual(page.rows, [['2026-11-01T09:15:00Z', 'CustomerCreate', 'timeline/0']]);
+      const address = runConsoleQuery(sim!, 'HQ', 'SELECT OPERATIONTYPE, ORIGIN FROM dbo.RETAILASYNCADDRESSV2');
+      assert.deepEqual(address.rows, [['CustomerCreate', 'timeline/0']]);
+      const onChannel = runConsoleQuery(sim!, 'Default', 'SELECT ACCOUNTNUM, ORIGIN FROM ax.CUSTOMER');
+      assert.deepEqual(onChannel.rows, [['6E789E6A-A1B9-45F4-86B7-000000000001', 'timeline/0']]);
     } finally {
       sim?.close();
     }
@@ -77,6 +101,25 @@ describe('instants stored compactly read back as the text they were', () => {
       assert.deepEqual(channel.rows, [['9999-12-31T23:59:59Z', '9999-12-31T23:59:59Z']]);
       const hq = runConsoleQuery(sim!, 'HQ', 'SELECT c.CREATEDAT, s.UPLOADEDAT, s.LASTATTEMPTAT FROM dbo.CUSTTABLE c JOIN dbo.RETAILASYNCOPERATIONSTATUS s ON s.ACCOUNTNUM = c.ACCOUNTNUM');
       assert.deepEqual(hq.rows, [['9999-12-31T23:59:59Z', '9999-12-31T23:59:59Z', '9999-12-31T23:59:59Z']]);
+    } finally {
+      sim?.close();
+    }
+  });
+
+  it('keeps temporary ids from imported evidence as they were, in any shape, in the staging tables, the status page and the customer master', async () => {
+    const ids = ['SE42-000201', '6e789e6a-a1b9-45f4-86b7-000000000009', '6E789E6A-A1B9-45F4-86B7-00000000000A1', '123'];
+    const text = scenario({
+      features: { CustomerOrderPerformance: true },
+      channels: [{ id: 'Store1', channelDatabase: 'Default', asyncCustomerCreation: true }],
+      timeline: ids.map((id, i) => ({ observedOperation: { channel: 'Store1', asyncCustomerAccount: id, customerAccount: `00412${i}`, operation: 'create', status: 'succeeded' } })),
+    });
+    const { sim } = analyze(await loadSql(), text, { keepSimulation: true });
+    try {
+      const rows = (sql: string): unknown[] => runConsoleQuery(sim!, 'HQ', sql).rows.map((r) => r[0]);
+      assert.deepEqual(rows('SELECT CUSTACCOUNTASYNC FROM dbo.RETAILASYNCCUSTOMERV2 ORDER BY RECID'), ids);
+      assert.deepEqual(rows('SELECT CUSTACCOUNTASYNC FROM dbo.RETAILASYNCOPERATIONSTATUS ORDER BY OPERATIONID'), ids);
+      assert.deepEqual(rows('SELECT CUSTACCOUNTASYNC FROM dbo.CUSTTABLE ORDER BY ACCOUNTNUM'), ids);
+      assert.deepEqual(rows("SELECT ORIGIN FROM dbo.CUSTTABLE WHERE CUSTACCOUNTASYNC = '123'"), ['timeline/3']);
     } finally {
       sim?.close();
     }
