@@ -4,7 +4,7 @@ import type { EditableField } from '../domain/fields';
 import { channelSeesFeature } from './channelView';
 import type { SimContext } from './context';
 import type { DbHandle } from './database';
-import { storedAsyncId, storedNow, storedOperationType, storedOrigin } from './storedValues';
+import { storedAsyncId, storedNow, storedOperationId, storedOperationType, storedOrigin } from './storedValues';
 import { logEvent } from './eventLog';
 import { nextAsyncCustomerId, nextOperationId } from './identities';
 import { type AddressInput, type ChannelConfig, type CustomerInput, OPERATION_CODE, type OperationType } from './types';
@@ -24,12 +24,13 @@ export function createAsyncCustomer(
   const asyncId = knownAsyncId ?? nextAsyncCustomerId(ctx);
   const storedId = storedAsyncId(asyncId);
   const operationId = nextOperationId(ctx);
+  const storedOperation = storedOperationId(operationId);
   const enhanced = channelSeesFeature(ctx, channel.channelDatabase, 'EnhancedAsyncCustomerCreation');
   ctx.db.run(
     db,
-    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATION, CUSTACCOUNTASYNC_S, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, ORIGIN_S)
+    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID_S, OPERATION, CUSTACCOUNTASYNC_S, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, ORIGIN_S)
      VALUES (?, ${OPERATION_CODE.CustomerCreate}, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [operationId, storedId, channel.id, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, enhanced ? (input.title ?? null) : null, input.customerGroup ?? null, now, o],
+    [storedOperation, storedId, channel.id, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, enhanced ? (input.title ?? null) : null, input.customerGroup ?? null, now, o],
   );
   stampReplicationCounter(ctx, db, 'RETAILASYNCCUSTOMERV2');
   if (input.address) {
@@ -38,14 +39,14 @@ export function createAsyncCustomer(
   if (enhanced) {
     for (const [type, locator] of [['Email', input.secondaryEmail], ['Phone', input.secondaryPhone]] as const) {
       if (locator) {
-        ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERCONTACT (OPERATIONID, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, TYPE, LOCATOR, CREATEDAT_S, ORIGIN_S) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-          operationId, storedId, channel.id, type, locator, now, o,
+        ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERCONTACT (OPERATIONID_S, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, TYPE, LOCATOR, CREATEDAT_S, ORIGIN_S) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+          storedOperation, storedId, channel.id, type, locator, now, o,
         ]);
       }
     }
     for (const affiliation of input.affiliations ?? []) {
-      ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERAFFILIATION (OPERATIONID, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, AFFILIATION, CREATEDAT_S, ORIGIN_S) VALUES (?, ?, ?, ?, ?, ?)', [
-        operationId, storedId, channel.id, affiliation, now, o,
+      ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERAFFILIATION (OPERATIONID_S, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, AFFILIATION, CREATEDAT_S, ORIGIN_S) VALUES (?, ?, ?, ?, ?, ?)', [
+        storedOperation, storedId, channel.id, affiliation, now, o,
       ]);
     }
   } else if (input.title || input.secondaryEmail || input.secondaryPhone || (input.affiliations?.length ?? 0) > 0) {
@@ -53,19 +54,19 @@ export function createAsyncCustomer(
     logEvent(ctx, 'note', 'enhancedFieldsDropped', { channel: channel.id, customer: asyncId }, origin);
   }
   for (const [name, value] of Object.entries(input.attributes ?? {})) {
-    ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERATTRIBUTEV2 (OPERATIONID, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, NAME, VALUE, CREATEDAT_S, ORIGIN_S) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      operationId, storedId, channel.id, name, value, now, o,
+    ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERATTRIBUTEV2 (OPERATIONID_S, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, NAME, VALUE, CREATEDAT_S, ORIGIN_S) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      storedOperation, storedId, channel.id, name, value, now, o,
     ]);
   }
-  ctx.db.run(db, 'INSERT INTO CUSTOMER (ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)', [
-    asyncId,
-    asyncId,
+  ctx.db.run(db, 'INSERT INTO CUSTOMER (ACCOUNTNUM_S, CUSTACCOUNTASYNC_S, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN_S) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)', [
+    storedId,
+    storedId,
     input.firstName ?? null,
     input.lastName ?? null,
     input.email ?? null,
     input.phone ?? null,
     channel.id,
-    origin ?? null,
+    o,
   ]);
   return { asyncId, operationId };
 }
@@ -88,10 +89,10 @@ export function createAsyncUpdate(
   const db = ctx.db.channelDb(channel.channelDatabase);
   ctx.db.run(
     db,
-    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATION, CUSTACCOUNTASYNC_S, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, ORIGIN_S)
+    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID_S, OPERATION, CUSTACCOUNTASYNC_S, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, ORIGIN_S)
      VALUES (?, ${OPERATION_CODE.CustomerUpdate}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      operationId,
+      storedOperationId(operationId),
       storedAsyncId(target.asyncId),
       target.accountNum,
       channel.id,
@@ -128,10 +129,10 @@ interface AddressRecordKey {
 function insertAsyncAddress(ctx: SimContext, db: DbHandle, key: AddressRecordKey, address: AddressInput, origin: string | undefined): void {
   ctx.db.run(
     db,
-    `INSERT INTO RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE_S, OPERATION, CUSTACCOUNTASYNC_S, CUSTACCOUNT, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT_S, ORIGIN_S)
+    `INSERT INTO RETAILASYNCADDRESSV2 (OPERATIONID_S, OPERATIONTYPE_S, OPERATION, CUSTACCOUNTASYNC_S, CUSTACCOUNT, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT_S, ORIGIN_S)
      VALUES (?, ?, ${OPERATION_CODE.AddressCreate}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      key.operationId,
+      storedOperationId(key.operationId),
       storedOperationType(key.operationType),
       storedAsyncId(key.asyncId),
       key.accountNum,

@@ -5,7 +5,7 @@ import { formatInstant } from '../domain/time';
 import { channelFiltersSharedTables, channelSeesAsyncCreation } from './channelView';
 import type { SimContext } from './context';
 import { logEvent, refuse } from './eventLog';
-import { peekAccountNumber, setNextAccountNumber, sqlGuid } from './identities';
+import { peekAccountNumber, setNextAccountNumber } from './identities';
 import { type StoredInstant, storedNow, storedOperationType, storedOrigin } from './storedValues';
 import { type ChannelConfig, OPERATION_CODE, type Outcome } from './types';
 
@@ -93,9 +93,9 @@ function generateAsyncChunk(ctx: SimContext, chunk: Chunk, base: ChunkBase): voi
   const ch = ctx.db.channelDb(chunk.channel.channelDatabase).schema;
   const params = sequenceParams(chunk);
   const number = `printf('%07d', ${base.generatedBase} + i)`;
+  // The temporary ids, stored as their counter (storedValues.ts).
   const counter = `(${base.customerBase} + i)`;
-  const guid = sqlGuid(counter);
-  const operation = `'ASYNC-' || printf('%06d', ${base.operationBase} + i)`;
+  const operation = `(${base.operationBase} + i)`;
   const channelId = chunk.channel.id;
   const origin = storedOrigin(base.origin);
   const before = {
@@ -104,13 +104,13 @@ function generateAsyncChunk(ctx: SimContext, chunk: Chunk, base: ChunkBase): voi
   };
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATION, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, CREATEDAT_S, ORIGIN_S)
+    `INSERT INTO ${ch}.RETAILASYNCCUSTOMERV2 (OPERATIONID_S, OPERATION, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, CREATEDAT_S, ORIGIN_S)
      ${SEQUENCE} SELECT ${operation}, ${OPERATION_CODE.CustomerCreate}, ${counter}, ?, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ? FROM gen`,
     [...params, channelId, base.nowStored, origin],
   );
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE_S, OPERATION, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT_S, ORIGIN_S)
+    `INSERT INTO ${ch}.RETAILASYNCADDRESSV2 (OPERATIONID_S, OPERATIONTYPE_S, OPERATION, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT_S, ORIGIN_S)
      ${SEQUENCE} SELECT ${operation}, ${storedOperationType('CustomerCreate')}, ${OPERATION_CODE.AddressCreate}, ${counter}, ?, ${number} || ' Main Street', 'Springfield', CAST(10000 + (i - 1) % 90000 AS TEXT), ?, ?, ? FROM gen`,
     [...params, channelId, base.countryRegion, base.nowStored, origin],
   );
@@ -119,9 +119,9 @@ function generateAsyncChunk(ctx: SimContext, chunk: Chunk, base: ChunkBase): voi
   ctx.db.run(ctx.hq, `UPDATE ${ch}.RETAILASYNCADDRESSV2 SET REPLICATIONCOUNTERFROMORIGIN = RECID WHERE RECID > ?`, [before.addresses]);
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN)
-     ${SEQUENCE} SELECT ${guid}, ${guid}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', 1, ?, ? FROM gen`,
-    [...params, channelId, base.origin ?? null],
+    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM_S, CUSTACCOUNTASYNC_S, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN_S)
+     ${SEQUENCE} SELECT ${counter}, ${counter}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', 1, ?, ? FROM gen`,
+    [...params, channelId, origin],
   );
 }
 
@@ -152,9 +152,9 @@ function generateRealtimeChunk(ctx: SimContext, chunk: Chunk, base: ChunkBase): 
   );
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN)
+    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM_S, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN_S)
      ${SEQUENCE} SELECT ${account}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', 0, ?, ? FROM gen`,
-    [...params, ...accountParams, channel.id, origin],
+    [...params, ...accountParams, channel.id, storedOrigin(origin)],
   );
   ctx.db.run(
     ctx.hq,

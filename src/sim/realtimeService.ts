@@ -63,14 +63,14 @@ export function createCustomerInHq(ctx: SimContext, channel: ChannelConfig, inpu
   if (input.address) {
     insertHqAddress(ctx, accountNum, input.address, origin);
   }
-  ctx.db.run(db, 'INSERT INTO CUSTOMER (ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN) VALUES (?, NULL, ?, ?, ?, ?, 0, ?, ?)', [
+  ctx.db.run(db, 'INSERT INTO CUSTOMER (ACCOUNTNUM_S, CUSTACCOUNTASYNC_S, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN_S) VALUES (?, NULL, ?, ?, ?, ?, 0, ?, ?)', [
     accountNum,
     input.firstName ?? null,
     input.lastName ?? null,
     input.email ?? null,
     input.phone ?? null,
     channel.id,
-    origin ?? null,
+    storedOrigin(origin),
   ]);
   recordRealtimeCall(ctx, channel, 'CreateCustomer', accountNum, origin);
   return accountNum;

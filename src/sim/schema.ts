@@ -1,5 +1,5 @@
 import type { AsyncTable } from '../domain/tables';
-import { readableAsyncId, readableInstant, readableOperationType, readableOrigin } from './storedValues';
+import { readableAsyncId, readableInstant, readableOperationId, readableOperationType, readableOrigin } from './storedValues';
 import { OPERATION_CODE } from './types';
 // Table definitions of the simulated HQ and channel databases. Tables and columns carry the
 // product's names where they are known (RETAILASYNC* with CUSTACCOUNTASYNC, CUSTACCOUNT,
@@ -13,19 +13,21 @@ import { OPERATION_CODE } from './types';
  * from it, VIRTUAL, so it takes no space; a value that is not formatInstant's form is stored
  * as text and reads back unchanged (src/sim/storedValues.ts). Temporary customer ids
  * (CUSTACCOUNTASYNC, 36 bytes) the simulation made are stored as their counter, others as text;
- * ORIGIN 'timeline/N' as N; OPERATIONTYPE as a small code. Constant columns (CURRENCY,
+ * ORIGIN 'timeline/N' as N; OPERATIONTYPE as a small code; in the async tables OPERATIONID
+ * 'ASYNC-000001' as 1 (the status page keeps its key as text). Constant columns (CURRENCY,
  * LANGUAGEID, DATAAREAID) are virtual constants, and the customer table's OPERATIONTYPE
  * follows from OPERATION. Only the writers know the _S columns; readers use the readable ones.
  */
 const INSTANT = (stored: string): string => `GENERATED ALWAYS AS ${readableInstant(stored)} VIRTUAL`;
 const ASYNC_ID = (stored: string): string => `GENERATED ALWAYS AS ${readableAsyncId(stored)} VIRTUAL`;
+const OPERATION_ID = (stored: string): string => `GENERATED ALWAYS AS ${readableOperationId(stored)} VIRTUAL`;
 const ORIGIN = (stored: string): string => `GENERATED ALWAYS AS ${readableOrigin(stored)} VIRTUAL`;
 const OPERATION_TYPE = (stored: string): string => `GENERATED ALWAYS AS ${readableOperationType(stored)} VIRTUAL`;
 
 /** Columns shared by the async tables on both sides. */
 const ASYNC_CUSTOMER_COLUMNS = `
   RECID INTEGER PRIMARY KEY,
-  OPERATIONID TEXT NOT NULL,
+  OPERATIONID TEXT NOT NULL ${OPERATION_ID('OPERATIONID_S')},
   OPERATIONTYPE TEXT NOT NULL GENERATED ALWAYS AS (CASE OPERATION WHEN ${OPERATION_CODE.CustomerCreate} THEN 'CustomerCreate' WHEN ${OPERATION_CODE.CustomerUpdate} THEN 'CustomerUpdate' END) VIRTUAL,
   OPERATION INTEGER NOT NULL,
   CUSTACCOUNTASYNC TEXT NOT NULL ${ASYNC_ID('CUSTACCOUNTASYNC_S')},
@@ -48,7 +50,7 @@ const ASYNC_CUSTOMER_COLUMNS = `
 
 const ASYNC_ADDRESS_COLUMNS = `
   RECID INTEGER PRIMARY KEY,
-  OPERATIONID TEXT NOT NULL,
+  OPERATIONID TEXT NOT NULL ${OPERATION_ID('OPERATIONID_S')},
   OPERATIONTYPE TEXT NOT NULL ${OPERATION_TYPE('OPERATIONTYPE_S')},
   OPERATION INTEGER NOT NULL,
   CUSTACCOUNTASYNC TEXT NOT NULL ${ASYNC_ID('CUSTACCOUNTASYNC_S')},
@@ -69,7 +71,7 @@ const ASYNC_ADDRESS_COLUMNS = `
 
 const ASYNC_CONTACT_COLUMNS = `
   RECID INTEGER PRIMARY KEY,
-  OPERATIONID TEXT NOT NULL,
+  OPERATIONID TEXT NOT NULL ${OPERATION_ID('OPERATIONID_S')},
   CUSTACCOUNTASYNC TEXT NOT NULL ${ASYNC_ID('CUSTACCOUNTASYNC_S')},
   ORIGINATINGCHANNEL TEXT NOT NULL,
   TYPE TEXT NOT NULL,
@@ -79,7 +81,7 @@ const ASYNC_CONTACT_COLUMNS = `
 
 const ASYNC_AFFILIATION_COLUMNS = `
   RECID INTEGER PRIMARY KEY,
-  OPERATIONID TEXT NOT NULL,
+  OPERATIONID TEXT NOT NULL ${OPERATION_ID('OPERATIONID_S')},
   CUSTACCOUNTASYNC TEXT NOT NULL ${ASYNC_ID('CUSTACCOUNTASYNC_S')},
   ORIGINATINGCHANNEL TEXT NOT NULL,
   AFFILIATION TEXT NOT NULL,
@@ -88,7 +90,7 @@ const ASYNC_AFFILIATION_COLUMNS = `
 
 const ASYNC_ATTRIBUTE_COLUMNS = `
   RECID INTEGER PRIMARY KEY,
-  OPERATIONID TEXT NOT NULL,
+  OPERATIONID TEXT NOT NULL ${OPERATION_ID('OPERATIONID_S')},
   CUSTACCOUNTASYNC TEXT NOT NULL ${ASYNC_ID('CUSTACCOUNTASYNC_S')},
   ORIGINATINGCHANNEL TEXT NOT NULL,
   NAME TEXT NOT NULL,
@@ -113,7 +115,7 @@ export const ASYNC_COLUMNS = Object.fromEntries(
       .split(/,\s*\n\s*/)
       .filter((line) => !/\bGENERATED\b/.test(line))
       .map((line) => line.trim().split(/\s+/)[0])
-      .concat('CREATEDAT_S', 'CUSTACCOUNTASYNC_S', 'ORIGIN_S'),
+      .concat('OPERATIONID_S', 'CREATEDAT_S', 'CUSTACCOUNTASYNC_S', 'ORIGIN_S'),
   ]),
 ) as Record<AsyncTable, string[]>;
 
@@ -330,6 +332,7 @@ ${asyncTables(
   `
   ONLINEOPERATIONCOMPLETED INTEGER NOT NULL DEFAULT 0,
   UPLOADEDAT TEXT NOT NULL ${INSTANT('UPLOADEDAT_S')},
+  OPERATIONID_S NOT NULL,
   CREATEDAT_S NOT NULL,
   CUSTACCOUNTASYNC_S NOT NULL,
   ORIGIN_S,
@@ -373,16 +376,21 @@ CREATE TABLE ${p}RETAILTRANSACTIONTABLE (
   UPLOADED INTEGER NOT NULL DEFAULT 0,
   ORIGIN TEXT
 );
+-- ACCOUNTNUM is the temporary id while the customer waits for HQ's account number: both ids
+-- are stored as the temporary id's counter when the simulation made it (storedValues.ts).
 CREATE TABLE ${p}CUSTOMER (
-  ACCOUNTNUM TEXT PRIMARY KEY,
-  CUSTACCOUNTASYNC TEXT UNIQUE,
+  ACCOUNTNUM TEXT NOT NULL UNIQUE ${ASYNC_ID('ACCOUNTNUM_S')},
+  CUSTACCOUNTASYNC TEXT UNIQUE ${ASYNC_ID('CUSTACCOUNTASYNC_S')},
   FIRSTNAME TEXT,
   LASTNAME TEXT,
   EMAIL TEXT,
   PHONE TEXT,
   PENDINGSYNC INTEGER NOT NULL,
   CHANNEL TEXT,
-  ORIGIN TEXT
+  ORIGIN TEXT ${ORIGIN('ORIGIN_S')},
+  ACCOUNTNUM_S NOT NULL,
+  CUSTACCOUNTASYNC_S,
+  ORIGIN_S
 );
 -- The product's name for the channel's customer table, so a query written for a real channel
 -- database (ax.RETAILCUSTTABLE, the SQL pack) runs unchanged; nothing in the simulation uses it.
@@ -392,6 +400,7 @@ ${asyncTables(
     `
   UPLOADED INTEGER NOT NULL DEFAULT 0,
   UPLOADEDAT TEXT ${INSTANT('UPLOADEDAT_S')},
+  OPERATIONID_S NOT NULL,
   CREATEDAT_S NOT NULL,
   CUSTACCOUNTASYNC_S NOT NULL,
   ORIGIN_S,

@@ -65,7 +65,7 @@ export function storedAsyncId(text: string): StoredAsyncId {
   return deterministicGuid(n) === text ? n : text;
 }
 
-/** SQL: the readable temporary id of a column written with storedAsyncId (as identities.ts's sqlGuid writes it). */
+/** SQL: the readable temporary id of a column written with storedAsyncId (identities.ts's deterministicGuid in SQL). */
 export function readableAsyncId(column: string): string {
   return `(CASE WHEN typeof(${column}) IN ('integer', 'real') THEN '${GUID_PREFIX}' || printf('%012X', CAST(${column} AS INTEGER)) ELSE ${column} END)`;
 }
@@ -95,4 +95,21 @@ export function storedOperationType(type: OperationType): number {
 export function readableOperationType(column: string): string {
   const cases = Object.entries(OPERATION_TYPE_CODES).map(([type, code]) => `WHEN ${code} THEN '${type}'`);
   return `(CASE ${column} ${cases.join(' ')} ELSE ${column} END)`;
+}
+
+const SIMULATED_OPERATION = /^ASYNC-(\d{6,15})$/;
+
+/** The stored form of an operation id: n for 'ASYNC-00000n' as identities.ts makes them, any other id as text. */
+export function storedOperationId(text: string): number | string {
+  const digits = SIMULATED_OPERATION.exec(text)?.[1];
+  if (digits === undefined) {
+    return text;
+  }
+  const n = Number(digits);
+  return `ASYNC-${String(n).padStart(6, '0')}` === text ? n : text;
+}
+
+/** SQL: the readable operation id of a column written with storedOperationId. */
+export function readableOperationId(column: string): string {
+  return `(CASE WHEN typeof(${column}) IN ('integer', 'real') THEN 'ASYNC-' || printf('%06d', CAST(${column} AS INTEGER)) ELSE ${column} END)`;
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { analyze } from '../../src/diagnose/engine';
-import { runConsoleQuery } from '../../src/sim/sqlConsole';
-import { readableAsyncId, readableInstant, storedAsyncId, storedInstant } from '../../src/sim/storedValues';
+import { ConsoleRefusal, runConsoleQuery } from '../../src/sim/sqlConsole';
+import { readableAsyncId, readableInstant, readableOperationId, storedAsyncId, storedInstant, storedOperationId } from '../../src/sim/storedValues';
 import { loadSql, scenario } from './helpers';
 
 describe('values stored compactly read back as the text they were', () => {
@@ -52,6 +52,24 @@ describe('values stored compactly read back as the text they were', () => {
     }
   });
 
+  it('reads back an operation id stored as its number, and one of another shape as text', async () => {
+    const SQL = await loadSql();
+    const db = new SQL.Database();
+    try {
+      db.exec(`CREATE TABLE T (ID TEXT GENERATED ALWAYS AS ${readableOperationId('ID_S')} VIRTUAL, ID_S)`);
+      const ids = ['ASYNC-000001', 'ASYNC-1234567', 'ASYNC-99999999999', 'ASYNC-0000001', 'ASYNC-1', 'OP-7'];
+      for (const id of ids) {
+        db.run('INSERT INTO T (ID_S) VALUES (?)', [storedOperationId(id)]);
+      }
+      assert.deepEqual(
+        db.exec('SELECT ID, typeof(ID_S) FROM T ORDER BY ROWID')[0].values,
+        ids.map((id, i) => [id, ['integer', 'integer', 'real'][i] ?? 'text']),
+      );
+    } finally {
+      db.close();
+    }
+  });
+
   it('shows CREATEDAT and UPLOADEDAT as ISO text in the console, and SELECT * shows the same columns as before', async () => {
     const text = scenario({
       features: { CustomerOrderPerformance: true },
@@ -79,6 +97,9 @@ describe('values stored compactly read back as the text they were', () => {
       assert.deepEqual(address.rows, [['CustomerCreate', 'timeline/0']]);
       const onChannel = runConsoleQuery(sim!, 'Default', 'SELECT ACCOUNTNUM, ORIGIN FROM ax.CUSTOMER');
       assert.deepEqual(onChannel.rows, [['6E789E6A-A1B9-45F4-86B7-000000000001', 'timeline/0']]);
+      for (const write of ["UPDATE dbo.RETAILASYNCCUSTOMERV2 SET CREATEDAT = 'x'", "INSERT INTO ax.CUSTOMER (ACCOUNTNUM, PENDINGSYNC) VALUES ('a', 0)"]) {
+        assert.throws(() => runConsoleQuery(sim!, write.includes('ax.') ? 'Default' : 'HQ', write), (e: unknown) => e instanceof ConsoleRefusal && /read-only: SQLite refused the statement because it writes/.test(e.message), write);
+      }
     } finally {
       sim?.close();
     }
