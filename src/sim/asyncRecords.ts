@@ -1,10 +1,10 @@
 // The channel database's async records (RETAILASYNC* tables): what a POS or an online store
 // writes when it works asynchronously, waiting for the P-job.
 import type { EditableField } from '../domain/fields';
-import { formatInstant } from '../domain/time';
 import { channelSeesFeature } from './channelView';
 import type { SimContext } from './context';
 import type { DbHandle } from './database';
+import { storedAsyncId, storedNow, storedOperationId, storedOperationType, storedOrigin } from './storedValues';
 import { logEvent } from './eventLog';
 import { nextAsyncCustomerId, nextOperationId } from './identities';
 import { type AddressInput, type ChannelConfig, type CustomerInput, OPERATION_CODE, type OperationType } from './types';
@@ -19,16 +19,18 @@ export function createAsyncCustomer(
   knownAsyncId?: string,
 ): { asyncId: string; operationId: string } {
   const db = ctx.db.channelDb(channel.channelDatabase);
-  const now = formatInstant(ctx.now);
-  const o = origin ?? null;
+  const now = storedNow(ctx.now);
+  const o = storedOrigin(origin);
   const asyncId = knownAsyncId ?? nextAsyncCustomerId(ctx);
+  const storedId = storedAsyncId(asyncId);
   const operationId = nextOperationId(ctx);
+  const storedOperation = storedOperationId(operationId);
   const enhanced = channelSeesFeature(ctx, channel.channelDatabase, 'EnhancedAsyncCustomerCreation');
   ctx.db.run(
     db,
-    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, ORIGIN)
-     VALUES (?, 'CustomerCreate', ${OPERATION_CODE.CustomerCreate}, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [operationId, asyncId, channel.id, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, enhanced ? (input.title ?? null) : null, input.customerGroup ?? null, now, o],
+    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID_S, OPERATION, CUSTACCOUNTASYNC_S, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, ORIGIN_S)
+     VALUES (?, ${OPERATION_CODE.CustomerCreate}, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [storedOperation, storedId, channel.id, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, enhanced ? (input.title ?? null) : null, input.customerGroup ?? null, now, o],
   );
   stampReplicationCounter(ctx, db, 'RETAILASYNCCUSTOMERV2');
   if (input.address) {
@@ -37,14 +39,14 @@ export function createAsyncCustomer(
   if (enhanced) {
     for (const [type, locator] of [['Email', input.secondaryEmail], ['Phone', input.secondaryPhone]] as const) {
       if (locator) {
-        ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERCONTACT (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, TYPE, LOCATOR, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-          operationId, asyncId, channel.id, type, locator, now, o,
+        ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERCONTACT (OPERATIONID_S, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, TYPE, LOCATOR, CREATEDAT_S, ORIGIN_S) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+          storedOperation, storedId, channel.id, type, locator, now, o,
         ]);
       }
     }
     for (const affiliation of input.affiliations ?? []) {
-      ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERAFFILIATION (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, AFFILIATION, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?)', [
-        operationId, asyncId, channel.id, affiliation, now, o,
+      ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERAFFILIATION (OPERATIONID_S, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, AFFILIATION, CREATEDAT_S, ORIGIN_S) VALUES (?, ?, ?, ?, ?, ?)', [
+        storedOperation, storedId, channel.id, affiliation, now, o,
       ]);
     }
   } else if (input.title || input.secondaryEmail || input.secondaryPhone || (input.affiliations?.length ?? 0) > 0) {
@@ -52,13 +54,13 @@ export function createAsyncCustomer(
     logEvent(ctx, 'note', 'enhancedFieldsDropped', { channel: channel.id, customer: asyncId }, origin);
   }
   for (const [name, value] of Object.entries(input.attributes ?? {})) {
-    ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERATTRIBUTEV2 (OPERATIONID, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, NAME, VALUE, CREATEDAT, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, ?)', [
-      operationId, asyncId, channel.id, name, value, now, o,
+    ctx.db.run(db, 'INSERT INTO RETAILASYNCCUSTOMERATTRIBUTEV2 (OPERATIONID_S, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, NAME, VALUE, CREATEDAT_S, ORIGIN_S) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      storedOperation, storedId, channel.id, name, value, now, o,
     ]);
   }
-  ctx.db.run(db, 'INSERT INTO CUSTOMER (ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)', [
-    asyncId,
-    asyncId,
+  ctx.db.run(db, 'INSERT INTO CUSTOMER (ACCOUNTNUM_S, CUSTACCOUNTASYNC_S, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN_S) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)', [
+    storedId,
+    storedId,
     input.firstName ?? null,
     input.lastName ?? null,
     input.email ?? null,
@@ -87,11 +89,11 @@ export function createAsyncUpdate(
   const db = ctx.db.channelDb(channel.channelDatabase);
   ctx.db.run(
     db,
-    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, ORIGIN)
-     VALUES (?, 'CustomerUpdate', ${OPERATION_CODE.CustomerUpdate}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO RETAILASYNCCUSTOMERV2 (OPERATIONID_S, OPERATION, CUSTACCOUNTASYNC_S, CUSTACCOUNT, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, ORIGIN_S)
+     VALUES (?, ${OPERATION_CODE.CustomerUpdate}, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      operationId,
-      target.asyncId,
+      storedOperationId(operationId),
+      storedAsyncId(target.asyncId),
       target.accountNum,
       channel.id,
       changes.firstName ?? null,
@@ -100,8 +102,8 @@ export function createAsyncUpdate(
       changes.phone ?? null,
       changes.title ?? null,
       changes.customerGroup ?? null,
-      formatInstant(ctx.now),
-      origin ?? null,
+      storedNow(ctx.now),
+      storedOrigin(origin),
     ],
   );
   stampReplicationCounter(ctx, db, 'RETAILASYNCCUSTOMERV2');
@@ -127,20 +129,20 @@ interface AddressRecordKey {
 function insertAsyncAddress(ctx: SimContext, db: DbHandle, key: AddressRecordKey, address: AddressInput, origin: string | undefined): void {
   ctx.db.run(
     db,
-    `INSERT INTO RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT, ORIGIN)
+    `INSERT INTO RETAILASYNCADDRESSV2 (OPERATIONID_S, OPERATIONTYPE_S, OPERATION, CUSTACCOUNTASYNC_S, CUSTACCOUNT, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT_S, ORIGIN_S)
      VALUES (?, ?, ${OPERATION_CODE.AddressCreate}, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     [
-      key.operationId,
-      key.operationType,
-      key.asyncId,
+      storedOperationId(key.operationId),
+      storedOperationType(key.operationType),
+      storedAsyncId(key.asyncId),
       key.accountNum,
       key.channelId,
       address.street ?? null,
       address.city ?? null,
       address.zip ?? null,
       address.countryRegion ?? null,
-      formatInstant(ctx.now),
-      origin ?? null,
+      storedNow(ctx.now),
+      storedOrigin(origin),
     ],
   );
   stampReplicationCounter(ctx, db, 'RETAILASYNCADDRESSV2');

@@ -10,13 +10,21 @@ import { peekAccountNumber, setNextAccountNumber } from './identities';
 import type { RunOptions } from './cdxJobs';
 import { recordBatchRun } from './sessions';
 import type { OperationType, Outcome } from './types';
+import { type StoredInstant, storedNow } from './storedValues';
 import { VALIDATE_OPERATIONS } from './validations';
 
 const SYNCHRONIZE_CUSTOMERS = 'SynchronizeCustomersAndChannelRequests';
 
-/** The batch job's working tables, created once per simulation in the connection's temp schema. */
+/**
+ * The batch job's working tables, created once per simulation in the connection's temp schema.
+ * They are emptied after each run (see clearBatchTables) and their pages given back to the
+ * allocator by an incremental vacuum, instead of staying on the temp schema's free list while
+ * later jobs grow HQ (measured: about 70 bytes per customer processed). auto_vacuum = FULL
+ * freed them too but made the batch job's statements much slower (300k customers: 24 s → 41 s).
+ */
 export function createBatchTables(ctx: SimContext): void {
-  ctx.db.exec(`CREATE TEMP TABLE BATCHOPS (OPERATIONID TEXT PRIMARY KEY, OPERATIONTYPE TEXT NOT NULL, CUSTACCOUNTASYNC TEXT NOT NULL);
+  ctx.db.exec(`PRAGMA temp.auto_vacuum = INCREMENTAL;
+    CREATE TEMP TABLE BATCHOPS (OPERATIONID TEXT PRIMARY KEY, OPERATIONTYPE TEXT NOT NULL, CUSTACCOUNTASYNC TEXT NOT NULL);
     CREATE TEMP TABLE BATCHPROBLEMS (OPERATIONID TEXT NOT NULL, ORD INTEGER NOT NULL, FIELD TEXT NOT NULL, REASON TEXT NOT NULL);
     CREATE INDEX temp.BATCHPROBLEMS_BY_OPERATION ON BATCHPROBLEMS (OPERATIONID);
     CREATE TEMP TABLE BATCHSUCCEEDED (OPERATIONID TEXT PRIMARY KEY, ACCOUNTNUM TEXT NOT NULL);`);
@@ -66,14 +74,29 @@ export function processOperation(ctx: SimContext, operationId: string, accountNu
  */
 function processOperations(ctx: SimContext, selectOperations: string, params: SqlValue[], knownAccountNum?: string): { processed: number; failed: number } {
   const { db, hq } = ctx;
-  const now = formatInstant(ctx.now);
-  db.exec('DELETE FROM temp.BATCHOPS; DELETE FROM temp.BATCHPROBLEMS; DELETE FROM temp.BATCHSUCCEEDED;');
+  const now = storedNow(ctx.now);
+  clearBatchTables(ctx); // already empty, unless a run was stopped part way
   db.run(hq, `INSERT INTO temp.BATCHOPS (OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC) ${selectOperations}`, params);
   const processed = Number(db.one(hq, 'SELECT COUNT(*) AS N FROM temp.BATCHOPS', [])?.N ?? 0);
-  if (processed === 0) {
-    return { processed: 0, failed: 0 };
+  if (processed > 0) {
+    db.run(hq, VALIDATE_OPERATIONS, []);
+    processBatch(ctx, knownAccountNum, now);
   }
-  db.run(hq, VALIDATE_OPERATIONS, []);
+  const failed = Number(
+    db.one(hq, "SELECT COUNT(*) AS N FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Failed' AND OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHOPS)", [])?.N ?? 0,
+  );
+  clearBatchTables(ctx);
+  return { processed, failed };
+}
+
+/** Nothing reads the working tables after a run: their rows would only hold memory. */
+function clearBatchTables(ctx: SimContext): void {
+  ctx.db.exec('DELETE FROM temp.BATCHOPS; DELETE FROM temp.BATCHPROBLEMS; DELETE FROM temp.BATCHSUCCEEDED; PRAGMA temp.incremental_vacuum;');
+}
+
+/** The operations in temp.BATCHOPS, validated into temp.BATCHPROBLEMS: creations, then the rest. */
+function processBatch(ctx: SimContext, knownAccountNum: string | undefined, now: StoredInstant): void {
+  const { db, hq } = ctx;
 
   // Creations: the valid ones become customers with the next account numbers, in operation order.
   const first = peekAccountNumber(ctx);
@@ -92,9 +115,9 @@ function processOperations(ctx: SimContext, selectOperations: string, params: Sq
     const seq = ctx.nextSeq();
     db.run(
       hq,
-      `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, CUSTACCOUNTASYNC, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+      `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, CREATEDBY, CHANNEL, CUSTACCOUNTASYNC_S, CREATEDSEQ, MODIFIEDSEQ, ORIGIN_S)
        SELECT b.ACCOUNTNUM, s.FIRSTNAME, s.LASTNAME, s.EMAIL, s.PHONE, s.TITLE,
-              COALESCE(NULLIF(TRIM(s.CUSTGROUP), ''), ?), ?, 'AsyncSynchronization', s.ORIGINATINGCHANNEL, s.CUSTACCOUNTASYNC, ?, ?, s.ORIGIN
+              COALESCE(NULLIF(TRIM(s.CUSTGROUP), ''), ?), ?, 'AsyncSynchronization', s.ORIGINATINGCHANNEL, s.CUSTACCOUNTASYNC_S, ?, ?, s.ORIGIN_S
        FROM temp.BATCHSUCCEEDED b JOIN RETAILASYNCCUSTOMERV2 s ON s.OPERATIONID = b.OPERATIONID ORDER BY s.OPERATIONID`,
       [DEFAULT_CUSTOMER_GROUP, now, seq, seq],
     );
@@ -121,13 +144,9 @@ function processOperations(ctx: SimContext, selectOperations: string, params: Sq
   for (const op of dependents) {
     processDependent(ctx, String(op.OPERATIONID), String(op.OPERATIONTYPE) as OperationType, String(op.CUSTACCOUNTASYNC), now);
   }
-  const failed = Number(
-    db.one(hq, "SELECT COUNT(*) AS N FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Failed' AND OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHOPS)", [])?.N ?? 0,
-  );
-  return { processed, failed };
 }
 
-function processDependent(ctx: SimContext, operationId: string, type: OperationType, asyncId: string, now: string): void {
+function processDependent(ctx: SimContext, operationId: string, type: OperationType, asyncId: string, now: StoredInstant): void {
   const { db, hq } = ctx;
   const existing = db.one(hq, 'SELECT ACCOUNTNUM FROM CUSTTABLE WHERE CUSTACCOUNTASYNC = ? OR ACCOUNTNUM = ?', [asyncId, asyncId]);
   if (!existing) {
@@ -167,20 +186,20 @@ function processDependent(ctx: SimContext, operationId: string, type: OperationT
  * customer created before anything the scenario holds (an observed operation).
  */
 export function completeOperation(ctx: SimContext, operationId: string, accountNum: string): void {
-  ctx.db.exec('DELETE FROM temp.BATCHSUCCEEDED');
   ctx.db.run(ctx.hq, 'INSERT INTO temp.BATCHSUCCEEDED (OPERATIONID, ACCOUNTNUM) VALUES (?, ?)', [operationId, accountNum]);
-  completeSucceeded(ctx, formatInstant(ctx.now));
+  completeSucceeded(ctx, storedNow(ctx.now));
+  clearBatchTables(ctx);
 }
 
 /** Marks the operations in temp.BATCHSUCCEEDED done: OnlineOperationCompleted = 1 with the account number. */
-function completeSucceeded(ctx: SimContext, now: string): void {
+function completeSucceeded(ctx: SimContext, now: StoredInstant): void {
   for (const table of ASYNC_TABLES) {
     const setAccount = table === 'RETAILASYNCCUSTOMERV2' || table === 'RETAILASYNCADDRESSV2' ? ', CUSTACCOUNT = b.ACCOUNTNUM' : '';
     ctx.db.run(ctx.hq, `UPDATE ${table} SET ONLINEOPERATIONCOMPLETED = 1${setAccount} FROM temp.BATCHSUCCEEDED b WHERE ${table}.OPERATIONID = b.OPERATIONID`, []);
   }
   ctx.db.run(
     ctx.hq,
-    `UPDATE RETAILASYNCOPERATIONSTATUS SET STATUS = 'Succeeded', FAILUREREASON = NULL, FAILEDFIELDS = NULL, ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT = ?,
+    `UPDATE RETAILASYNCOPERATIONSTATUS SET STATUS = 'Succeeded', FAILUREREASON = NULL, FAILEDFIELDS = NULL, ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT_S = ?,
        ACCOUNTNUM = b.ACCOUNTNUM
      FROM temp.BATCHSUCCEEDED b WHERE RETAILASYNCOPERATIONSTATUS.OPERATIONID = b.OPERATIONID`,
     [now],
@@ -188,23 +207,23 @@ function completeSucceeded(ctx: SimContext, now: string): void {
 }
 
 /** Fails the batch's operations that have validation problems (and match `where`), with HQ's reasons. */
-function failWithProblems(ctx: SimContext, where: string, now: string, params: SqlValue[] = []): void {
+function failWithProblems(ctx: SimContext, where: string, now: StoredInstant, params: SqlValue[] = []): void {
   ctx.db.run(
     ctx.hq,
     `UPDATE RETAILASYNCOPERATIONSTATUS SET STATUS = 'Failed',
        FAILUREREASON = (SELECT GROUP_CONCAT(p.REASON, ' ' ORDER BY p.ORD, p.ROWID) FROM temp.BATCHPROBLEMS p WHERE p.OPERATIONID = RETAILASYNCOPERATIONSTATUS.OPERATIONID),
        FAILEDFIELDS = (SELECT GROUP_CONCAT(DISTINCT p.FIELD ORDER BY p.ORD) FROM temp.BATCHPROBLEMS p WHERE p.OPERATIONID = RETAILASYNCOPERATIONSTATUS.OPERATIONID),
-       ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT = ?
+       ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT_S = ?
      WHERE OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHOPS WHERE ${where}) AND OPERATIONID IN (SELECT OPERATIONID FROM temp.BATCHPROBLEMS)`,
     [now, ...params],
   );
 }
 
 /** Marks one operation failed with HQ's reason (also what an observed failed operation shows). */
-export function failOperation(ctx: SimContext, operationId: string, fields: EditableField[], reason: string, now: string): void {
+export function failOperation(ctx: SimContext, operationId: string, fields: EditableField[], reason: string, now: StoredInstant): void {
   ctx.db.run(
     ctx.hq,
-    "UPDATE RETAILASYNCOPERATIONSTATUS SET STATUS = 'Failed', FAILUREREASON = ?, FAILEDFIELDS = ?, ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT = ? WHERE OPERATIONID = ?",
+    "UPDATE RETAILASYNCOPERATIONSTATUS SET STATUS = 'Failed', FAILUREREASON = ?, FAILEDFIELDS = ?, ATTEMPTS = ATTEMPTS + 1, LASTATTEMPTAT_S = ? WHERE OPERATIONID = ?",
     [reason, fields.join(','), now, operationId],
   );
 }

@@ -8,6 +8,7 @@ import type { SimContext } from './context';
 import { HQ_SCHEMA, type DbHandle } from './database';
 import { logEvent, refuse } from './eventLog';
 import { ASYNC_COLUMNS } from './schema';
+import { storedNow } from './storedValues';
 import { uploadTransactions } from './orders';
 import { recordDownloadSession, recordUploadSession } from './sessions';
 import type { Outcome } from './types';
@@ -109,9 +110,9 @@ function downloadCustomers(ctx: SimContext, db: DbHandle): number {
   );
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN)
-     SELECT ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PHONE, 0, CHANNEL, ORIGIN FROM ${HQ_SCHEMA}.CUSTTABLE WHERE MODIFIEDSEQ > ? ORDER BY MODIFIEDSEQ
-     ON CONFLICT(ACCOUNTNUM) DO UPDATE SET CUSTACCOUNTASYNC = excluded.CUSTACCOUNTASYNC, FIRSTNAME = excluded.FIRSTNAME, LASTNAME = excluded.LASTNAME,
+    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM_S, CUSTACCOUNTASYNC_S, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN_S)
+     SELECT ACCOUNTNUM, CUSTACCOUNTASYNC_S, FIRSTNAME, LASTNAME, EMAIL, PHONE, 0, CHANNEL, ORIGIN_S FROM ${HQ_SCHEMA}.CUSTTABLE WHERE MODIFIEDSEQ > ? ORDER BY MODIFIEDSEQ
+     ON CONFLICT(ACCOUNTNUM) DO UPDATE SET CUSTACCOUNTASYNC_S = excluded.CUSTACCOUNTASYNC_S, FIRSTNAME = excluded.FIRSTNAME, LASTNAME = excluded.LASTNAME,
        EMAIL = excluded.EMAIL, PHONE = excluded.PHONE, PENDINGSYNC = 0`,
     [since],
   );
@@ -148,16 +149,17 @@ export function uploadRecords(ctx: SimContext, channelDatabase: string, operatio
   const ch = ctx.db.channelDb(channelDatabase).schema;
   const only = operationId === undefined ? '' : ' AND OPERATIONID = ?';
   const onlyParams = operationId === undefined ? [] : [operationId];
-  const now = formatInstant(ctx.now);
+  const now = storedNow(ctx.now);
   let moved = 0;
   ctx.db.transaction(() => {
     // Every operation being uploaded gets its line on the Customer synchronization status page.
+    // The customer table's OPERATION is the stored code of its OPERATIONTYPE (storedValues.ts).
     ctx.db.run(
       ctx.hq,
-      `INSERT INTO RETAILASYNCOPERATIONSTATUS (OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, ACCOUNTNUM, CHANNEL, CHANNELDATABASE, STATUS, ATTEMPTS, UPLOADEDAT, ORIGIN)
-       SELECT OPERATIONID, MIN(OPERATIONTYPE), MIN(CUSTACCOUNTASYNC), MIN(CUSTACCOUNT), MIN(ORIGINATINGCHANNEL), ?, 'Pending', 0, ?, MIN(ORIGIN)
-       FROM (SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, ORIGIN FROM ${ch}.RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0${only}
-             UNION ALL SELECT OPERATIONID, OPERATIONTYPE, CUSTACCOUNTASYNC, CUSTACCOUNT, ORIGINATINGCHANNEL, ORIGIN FROM ${ch}.RETAILASYNCADDRESSV2 WHERE UPLOADED = 0${only})
+      `INSERT INTO RETAILASYNCOPERATIONSTATUS (OPERATIONID, OPERATIONTYPE_S, CUSTACCOUNTASYNC_S, ACCOUNTNUM, CHANNEL, CHANNELDATABASE, STATUS, ATTEMPTS, UPLOADEDAT_S, ORIGIN_S)
+       SELECT OPERATIONID, MIN(OPERATIONTYPE_S), MIN(CUSTACCOUNTASYNC_S), MIN(CUSTACCOUNT), MIN(ORIGINATINGCHANNEL), ?, 'Pending', 0, ?, MIN(ORIGIN_S)
+       FROM (SELECT OPERATIONID, OPERATION AS OPERATIONTYPE_S, CUSTACCOUNTASYNC_S, CUSTACCOUNT, ORIGINATINGCHANNEL, ORIGIN_S FROM ${ch}.RETAILASYNCCUSTOMERV2 WHERE UPLOADED = 0${only}
+             UNION ALL SELECT OPERATIONID, OPERATIONTYPE_S, CUSTACCOUNTASYNC_S, CUSTACCOUNT, ORIGINATINGCHANNEL, ORIGIN_S FROM ${ch}.RETAILASYNCADDRESSV2 WHERE UPLOADED = 0${only})
        GROUP BY OPERATIONID ORDER BY OPERATIONID`,
       [channelDatabase, now, ...onlyParams, ...onlyParams],
     );
@@ -166,10 +168,10 @@ export function uploadRecords(ctx: SimContext, channelDatabase: string, operatio
       moved += Number(ctx.db.one(ctx.hq, `SELECT COUNT(*) AS N FROM ${ch}.${table} WHERE UPLOADED = 0${only}`, onlyParams)?.N ?? 0);
       ctx.db.run(
         ctx.hq,
-        `INSERT INTO ${HQ_SCHEMA}.${table} (${columns}, ONLINEOPERATIONCOMPLETED, UPLOADEDAT) SELECT ${columns}, 0, ? FROM ${ch}.${table} WHERE UPLOADED = 0${only} ORDER BY RECID`,
+        `INSERT INTO ${HQ_SCHEMA}.${table} (${columns}, ONLINEOPERATIONCOMPLETED, UPLOADEDAT_S) SELECT ${columns}, 0, ? FROM ${ch}.${table} WHERE UPLOADED = 0${only} ORDER BY RECID`,
         [now, ...onlyParams],
       );
-      ctx.db.run(ctx.hq, `UPDATE ${ch}.${table} SET UPLOADED = 1, UPLOADEDAT = ? WHERE UPLOADED = 0${only}`, [now, ...onlyParams]);
+      ctx.db.run(ctx.hq, `UPDATE ${ch}.${table} SET UPLOADED = 1, UPLOADEDAT_S = ? WHERE UPLOADED = 0${only}`, [now, ...onlyParams]);
     }
   });
   return moved;

@@ -3,6 +3,7 @@
 import type { SqlJsStatic } from 'sql.js';
 import { type Row, type SqlConnection, type SqlStatement, type SqlValue, sqlJsConnection } from './connection';
 import { CHANNEL_TABLES, channelSchema, hqSchema } from './schema';
+import { storedTwins } from './storedValues';
 
 /** A database of the simulation: HQ or a channel database, each an attached in-memory schema. */
 export interface DbHandle {
@@ -36,6 +37,8 @@ export class SimDatabase {
   readonly channelDatabases = new Map<string, DbHandle>();
   private readonly conn: SqlConnection;
   private readonly statements = new Map<string, SqlStatement>();
+  /** By statement text: the stored columns (storedValues.ts) its rows do not show. */
+  private readonly hiddenColumns = new Map<string, string[]>();
   private inTransaction = false;
   /** The checkpoints (savepoints) open now, oldest first. */
   private readonly savepoints: string[] = [];
@@ -83,11 +86,34 @@ export class SimDatabase {
 
   /** Runs a query against one database; channel-side SQL names its tables without a schema. */
   all(db: DbHandle, sql: string, params: SqlValue[]): Row[] {
-    return this.statement(db, sql).all(params);
+    const rows = this.statement(db, sql).all(params);
+    return rows.length > 0 ? this.readable(sql, rows) : rows;
   }
 
   one(db: DbHandle, sql: string, params: SqlValue[]): Row | undefined {
-    return this.statement(db, sql).one(params);
+    const row = this.statement(db, sql).one(params);
+    return row ? this.readable(sql, [row])[0] : row;
+  }
+
+  /**
+   * Rows as readers know them: SELECT * of a table with stored columns (CREATEDAT_S beside
+   * CREATEDAT) returns the readable columns only, so evidence and views show what they did
+   * before values were stored compactly.
+   */
+  private readable(sql: string, rows: Row[]): Row[] {
+    let hidden = this.hiddenColumns.get(sql);
+    if (hidden === undefined) {
+      hidden = storedTwins(Object.keys(rows[0]));
+      this.hiddenColumns.set(sql, hidden);
+    }
+    if (hidden.length > 0) {
+      for (const row of rows) {
+        for (const column of hidden) {
+          delete row[column];
+        }
+      }
+    }
+    return rows;
   }
 
   run(db: DbHandle, sql: string, params: SqlValue[]): void {
@@ -103,7 +129,13 @@ export class SimDatabase {
   rawQuery(db: DbHandle, sql: string, maxRows: number): { columns: string[]; rows: SqlValue[][]; truncated: boolean } {
     const statement = this.conn.prepare(qualify(sql, db));
     try {
-      return statement.raw([], maxRows);
+      const result = statement.raw([], maxRows);
+      const hidden = new Set(storedTwins(result.columns));
+      if (hidden.size === 0) {
+        return result;
+      }
+      const keep = result.columns.map((column, i) => (hidden.has(column) ? -1 : i)).filter((i) => i >= 0);
+      return { columns: keep.map((i) => result.columns[i]), rows: result.rows.map((row) => keep.map((i) => row[i])), truncated: result.truncated };
     } finally {
       statement.free();
     }

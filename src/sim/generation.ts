@@ -5,7 +5,8 @@ import { formatInstant } from '../domain/time';
 import { channelFiltersSharedTables, channelSeesAsyncCreation } from './channelView';
 import type { SimContext } from './context';
 import { logEvent, refuse } from './eventLog';
-import { peekAccountNumber, setNextAccountNumber, sqlGuid } from './identities';
+import { peekAccountNumber, setNextAccountNumber } from './identities';
+import { type StoredInstant, storedNow, storedOperationType, storedOrigin } from './storedValues';
 import { type ChannelConfig, OPERATION_CODE, type Outcome } from './types';
 
 /** Generated customers are inserted this many per statement (per channel), with a cancellation check between. */
@@ -30,7 +31,7 @@ export function generateCustomers(ctx: SimContext, input: GenerateInput, origin:
     return refuse(ctx, 'offlineOnlineStore', { channel: onlineStore.id }, origin);
   }
   const ids = ctx.state.ids;
-  const base: ChunkBase = { customerBase: ids.customers, operationBase: ids.operations, generatedBase: ids.generated, now: formatInstant(ctx.now), countryRegion: input.countryRegion, origin };
+  const base: ChunkBase = { customerBase: ids.customers, operationBase: ids.operations, generatedBase: ids.generated, now: formatInstant(ctx.now), nowStored: storedNow(ctx.now), countryRegion: input.countryRegion, origin };
   let asyncCount = 0;
   ctx.db.transaction(() => {
     channels.forEach((channel, k) => {
@@ -66,6 +67,8 @@ interface ChunkBase {
   readonly operationBase: number;
   readonly generatedBase: number;
   readonly now: string;
+  /** now as the tables store it (storedValues.ts). */
+  readonly nowStored: StoredInstant;
   readonly countryRegion: string;
   readonly origin?: string;
 }
@@ -90,33 +93,34 @@ function generateAsyncChunk(ctx: SimContext, chunk: Chunk, base: ChunkBase): voi
   const ch = ctx.db.channelDb(chunk.channel.channelDatabase).schema;
   const params = sequenceParams(chunk);
   const number = `printf('%07d', ${base.generatedBase} + i)`;
-  const guid = sqlGuid(`(${base.customerBase} + i)`);
-  const operation = `'ASYNC-' || printf('%06d', ${base.operationBase} + i)`;
+  // The temporary ids, stored as their counter (storedValues.ts).
+  const counter = `(${base.customerBase} + i)`;
+  const operation = `(${base.operationBase} + i)`;
   const channelId = chunk.channel.id;
-  const origin = base.origin ?? null;
+  const origin = storedOrigin(base.origin);
   const before = {
     customers: Number(ctx.db.one(ctx.hq, `SELECT COALESCE(MAX(RECID), 0) AS N FROM ${ch}.RETAILASYNCCUSTOMERV2`, [])?.N ?? 0),
     addresses: Number(ctx.db.one(ctx.hq, `SELECT COALESCE(MAX(RECID), 0) AS N FROM ${ch}.RETAILASYNCADDRESSV2`, [])?.N ?? 0),
   };
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.RETAILASYNCCUSTOMERV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, CREATEDAT, ORIGIN)
-     ${SEQUENCE} SELECT ${operation}, 'CustomerCreate', ${OPERATION_CODE.CustomerCreate}, ${guid}, ?, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ? FROM gen`,
-    [...params, channelId, base.now, origin],
+    `INSERT INTO ${ch}.RETAILASYNCCUSTOMERV2 (OPERATIONID_S, OPERATION, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, FIRSTNAME, LASTNAME, EMAIL, CREATEDAT_S, ORIGIN_S)
+     ${SEQUENCE} SELECT ${operation}, ${OPERATION_CODE.CustomerCreate}, ${counter}, ?, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ? FROM gen`,
+    [...params, channelId, base.nowStored, origin],
   );
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.RETAILASYNCADDRESSV2 (OPERATIONID, OPERATIONTYPE, OPERATION, CUSTACCOUNTASYNC, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT, ORIGIN)
-     ${SEQUENCE} SELECT ${operation}, 'CustomerCreate', ${OPERATION_CODE.AddressCreate}, ${guid}, ?, ${number} || ' Main Street', 'Springfield', CAST(10000 + (i - 1) % 90000 AS TEXT), ?, ?, ? FROM gen`,
-    [...params, channelId, base.countryRegion, base.now, origin],
+    `INSERT INTO ${ch}.RETAILASYNCADDRESSV2 (OPERATIONID_S, OPERATIONTYPE_S, OPERATION, CUSTACCOUNTASYNC_S, ORIGINATINGCHANNEL, STREET, CITY, ZIPCODE, COUNTRY, CREATEDAT_S, ORIGIN_S)
+     ${SEQUENCE} SELECT ${operation}, ${storedOperationType('CustomerCreate')}, ${OPERATION_CODE.AddressCreate}, ${counter}, ?, ${number} || ' Main Street', 'Springfield', CAST(10000 + (i - 1) % 90000 AS TEXT), ?, ?, ? FROM gen`,
+    [...params, channelId, base.countryRegion, base.nowStored, origin],
   );
   // The channel's own counter of each new row (REPLICATIONCOUNTERFROMORIGIN), as a single write stamps it.
   ctx.db.run(ctx.hq, `UPDATE ${ch}.RETAILASYNCCUSTOMERV2 SET REPLICATIONCOUNTERFROMORIGIN = RECID WHERE RECID > ?`, [before.customers]);
   ctx.db.run(ctx.hq, `UPDATE ${ch}.RETAILASYNCADDRESSV2 SET REPLICATIONCOUNTERFROMORIGIN = RECID WHERE RECID > ?`, [before.addresses]);
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN)
-     ${SEQUENCE} SELECT ${guid}, ${guid}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', 1, ?, ? FROM gen`,
+    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM_S, CUSTACCOUNTASYNC_S, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN_S)
+     ${SEQUENCE} SELECT ${counter}, ${counter}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', 1, ?, ? FROM gen`,
     [...params, channelId, origin],
   );
 }
@@ -136,9 +140,9 @@ function generateRealtimeChunk(ctx: SimContext, chunk: Chunk, base: ChunkBase): 
   const accountParams = [first - start, k + 1, channelCount];
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+    `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, CUSTGROUP, CREATEDAT_S, CREATEDBY, CHANNEL, CREATEDSEQ, MODIFIEDSEQ, ORIGIN_S)
      ${SEQUENCE} SELECT ${account}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', ?, ?, 'RealtimeService', ?, ?, ?, ? FROM gen`,
-    [...params, ...accountParams, DEFAULT_CUSTOMER_GROUP, base.now, channel.id, seq, seq, origin],
+    [...params, ...accountParams, DEFAULT_CUSTOMER_GROUP, base.nowStored, channel.id, seq, seq, storedOrigin(origin)],
   );
   ctx.db.run(
     ctx.hq,
@@ -148,9 +152,9 @@ function generateRealtimeChunk(ctx: SimContext, chunk: Chunk, base: ChunkBase): 
   );
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN)
+    `INSERT INTO ${ch}.CUSTOMER (ACCOUNTNUM_S, FIRSTNAME, LASTNAME, EMAIL, PENDINGSYNC, CHANNEL, ORIGIN_S)
      ${SEQUENCE} SELECT ${account}, 'Customer', ${number}, 'customer' || ${number} || '@example.com', 0, ?, ? FROM gen`,
-    [...params, ...accountParams, channel.id, origin],
+    [...params, ...accountParams, channel.id, storedOrigin(origin)],
   );
   ctx.db.run(
     ctx.hq,

@@ -31,15 +31,11 @@ export function nextAccountNumber(ctx: SimContext): string {
 }
 
 // The temporary id of customer n: GUID-shaped and the same on every replay, computed the same
-// way in TypeScript (one customer) and in SQL (many generated at once). Sequential, like SQL
+// way in TypeScript (one customer) and in SQL (the tables store n and read the id through
+// storedValues.ts's readableAsyncId). Sequential, like SQL
 // Server's NEWSEQUENTIALID(), so indexes on it grow at the end instead of splitting pages.
-const GUID_PREFIX = '6E789E6A-A1B9-45F4-86B7-';
+export const GUID_PREFIX = '6E789E6A-A1B9-45F4-86B7-';
 
-function deterministicGuid(n: number): string {
+export function deterministicGuid(n: number): string {
   return `${GUID_PREFIX}${n.toString(16).toUpperCase().padStart(12, '0')}`;
-}
-
-/** deterministicGuid as a SQL expression over the integer expression `n`. */
-export function sqlGuid(n: string): string {
-  return `('${GUID_PREFIX}' || printf('%012X', ${n}))`;
 }

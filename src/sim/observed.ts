@@ -4,12 +4,12 @@
 // the async customer on the channel with the temporary id the export shows, its records
 // staged in HQ, and the operation's status; a succeeded creation puts the customer in the
 // customer master with the export's account number (the channel gets it when 1010 runs).
-import { formatInstant } from '../domain/time';
 import { createAsyncCustomer, createAsyncUpdate } from './asyncRecords';
 import { completeOperation, failOperation, processOperation } from './batchJob';
 import { uploadRecords } from './cdxJobs';
 import type { SimContext } from './context';
 import { logEvent, refuse } from './eventLog';
+import { storedNow } from './storedValues';
 import type { Outcome } from './types';
 
 export type ObservedStatus = 'pending' | 'failed' | 'succeeded';
@@ -52,7 +52,7 @@ export function observeOperation(ctx: SimContext, input: ObservedOperationInput,
       : createAsyncUpdate(ctx, channel, { asyncId, accountNum: input.customerAccount ?? null }, {}, origin);
   uploadRecords(ctx, channel.channelDatabase, operationId);
   if (input.status === 'failed') {
-    failOperation(ctx, operationId, [], input.lastKnownError ?? NO_ERROR_TEXT, formatInstant(ctx.now));
+    failOperation(ctx, operationId, [], input.lastKnownError ?? NO_ERROR_TEXT, storedNow(ctx.now));
   } else if (input.status === 'succeeded') {
     const inMaster = ctx.db.one(ctx.hq, 'SELECT 1 AS X FROM CUSTTABLE WHERE CUSTACCOUNTASYNC = ? OR ACCOUNTNUM = ?', [asyncId, input.customerAccount ?? asyncId]);
     if (input.operation === 'update' && !inMaster) {

@@ -3,6 +3,7 @@
 import { DEFAULT_CUSTOMER_GROUP } from '../domain/tables';
 import { formatInstant } from '../domain/time';
 import type { SimContext } from './context';
+import { storedNow, storedOrigin } from './storedValues';
 import { refuse } from './eventLog';
 import { nextAccountNumber } from './identities';
 import type { AddressInput, ChannelConfig, CustomerInput, OperationType, Outcome } from './types';
@@ -51,26 +52,25 @@ export function rejectRealtimeCall(
 /** HQ creates the customer at once and answers with its account number; the channel keeps a copy. */
 export function createCustomerInHq(ctx: SimContext, channel: ChannelConfig, input: CustomerInput, origin: string | undefined): string {
   const db = ctx.db.channelDb(channel.channelDatabase);
-  const now = formatInstant(ctx.now);
   const seq = ctx.nextSeq();
   const accountNum = nextAccountNumber(ctx);
   ctx.db.run(
     ctx.hq,
-    `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT, CREATEDBY, CHANNEL, CUSTACCOUNTASYNC, CREATEDSEQ, MODIFIEDSEQ, ORIGIN)
+    `INSERT INTO CUSTTABLE (ACCOUNTNUM, FIRSTNAME, LASTNAME, EMAIL, PHONE, TITLE, CUSTGROUP, CREATEDAT_S, CREATEDBY, CHANNEL, CUSTACCOUNTASYNC_S, CREATEDSEQ, MODIFIEDSEQ, ORIGIN_S)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RealtimeService', ?, NULL, ?, ?, ?)`,
-    [accountNum, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, input.title ?? null, input.customerGroup ?? DEFAULT_CUSTOMER_GROUP, now, channel.id, seq, seq, origin ?? null],
+    [accountNum, input.firstName ?? null, input.lastName ?? null, input.email ?? null, input.phone ?? null, input.title ?? null, input.customerGroup ?? DEFAULT_CUSTOMER_GROUP, storedNow(ctx.now), channel.id, seq, seq, storedOrigin(origin)],
   );
   if (input.address) {
     insertHqAddress(ctx, accountNum, input.address, origin);
   }
-  ctx.db.run(db, 'INSERT INTO CUSTOMER (ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN) VALUES (?, NULL, ?, ?, ?, ?, 0, ?, ?)', [
+  ctx.db.run(db, 'INSERT INTO CUSTOMER (ACCOUNTNUM_S, CUSTACCOUNTASYNC_S, FIRSTNAME, LASTNAME, EMAIL, PHONE, PENDINGSYNC, CHANNEL, ORIGIN_S) VALUES (?, NULL, ?, ?, ?, ?, 0, ?, ?)', [
     accountNum,
     input.firstName ?? null,
     input.lastName ?? null,
     input.email ?? null,
     input.phone ?? null,
     channel.id,
-    origin ?? null,
+    storedOrigin(origin),
   ]);
   recordRealtimeCall(ctx, channel, 'CreateCustomer', accountNum, origin);
   return accountNum;

@@ -240,7 +240,12 @@ function asConsoleError(error: unknown, inUserNames: (message: string) => string
   if (error instanceof ConsoleRefusal) {
     return error;
   }
-  const message = inUserNames(error instanceof Error ? error.message : String(error));
+  let message = inUserNames(error instanceof Error ? error.message : String(error));
+  // A write naming a column that is computed from a stored one (schema.ts) fails to compile
+  // before SQLite can refuse it as a write; it is the same refusal.
+  if (/^cannot (INSERT into|UPDATE) generated column/i.test(message)) {
+    message = 'attempt to write a readonly database';
+  }
   if (/attempt to write a readonly database/i.test(message)) {
     return new ConsoleRefusal('write', msg('console.write', { message }));
   }
