@@ -7,20 +7,22 @@ import type { Scenario } from '../scenario/model';
 /**
  * Calibrated on real sql.js replays of bench/scale.ts's scenario (four channels, two channel
  * databases; peak resident memory of the whole process, sql.js and its wasm included), after
- * temporary tables moved into SQLite's memory and one-shot replays dropped the rollback journal:
+ * the storage became compact (instants, ids, origins and codes stored as numbers and read
+ * through generated columns; see src/sim/schema.ts):
  *
  *   customers   peak RSS   measured with
- *   10 000      107 MB     node out/bench/scale.js sqljs 10000   (2-core machine, Node 20)
- *   100 000     251 MB     node out/bench/scale.js sqljs 100000
- *   1 000 000   1834 MB    node out/bench/scale.js sqljs 1000000
+ *   10 000      106 MB     node out/bench/scale.js sqljs 10000   (2-core machine, Node 20)
+ *   100 000     189 MB     node out/bench/scale.js sqljs 100000
+ *   1 000 000   1216 MB    node out/bench/scale.js sqljs 1000000
  *
- * The 100k and 1M points give 1,844 bytes per customer; the base is raised from the line's
- * 75 MB to 90 MB so that small scenarios are not underestimated (10k: 109 MB against 107
- * measured; 100k: 267 against 251; 1M: 1850 against 1834). Of the 1,844 bytes about 1,570 are SQLite pages (bench/storage.ts lists them by
- * table and index). When the storage per customer changes, measure again and update these.
+ * The 100k and 1M points give 1,197 bytes per customer on a base of 75 MB; the base is raised
+ * to 92 MB and the slope set to 1,181 bytes so that neither end is underestimated by more than
+ * a few MB (10k: 105 against 106 measured; 100k: 206 against 189; 1M: 1220 against 1216).
+ * Of the 1,181 bytes about 1,040 are SQLite pages (bench/storage.ts lists them by table and
+ * index). When the storage per customer changes, measure again and update these.
  */
-const BASE_MB = 90;
-const BYTES_PER_CUSTOMER = 1844;
+const BASE_MB = 92;
+const BYTES_PER_CUSTOMER = 1181;
 /** A timeline entry: its parsed form with spans, its event log row, its outcome. */
 const BYTES_PER_ENTRY = 4096;
 /** An attached channel database: its schema, indexes and initial download of HQ's data. */
