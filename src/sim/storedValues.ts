@@ -1,6 +1,7 @@
 // How some columns are stored: a compact value in a column of ours, read through a generated
 // column with the readable name, so every reader (rules, views, the SQL console) sees the same
-// text as before. Only the writers use the functions here.
+// text as before. The writers use the functions here (and the read model where an index holds
+// the stored form: the status page by upload time).
 import { formatInstant } from '../domain/time';
 import { deterministicGuid, GUID_PREFIX } from './identities';
 import type { OperationType } from './types';

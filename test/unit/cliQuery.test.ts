@@ -120,7 +120,7 @@ describe('command line: query (read-only SQL)', () => {
       writeFileSync(file, scenario({ timeline: [{ generateCustomers: { count: 1_500_000 } }] }));
       const huge = run('query', file, '--database', 'HQ', 'SELECT 1');
       assert.equal(huge.code, 2);
-      assert.match(huge.stderr, /nothing was simulated, so there is nothing to query \(Replaying this scenario would need about 2729 MB .*asyncCustomerDoctor\.limits\.memoryBudgetMB/);
+      assert.match(huge.stderr, /nothing was simulated, so there is nothing to query \(Replaying this scenario would need about 1783 MB .*asyncCustomerDoctor\.limits\.memoryBudgetMB/);
       assert.ok(huge.ms < 5000, 'refused without replaying');
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
 // HQ's RETAILASYNC* tables for the batch job.
 import { ASYNC_TABLES } from '../../domain/tables';
 import { contextOf } from '../internal';
+import { readableInstant } from '../storedValues';
 import type { Simulation } from '../simulation';
 import { type Row, type TableRow, tableRow, text, textOrNull } from './records';
 
@@ -149,7 +150,8 @@ export function stagedAwaitingBatch(sim: Simulation): StagedAwaitingBatch[] {
   const { db, hq } = ctx;
   const groups = db.all(
     hq,
-    `SELECT CHANNEL, COUNT(*) AS N, MIN(UPLOADEDAT) AS FIRSTUP, MIN(OPERATIONID) AS FIRSTOP
+    // The stored upload time (seconds, which the status index holds) read as the column reads.
+    `SELECT CHANNEL, COUNT(*) AS N, ${readableInstant('MIN(UPLOADEDAT_S)')} AS FIRSTUP, MIN(OPERATIONID) AS FIRSTOP
      FROM RETAILASYNCOPERATIONSTATUS WHERE STATUS = 'Pending' GROUP BY CHANNEL ORDER BY CHANNEL`,
     [],
   );
