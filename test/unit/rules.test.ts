@@ -414,6 +414,16 @@ describe('diagnosis rules', () => {
       assert.match(finding.message, /Loyalty cards cannot be issued/);
       await assertFixWorks(text, finding);
     });
+
+    it('names the first customers in the order the batch job created them, whatever channel of the database they came from', async () => {
+      const channels = [
+        { id: 'Store42', channelDatabase: 'Default', asyncCustomerCreation: true },
+        { id: 'Store43', channelDatabase: 'Default', asyncCustomerCreation: true },
+      ];
+      const text = scenario({ channels, timeline: [{ generateCustomers: { count: 6 } }, { runJob: 'P-0001' }, { runBatch: 'SynchronizeCustomersAndChannelRequests' }] });
+      const [finding] = await rule(text, 'ACD007');
+      assert.match(finding.message, /^6 customers got their account numbers in HQ \(Customer 0000001 → 100001, Customer 0000002 → 100002 and Customer 0000003 → 100003\)/);
+    });
   });
 
   describe('refused actions and unresolved references', () => {

@@ -18,7 +18,7 @@ export interface SynchronizedCustomer {
 /**
  * Customers of the channel database's channels that got their account numbers in HQ after job
  * 1010 last ran for it (`sinceSeq`): the channel still shows them as Pending sync. The total,
- * and the first 20 in the order they were created.
+ * and the first 20 in the order they were created (ROWID: in one batch run, in account number order).
  */
 export function accountNumbersNotDownloaded(sim: Simulation, channelDatabase: string, sinceSeq: number): { count: number; customers: SynchronizedCustomer[] } {
   const ctx = contextOf(sim);
@@ -31,7 +31,7 @@ export function accountNumbersNotDownloaded(sim: Simulation, channelDatabase: st
   }
   const rows = ctx.db.all(
     ctx.hq,
-    `SELECT ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, CHANNEL, CREATEDAT, ORIGIN FROM CUSTTABLE WHERE ${where} ORDER BY CREATEDSEQ LIMIT 20`,
+    `SELECT ACCOUNTNUM, CUSTACCOUNTASYNC, FIRSTNAME, LASTNAME, CHANNEL, CREATEDAT, ORIGIN FROM CUSTTABLE WHERE ${where} ORDER BY CREATEDSEQ, ROWID LIMIT 20`,
     [sinceSeq, ...channels],
   );
   return {
