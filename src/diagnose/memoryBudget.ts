@@ -2,7 +2,7 @@
 // of it is simulated, so a scenario beyond the budget gets ACD108 instead of taking the engine's
 // worker (or a laptop) down.
 import { msg, type MessageRef } from '../domain/l10n';
-import type { Scenario } from '../scenario/model';
+import { customersCreated, type Scenario } from '../scenario/model';
 
 /**
  * Calibrated on real sql.js replays of bench/scale.ts's scenario (four channels, two channel
@@ -38,14 +38,7 @@ export interface MemoryEstimate {
 }
 
 export function estimateMemory(scenario: Scenario): MemoryEstimate {
-  let customers = 0;
-  for (const entry of scenario.timeline) {
-    if (entry.action.kind === 'generateCustomers') {
-      customers += entry.action.count;
-    } else if (entry.action.kind === 'createCustomer') {
-      customers += 1;
-    }
-  }
+  const customers = customersCreated(scenario);
   const entries = scenario.timeline.length;
   const channelDatabases = new Set(scenario.channels.map((c) => c.channelDatabase)).size;
   const bytes = customers * BYTES_PER_CUSTOMER + entries * BYTES_PER_ENTRY + channelDatabases * BYTES_PER_CHANNEL_DATABASE;

@@ -7,7 +7,7 @@ import type { SqlJsStatic } from 'sql.js';
 import type { SqlConnection } from '../sim/connection';
 import { changeCounters, openCheckpoint, releaseCheckpoint, restoreCheckpoint, type SimCheckpoint } from '../sim/checkpoints';
 import { type Outcome, type Simulation, SimulationCancelled } from '../sim/simulation';
-import type { Scenario, ScenarioProblem } from './model';
+import { customersCreated, type Scenario, type ScenarioProblem } from './model';
 import { CustomerReferences, type ReferencesState } from './references';
 import { newSimulation, type ReplayOptions, type ReplayResult, replayEntry, timeBackwards } from './replay';
 
@@ -95,7 +95,7 @@ export class IncrementalReplay {
         const retry = isOutOfMemory(error) && this.checkpointsAllowed(scenario);
         this.close();
         if (retry) {
-          this.noCheckpointsFrom = customerCount(scenario);
+          this.noCheckpointsFrom = customersCreated(scenario);
           return this.replay(scenario, options);
         }
         throw error;
@@ -154,7 +154,7 @@ export class IncrementalReplay {
   }
 
   private checkpointsAllowed(scenario: Scenario): boolean {
-    return this.noCheckpointsFrom === undefined || customerCount(scenario) < this.noCheckpointsFrom;
+    return this.noCheckpointsFrom === undefined || customersCreated(scenario) < this.noCheckpointsFrom;
   }
 
   private open(position: number): void {
@@ -204,19 +204,6 @@ export class IncrementalReplay {
 /** sql.js's heap (2 GB at most) is full: SQLite answers SQLITE_NOMEM, sql.js throws this. */
 function isOutOfMemory(error: unknown): boolean {
   return error instanceof Error && /\bout of memory\b/i.test(error.message);
-}
-
-/** The customers a scenario creates (generated and one by one): what its memory grows with. */
-function customerCount(scenario: Scenario): number {
-  let count = 0;
-  for (const entry of scenario.timeline) {
-    if (entry.action.kind === 'generateCustomers') {
-      count += entry.action.count;
-    } else if (entry.action.kind === 'createCustomer') {
-      count += 1;
-    }
-  }
-  return count;
 }
 
 /**

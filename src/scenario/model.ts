@@ -134,6 +134,19 @@ export interface Scenario {
   readonly usable: boolean;
 }
 
+/** The customers a scenario creates, generated and one by one: what its memory grows with. */
+export function customersCreated(scenario: Scenario): number {
+  let count = 0;
+  for (const entry of scenario.timeline) {
+    if (entry.action.kind === 'generateCustomers') {
+      count += entry.action.count;
+    } else if (entry.action.kind === 'createCustomer') {
+      count += 1;
+    }
+  }
+  return count;
+}
+
 export function timelineOrigin(index: number): Origin {
   return `timeline/${index}`;
 }
