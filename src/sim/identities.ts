@@ -12,7 +12,12 @@ export function nextAsyncCustomerId(ctx: SimContext): string {
 
 export function nextOperationId(ctx: SimContext): string {
   ctx.state.ids.operations++;
-  return `ASYNC-${String(ctx.state.ids.operations).padStart(6, '0')}`;
+  return operationIdOf(ctx.state.ids.operations);
+}
+
+/** Operation n's id: ASYNC-000001 (storedValues.ts reads it back from n in SQL). */
+export function operationIdOf(n: number): string {
+  return `ASYNC-${String(n).padStart(6, '0')}`;
 }
 
 /** The next value of HQ's customer account number sequence (NUMBERSEQUENCE.NEXTREC). */

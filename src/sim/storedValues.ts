@@ -3,7 +3,7 @@
 // text as before. The writers use the functions here (and the read model where an index holds
 // the stored form: the status page by upload time).
 import { formatInstant } from '../domain/time';
-import { deterministicGuid, GUID_PREFIX } from './identities';
+import { deterministicGuid, GUID_PREFIX, operationIdOf } from './identities';
 import type { OperationType } from './types';
 
 /** An instant as a table stores it: seconds since 1970, or text that is not formatInstant's form. */
@@ -107,7 +107,7 @@ export function storedOperationId(text: string): number | string {
     return text;
   }
   const n = Number(digits);
-  return `ASYNC-${String(n).padStart(6, '0')}` === text ? n : text;
+  return operationIdOf(n) === text ? n : text;
 }
 
 /** SQL: the readable operation id of a column written with storedOperationId. */
