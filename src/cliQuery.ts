@@ -144,7 +144,7 @@ function parseArgs(argv: readonly string[]): QueryArgs | string {
     try {
       rest.push(readFileSync(sqlFile, 'utf8'));
     } catch (error) {
-      return `${sqlFile}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+      return `${sqlFile}: ${localize(msg('cli.cannotRead', { code: (error as NodeJS.ErrnoException).code ?? String(error) }), locale)}`;
     }
   }
   const [sql, ...extra] = rest;

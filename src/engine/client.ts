@@ -162,11 +162,10 @@ export class EngineClient {
         return;
       }
       this.release(id);
-      const seconds = (timeoutMs / 1000).toLocaleString(pending.locale ?? 'en', { maximumFractionDigits: 3 });
-      pending.reject(new EngineError('timeout', localize(msg('console.timeout', { seconds }), pending.locale)));
-      const english = (timeoutMs / 1000).toLocaleString('en', { maximumFractionDigits: 3 });
+      const seconds = (locale: Locale) => (timeoutMs / 1000).toLocaleString(locale, { maximumFractionDigits: 3 });
+      pending.reject(new EngineError('timeout', localize(msg('console.timeout', { seconds: seconds(pending.locale ?? 'en') }), pending.locale)));
       this.replaceWorker(
-        { reason: 'timeout', message: `A SQL statement ran past its time budget (${english} s); the engine was restarted.` },
+        { reason: 'timeout', message: `A SQL statement ran past its time budget (${seconds('en')} s); the engine was restarted.` },
         new EngineError('cancelled', 'The engine was restarted after a SQL statement ran past its time budget.'),
       );
     }, timeoutMs);
