@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { AnalysisSnapshot } from '../engine/protocol';
 import { publishLanguage } from './l10n';
 import { Placeholders } from './placeholders';
+import { isScenarioDocument, SCENARIO_GLOB } from './scenarioFiles';
 import type { TreeSnapshot } from './views';
 import type { Workbench } from './workbench';
 
@@ -29,12 +30,6 @@ export interface DoctorApi {
   engineRestartNotice(): string | undefined;
   /** Ends the engine's worker as a crash would (tests of recovery). */
   crashEngineForTest(): void;
-}
-
-const SCENARIO_PATTERN = '**/*.asyncscenario.json';
-
-function isScenario(document: vscode.TextDocument): boolean {
-  return document.uri.path.endsWith('.asyncscenario.json');
 }
 
 export function activate(context: vscode.ExtensionContext): DoctorApi {
@@ -85,19 +80,19 @@ export function activate(context: vscode.ExtensionContext): DoctorApi {
  * workspace after activation, loads it and warms the engine up.
  */
 function loadWhenScenariosAreSeen(context: vscode.ExtensionContext, load: () => Workbench): void {
-  if (vscode.workspace.textDocuments.some(isScenario)) {
+  if (vscode.workspace.textDocuments.some(isScenarioDocument)) {
     setTimeout(load, 0);
     return;
   }
   const opened = vscode.workspace.onDidOpenTextDocument((document) => {
-    if (isScenario(document)) {
+    if (isScenarioDocument(document)) {
       opened.dispose();
       load().warmUp();
     }
   });
   context.subscriptions.push(opened);
   setTimeout(() => {
-    vscode.workspace.findFiles(SCENARIO_PATTERN, '**/node_modules/**', 1).then(
+    vscode.workspace.findFiles(SCENARIO_GLOB, '**/node_modules/**', 1).then(
       (found) => {
         if (found.length > 0) {
           load().warmUp();

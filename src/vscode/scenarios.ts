@@ -3,15 +3,11 @@
 // from here; nothing else talks to the engine about documents.
 import * as vscode from 'vscode';
 import * as l10n from './l10n';
+import { isScenarioDocument } from './scenarioFiles';
 import type { Locale } from '../domain/l10n';
 import type { ScenarioLimits } from '../diagnose/engine';
 import type { EngineClient } from '../engine/client';
 import { type AnalysisSnapshot, EngineError } from '../engine/protocol';
-
-/** Scenario files are JSONC (the built-in language) named *.asyncscenario.json. */
-function isScenarioDocument(document: vscode.TextDocument): boolean {
-  return document.uri.path.endsWith('.asyncscenario.json');
-}
 
 interface Entry {
   snapshot?: AnalysisSnapshot;

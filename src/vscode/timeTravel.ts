@@ -6,6 +6,7 @@ import * as l10n from './l10n';
 import type { EngineClient } from '../engine/client';
 import { isEngineError, type TravelState } from '../engine/protocol';
 import type { Registrar } from './registrar';
+import { SCENARIO_GLOB } from './scenarioFiles';
 import type { ScenarioManager } from './scenarios';
 
 const TRAVEL_COMMAND = 'asyncCustomers.timeTravel';
@@ -166,6 +167,6 @@ class TimeTravelLenses implements vscode.CodeLensProvider {
 export function registerTimeTravel(context: vscode.ExtensionContext, registrar: Registrar, scenarios: ScenarioManager, engine: EngineClient): TimeTravel {
   const travel = new TimeTravel(registrar, scenarios, engine);
   const lenses = new TimeTravelLenses(scenarios, travel);
-  context.subscriptions.push(travel, lenses, vscode.languages.registerCodeLensProvider({ pattern: '**/*.asyncscenario.json' }, lenses));
+  context.subscriptions.push(travel, lenses, vscode.languages.registerCodeLensProvider({ pattern: SCENARIO_GLOB }, lenses));
   return travel;
 }

@@ -14,6 +14,7 @@ import * as l10n from './l10n';
 import { setBundleDirectory } from './l10n';
 import { registerPipeline, scenarioPipelineSource } from './pipeline/register';
 import type { Registrar } from './registrar';
+import { SCENARIO_GLOB } from './scenarioFiles';
 import { ScenarioManager } from './scenarios';
 import { StatusBar } from './statusBar';
 import { registerTimeTravel } from './timeTravel';
@@ -83,7 +84,7 @@ export function startWorkbench(context: vscode.ExtensionContext, registrar: Regi
   );
   registerDiagnostics(context, scenarios);
   context.subscriptions.push(
-    vscode.languages.registerCodeActionsProvider({ pattern: '**/*.asyncscenario.json' }, new ScenarioFixProvider(scenarios), {
+    vscode.languages.registerCodeActionsProvider({ pattern: SCENARIO_GLOB }, new ScenarioFixProvider(scenarios), {
       providedCodeActionKinds: ScenarioFixProvider.providedCodeActionKinds,
     }),
   );
